@@ -1,0 +1,60 @@
+# Two commands set everything up from a fresh clone: `make synth` and `make test`. Both are idempotent: the
+# installs run again only when a requirements or lock file changed (stamp files below).
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+SHARED ?= ../shared
+IMPORTS_DIR ?= imports
+CRDS := $(SHARED)/crds
+PY_STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+
+# The pinned Node.js 22 from package.json comes first, so jsii never runs on an end-of-life Node.
+export PATH := $(CURDIR)/node_modules/.bin:$(CURDIR)/$(VENV)/bin:$(PATH)
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help setup synth test imports check-imports clean
+
+help:
+	@echo "make synth    set up, then synthesize main.py into dist/"
+	@echo "make test     set up, then run every test"
+	@echo "make imports  regenerate imports/ from the Traefik CRDs in $(CRDS)"
+
+$(PY_STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
+	@echo "Installing pinned Python packages into $(VENV) (log: $(VENV)/install.log)"
+	@{ $(VENV)/bin/python -m pip install -r requirements-dev.txt \
+	  && $(VENV)/bin/python -m pip install --no-deps --no-build-isolation -e . ; } >$(VENV)/install.log 2>&1 \
+	  || { cat $(VENV)/install.log; exit 1; }
+	@touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	@echo "Installing pinned Node.js tooling with npm ci (log: node_modules.log)"
+	@npm ci --no-audit --no-fund >node_modules.log 2>&1 || { cat node_modules.log; exit 1; }
+	@rm -f node_modules.log
+	@touch $@
+
+setup: $(PY_STAMP) $(NODE_STAMP)
+
+synth: setup
+	@cdk8s synth --no-check-upgrade
+
+test: setup
+	@$(VENV)/bin/python -m pytest
+
+imports: $(NODE_STAMP)
+	@test -d $(CRDS) || { echo "$(CRDS) not found: the Traefik CRDs are read from there" >&2; exit 1; }
+	@mkdir -p .crds
+	@for version in traefik-v3.7.11 traefik-v2.11.2; do \
+	  for crd in $(CRDS)/$$version/*.yaml; do cat "$$crd"; echo "---"; done > .crds/$$version.yaml; \
+	done
+	@rm -rf $(IMPORTS_DIR)
+	@cdk8s import --output $(IMPORTS_DIR) --no-check-upgrade >.crds/import.log 2>&1 || { cat .crds/import.log; exit 1; }
+	@echo "$(IMPORTS_DIR)/ regenerated from $(CRDS)"
+
+clean:
+	rm -rf $(VENV) node_modules dist build pkg-dist .crds .pytest_cache *.egg-info

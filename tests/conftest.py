@@ -1,0 +1,34 @@
+"""Shared fixtures. The pinned Node.js (node_modules/.bin) goes first on PATH so jsii never runs on an EOL Node."""
+
+import os
+import pathlib
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+CRDS = SHARED / "crds"
+_NODE_BIN = ROOT / "node_modules" / ".bin"
+if _NODE_BIN.is_dir() and not os.environ.get("PATH", "").startswith(str(_NODE_BIN)):
+    os.environ["PATH"] = f"{_NODE_BIN}{os.pathsep}{os.environ.get('PATH', '')}"
+
+import cdk8s  # noqa: E402  (after PATH is set: importing cdk8s starts the jsii Node.js process)
+
+
+@pytest.fixture
+def app(tmp_path: pathlib.Path) -> cdk8s.App:
+    """A test app that writes into the test's own temporary folder."""
+    return cdk8s.Testing.app(outdir=str(tmp_path / "dist"))
+
+
+@pytest.fixture
+def chart(app: cdk8s.App) -> cdk8s.Chart:
+    """An empty chart in the test app."""
+    return cdk8s.Chart(app, "test")
+
+
+def require_crds() -> pathlib.Path:
+    """The Traefik CRDs from ../shared/crds; fail with a clear message when the folder is missing."""
+    if not CRDS.is_dir():
+        pytest.fail(f"Traefik CRDs not found at {CRDS}: these tests read them from ../shared/crds beside the repository")
+    return CRDS

@@ -1,0 +1,87 @@
+"""The generated Traefik bindings: reproducible from ../shared/crds and isolated from an application's own imports/."""
+
+import filecmp
+import pathlib
+import subprocess
+import sys
+import textwrap
+
+from conftest import ROOT, require_crds
+
+
+def _tree(folder: pathlib.Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if "__pycache__" not in p.parts)
+
+
+def test_make_imports_reproduces_committed_bindings_byte_for_byte(tmp_path: pathlib.Path) -> None:
+    # GIVEN the CRDs in ../shared/crds
+    crds = require_crds()
+    regenerated = tmp_path / "imports"
+
+    # WHEN make imports writes them into a fresh folder
+    subprocess.run(
+        ["make", "-s", "imports", f"IMPORTS_DIR={regenerated}", f"SHARED={crds.parent}"],
+        cwd=ROOT, check=True, capture_output=True, text=True,
+    )
+
+    # THEN the same files exist with the same bytes as the committed imports/
+    committed = ROOT / "imports"
+    assert _tree(regenerated) == _tree(committed)
+    files = [p for p in _tree(committed) if (committed / p).is_file()]
+    assert any(p.endswith(".jsii.tgz") for p in files)
+    _, mismatch, errors = filecmp.cmpfiles(committed, regenerated, files, shallow=False)
+    assert (mismatch, errors) == ([], [])
+
+
+def test_bindings_live_inside_the_package_with_unique_jsii_assemblies() -> None:
+    # GIVEN / WHEN the bindings are imported through the package
+    from constructs_lib import _traefik
+
+    # THEN they are submodules of constructs_lib, backed by assemblies that no plain `cdk8s import` produces
+    assert _traefik.traefik_io.__name__ == "constructs_lib._traefik_io"
+    assert _traefik.traefik_containo_us.__name__ == "constructs_lib._traefik_containo_us"
+    assert _traefik.traefik_io.IngressRoute.GVK.api_version == "traefik.io/v1alpha1"
+    assert _traefik.traefik_containo_us.IngressRoute.GVK.api_version == "traefik.containo.us/v1alpha1"
+    jsii_files = [p.name for p in (ROOT / "imports").rglob("*.jsii.tgz")]
+    assert sorted(jsii_files) == [
+        "constructs_lib_traefik_containo_us_uscontainotraefik@0.0.0.jsii.tgz",
+        "constructs_lib_traefik_io_iotraefik@0.0.0.jsii.tgz",
+    ]
+
+
+def test_an_app_with_its_own_traefik_import_keeps_our_fields(tmp_path: pathlib.Path) -> None:
+    # GIVEN an application folder with its own imports/ holding a smaller Traefik binding of the same API group
+    # (only the Middleware CRD, under the default module name io/traefik and jsii assembly iotraefik)
+    crds = require_crds()
+    subprocess.run(
+        ["cdk8s", "import", str(crds / "traefik-v3.7.11" / "traefik.io_middlewares.yaml"),
+         "--language", "python", "--output", "imports", "--no-check-upgrade"],
+        cwd=tmp_path, check=True, capture_output=True, text=True,
+    )
+    script = textwrap.dedent(
+        """
+        import cdk8s
+        from imports.io import traefik as app_traefik  # the application's own binding, loaded first
+        from constructs_lib._traefik import traefik_io as ours
+
+        app = cdk8s.App()
+        chart = cdk8s.Chart(app, "c")
+        app_traefik.Middleware(chart, "m", metadata={"name": "m"}, spec=app_traefik.MiddlewareSpec())
+        ours.IngressRoute(
+            chart, "r", metadata={"name": "r"},
+            spec=ours.IngressRouteSpec(
+                routes=[ours.IngressRouteSpecRoutes(kind=ours.IngressRouteSpecRoutesKind.RULE, match="Host(`x`)")],
+                tls=ours.IngressRouteSpecTls(cert_resolver="le"),
+            ),
+        )
+        print(app.synth_yaml())
+        """
+    )
+
+    # WHEN the application loads its binding first, then ours, from its own folder
+    result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, check=True, capture_output=True, text=True)
+
+    # THEN both resolve to their own modules and our IngressRoute keeps its tls block
+    assert "kind: Middleware" in result.stdout
+    assert "certResolver: le" in result.stdout
+    assert result.stderr == ""
