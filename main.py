@@ -1,13 +1,33 @@
-"""The default app: `make synth` (cdk8s synth) runs this and writes the manifests into dist/."""
+"""The default app: the homelab setup (k3s, Traefik with Let's Encrypt, MinIO, the web UI).
+
+`make synth` runs it through `cdk8s synth` and writes the manifests into dist/. Every secret comes from a Secret
+that you create in the cluster first, so none sits in this repository:
+
+    kubectl create namespace registry
+    htpasswd -nB alice | kubectl -n registry create secret generic registry-htpasswd --from-file=htpasswd=/dev/stdin
+    kubectl -n registry create secret generic registry-s3 \
+        --from-literal=accesskey=... --from-literal=secretkey=...
+"""
 
 import cdk8s
-from cdk8s_plus_27 import k8s
+
+from constructs_lib import HtpasswdAuth, IngressTls, RegistryChart, S3Credentials, Storage
 
 
-def build(app: cdk8s.App) -> cdk8s.Chart:
-    chart = cdk8s.Chart(app, "registry")
-    k8s.KubeNamespace(chart, "Namespace", metadata=k8s.ObjectMeta(name="registry"))
-    return chart
+def build(app: cdk8s.App) -> RegistryChart:
+    return RegistryChart(
+        app, "registry",
+        host="registry.example.com",
+        auth=HtpasswdAuth.from_secret("registry-htpasswd"),
+        storage=Storage.s3(
+            bucket="registry",
+            endpoint="http://minio.minio.svc.cluster.local:9000",
+            credentials=S3Credentials.from_secret("registry-s3"),
+        ),
+        tls=IngressTls.cert_resolver("letsencrypt"),
+        delete_enabled=True,
+        redirect_http_to_https=True,
+    )
 
 
 if __name__ == "__main__":

@@ -1,3 +1,28 @@
 """cdk8s constructs for a private Docker registry on Kubernetes."""
 
-__all__: list[str] = []
+from .auth import DEFAULT_BCRYPT_COST, HtpasswdAuth
+from .chart import RegistryChart
+from .ingress import IngressTls, TraefikApiGroup, TraefikIngress
+from .registry import DEFAULT_REGISTRY_IMAGE, HttpSecret, LogLevel, Registry
+from .storage import FilesystemStorage, S3Credentials, S3Storage, Storage, VolumeAccessMode
+from .ui import DEFAULT_UI_IMAGE, RegistryUi
+
+__all__ = [
+    "DEFAULT_BCRYPT_COST",
+    "DEFAULT_REGISTRY_IMAGE",
+    "DEFAULT_UI_IMAGE",
+    "FilesystemStorage",
+    "HtpasswdAuth",
+    "HttpSecret",
+    "IngressTls",
+    "LogLevel",
+    "Registry",
+    "RegistryChart",
+    "RegistryUi",
+    "S3Credentials",
+    "S3Storage",
+    "Storage",
+    "TraefikApiGroup",
+    "TraefikIngress",
+    "VolumeAccessMode",
+]

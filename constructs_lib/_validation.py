@@ -1,0 +1,130 @@
+"""Input checks shared by the constructs. Each raises ValueError naming the parameter, the value and the rule."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Iterable
+
+__all__ = [
+    "check_bucket_name",
+    "check_choice_free_text",
+    "check_dns1035_label",
+    "check_dns1123_label",
+    "check_dns1123_subdomain",
+    "check_hostname",
+    "check_int_range",
+    "check_non_empty",
+    "check_path_prefix",
+    "check_port",
+    "fail",
+]
+
+_DNS1123_LABEL = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
+_DNS1035_LABEL = re.compile(r"^[a-z]([-a-z0-9]*[a-z0-9])?$")
+_HOST_LABEL = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
+_BUCKET = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")
+_PATH_PREFIX = re.compile(r"^(/[A-Za-z0-9._~-]+)+$")
+
+
+def fail(parameter: str, value: object, rule: str) -> ValueError:
+    """The error every check raises: `parameter=value is invalid: rule`."""
+    return ValueError(f"{parameter}={value!r} is invalid: {rule}")
+
+
+def check_non_empty(parameter: str, value: str) -> str:
+    if not value:
+        raise fail(parameter, value, "it must not be empty")
+    return value
+
+
+def check_dns1123_label(parameter: str, value: str) -> str:
+    if len(value) > 63 or not _DNS1123_LABEL.match(value):
+        raise fail(
+            parameter, value,
+            "a Kubernetes name (DNS-1123 label) has 1 to 63 lower-case letters, digits or '-', "
+            "and starts and ends with a letter or digit",
+        )
+    return value
+
+
+def check_dns1035_label(parameter: str, value: str, *, max_length: int = 63) -> str:
+    if len(value) > max_length or not _DNS1035_LABEL.match(value):
+        raise fail(
+            parameter, value,
+            f"a Kubernetes Service name (DNS-1035 label) has 1 to {max_length} lower-case letters, digits or '-', "
+            "starts with a letter and ends with a letter or digit",
+        )
+    return value
+
+
+def check_dns1123_subdomain(parameter: str, value: str) -> str:
+    if len(value) > 253 or not all(_DNS1123_LABEL.match(label) for label in value.split(".")):
+        raise fail(
+            parameter, value,
+            "a Kubernetes object name (DNS-1123 subdomain) has at most 253 characters: lower-case letters, digits, "
+            "'-' and '.', each dot-separated part starting and ending with a letter or digit",
+        )
+    return value
+
+
+def check_hostname(parameter: str, value: str) -> str:
+    if any(marker in value for marker in ("://", "/", ":", "`", " ")):
+        raise fail(
+            parameter, value,
+            "give a bare hostname such as 'registry.example.com': no scheme, port, path, spaces or backticks",
+        )
+    labels = value.split(".")
+    if len(value) > 253 or not all(len(label) <= 63 and _HOST_LABEL.match(label) for label in labels):
+        raise fail(
+            parameter, value,
+            "a hostname has at most 253 characters in dot-separated labels of 1 to 63 lower-case letters, digits "
+            "or '-', each starting and ending with a letter or digit",
+        )
+    return value
+
+
+def check_port(parameter: str, value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 65535:
+        raise fail(parameter, value, "a port is a whole number from 1 to 65535")
+    return value
+
+
+def check_int_range(parameter: str, value: int, low: int, high: int, why: str = "") -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise fail(parameter, value, f"it must be a whole number from {low} to {high}{why}")
+    return value
+
+
+def check_path_prefix(parameter: str, value: str) -> str:
+    if not _PATH_PREFIX.match(value):
+        raise fail(
+            parameter, value,
+            "a path prefix starts with '/', has no trailing '/', no empty segments, and only letters, digits and "
+            "'.', '_', '~', '-' (like '/ui')",
+        )
+    return value
+
+
+def check_bucket_name(parameter: str, value: str) -> str:
+    is_ip = False
+    try:
+        ipaddress.IPv4Address(value)
+        is_ip = True
+    except ValueError:
+        pass
+    if not _BUCKET.match(value) or ".." in value or ".-" in value or "-." in value or is_ip:
+        raise fail(
+            parameter, value,
+            "an S3 bucket name has 3 to 63 lower-case letters, digits, '.' or '-', starts and ends with a letter "
+            "or digit, has no '..' and is not an IP address",
+        )
+    return value
+
+
+def check_choice_free_text(parameter: str, value: str, forbidden: Iterable[str], why: str) -> str:
+    """Free text that ends up somewhere a few characters break (a header, a sed expression)."""
+    bad = sorted({char for char in value if char in set(forbidden) or (ord(char) < 32 or ord(char) == 127)})
+    if bad:
+        raise fail(parameter, value, f"it must not contain {', '.join(repr(c) for c in bad)}: {why}")
+    return value

@@ -1,0 +1,126 @@
+"""The whole private registry in one chart: namespace, registry, auth, storage, Traefik ingress and web UI."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import cdk8s
+from cdk8s_plus_27 import k8s
+from constructs import Construct
+
+from . import _validation
+from .auth import HtpasswdAuth
+from .ingress import IngressTls, TraefikApiGroup, TraefikIngress
+from .registry import DEFAULT_REGISTRY_IMAGE, HttpSecret, LogLevel, Registry
+from .storage import Storage
+from .ui import DEFAULT_UI_IMAGE, RegistryUi
+
+__all__ = ["RegistryChart"]
+
+
+class RegistryChart(cdk8s.Chart):
+    """A private Docker registry with good defaults: its own namespace (with the "restricted" Pod Security level),
+    the registry, htpasswd auth, storage, a Traefik IngressRoute with TLS on ``host``, and the web UI under ``/ui``.
+
+    Children: ``Namespace`` (unless ``create_namespace=False``), ``Registry`` (:attr:`registry`), ``Ingress``
+    (:attr:`ingress`) and ``Ui`` (:attr:`ui`, unless ``ui=False``).
+    """
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        host: str,
+        auth: HtpasswdAuth | None,
+        storage: Storage | None = None,
+        namespace: str = "registry",
+        create_namespace: bool = True,
+        name: str = "registry",
+        tls: IngressTls | None = None,
+        entry_points: Sequence[str] = ("websecure",),
+        api_group: TraefikApiGroup = TraefikApiGroup.TRAEFIK_IO,
+        redirect_http_to_https: bool = False,
+        replicas: int = 1,
+        http_secret: HttpSecret | None = None,
+        delete_enabled: bool = False,
+        log_level: LogLevel = LogLevel.INFO,
+        registry_image: str = DEFAULT_REGISTRY_IMAGE,
+        ui: bool = True,
+        ui_title: str = "Docker Registry",
+        ui_path_prefix: str = "/ui",
+        ui_delete_images: bool | None = None,
+        ui_image: str = DEFAULT_UI_IMAGE,
+    ) -> None:
+        """
+        :param host: the registry's public hostname, e.g. ``"registry.example.com"``.
+        :param auth: who may use the registry (:class:`~constructs_lib.auth.HtpasswdAuth`). Required: pass ``None``
+            explicitly for a registry without authentication.
+        :param storage: where blobs are kept. Default: ``Storage.filesystem()`` (a 10 GiB ReadWriteOnce claim).
+        :param namespace: the namespace of every object. Default: ``"registry"``.
+        :param create_namespace: emit the Namespace object; ``False`` uses an existing namespace. Default: ``True``.
+        :param name: the base name of the registry's objects (the UI's get ``-ui``). Default: ``"registry"``.
+        :param tls: the certificate of the route. Default: ``IngressTls.cert_resolver("letsencrypt")``.
+        :param entry_points: Traefik entry points. Default: ``("websecure",)``.
+        :param api_group: the Traefik CRD API group. Default: ``TraefikApiGroup.TRAEFIK_IO``.
+        :param redirect_http_to_https: redirect the host's plain HTTP (entry point ``web``) to HTTPS. Default:
+            ``False``.
+        :param replicas: registry pods. Default: 1.
+        :param http_secret: the secret shared by replicas. Default: none (each pod makes its own).
+        :param delete_enabled: allow deleting images through the API. Default: ``False``.
+        :param log_level: the registry's log level. Default: ``LogLevel.INFO``.
+        :param registry_image: the registry image. Default: ``registry:2.8.3``.
+        :param ui: deploy the web UI. Default: ``True``.
+        :param ui_title: the UI's title. Default: ``"Docker Registry"``.
+        :param ui_path_prefix: the UI's path on the host. Default: ``"/ui"``.
+        :param ui_delete_images: offer deleting in the UI. Default: the value of ``delete_enabled``.
+        :param ui_image: the UI image. Default: ``joxit/docker-registry-ui:2.6.0``.
+        """
+        _validation.check_dns1123_label("namespace", namespace)
+        super().__init__(scope, id, namespace=namespace)
+        if create_namespace:
+            self._namespace_object: k8s.KubeNamespace | None = k8s.KubeNamespace(
+                self, "Namespace",
+                metadata=k8s.ObjectMeta(name=namespace, labels={
+                    # Pod Security admission: every pod here meets the "restricted" profile.
+                    "pod-security.kubernetes.io/enforce": "restricted",
+                    "pod-security.kubernetes.io/audit": "restricted",
+                    "pod-security.kubernetes.io/warn": "restricted",
+                }),
+            )
+            # The chart's namespace is stamped on every object, but a Namespace is cluster-scoped.
+            cdk8s.ApiObject.of(self._namespace_object).add_json_patch(cdk8s.JsonPatch.remove("/metadata/namespace"))
+        else:
+            self._namespace_object = None
+        self._registry = Registry(
+            self, "Registry", auth=auth, storage=storage, name=name, image=registry_image, replicas=replicas,
+            http_secret=http_secret, delete_enabled=delete_enabled, log_level=log_level,
+        )
+        self._ingress = TraefikIngress(
+            self, "Ingress", registry=self._registry, host=host, tls=tls, entry_points=entry_points,
+            api_group=api_group, redirect_http_to_https=redirect_http_to_https,
+        )
+        self._ui = RegistryUi(
+            self, "Ui", ingress=self._ingress, title=ui_title, path_prefix=ui_path_prefix,
+            delete_images=delete_enabled if ui_delete_images is None else ui_delete_images, image=ui_image,
+        ) if ui else None
+
+    @property
+    def registry(self) -> Registry:
+        """The registry (construct id ``Registry``)."""
+        return self._registry
+
+    @property
+    def ingress(self) -> TraefikIngress:
+        """The Traefik ingress (construct id ``Ingress``)."""
+        return self._ingress
+
+    @property
+    def ui(self) -> RegistryUi | None:
+        """The web UI (construct id ``Ui``), or None with ``ui=False``."""
+        return self._ui
+
+    @property
+    def namespace_object(self) -> k8s.KubeNamespace | None:
+        """The Namespace object (construct id ``Namespace``), or None with ``create_namespace=False``."""
+        return self._namespace_object

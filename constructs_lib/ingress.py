@@ -1,0 +1,226 @@
+"""Traefik ingress for the registry: an IngressRoute on the registry's host, with TLS."""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import re
+from collections.abc import Sequence
+from types import ModuleType
+
+import cdk8s
+from constructs import Construct
+
+from . import _traefik, _validation
+from .registry import Registry
+
+__all__ = ["IngressTls", "TraefikApiGroup", "TraefikIngress"]
+
+_ENTRY_POINT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+
+
+class TraefikApiGroup(enum.Enum):
+    """The API group of the Traefik CRDs installed in the cluster."""
+
+    #: ``traefik.io/v1alpha1``: Traefik 2.10 and later, and 3.x (k3s ships it).
+    TRAEFIK_IO = "traefik.io/v1alpha1"
+    #: ``traefik.containo.us/v1alpha1``: Traefik 2.x before 2.10 (Traefik 3 ignores it).
+    TRAEFIK_CONTAINO_US = "traefik.containo.us/v1alpha1"
+
+    @property
+    def bindings(self) -> ModuleType:
+        """The generated bindings of this group; both groups share the class names used here."""
+        return _traefik.traefik_io if self is TraefikApiGroup.TRAEFIK_IO else _traefik.traefik_containo_us
+
+
+@dataclasses.dataclass(frozen=True)
+class IngressTls:
+    """Where the route's TLS certificate comes from. Use a factory: :meth:`cert_resolver`, :meth:`secret` or
+    :meth:`default_certificate`."""
+
+    cert_resolver_name: str | None
+    secret_name: str | None
+
+    @classmethod
+    def cert_resolver(cls, name: str = "letsencrypt") -> IngressTls:
+        """A certificate from a Traefik certificate resolver (ACME, e.g. Let's Encrypt), which must be configured in
+        Traefik's static configuration.
+
+        :param name: the resolver's name. Default: ``"letsencrypt"``.
+        """
+        if not _ENTRY_POINT.match(name):
+            raise _validation.fail("name", name, "a certificate resolver name has letters, digits, '-' or '_'")
+        return cls(cert_resolver_name=name, secret_name=None)
+
+    @classmethod
+    def secret(cls, name: str) -> IngressTls:
+        """An existing ``kubernetes.io/tls`` Secret in the namespace (for example from cert-manager).
+
+        :param name: the Secret's name.
+        """
+        _validation.check_dns1123_subdomain("name", name)
+        return cls(cert_resolver_name=None, secret_name=name)
+
+    @classmethod
+    def default_certificate(cls) -> IngressTls:
+        """Traefik's default certificate (its default TLSStore), e.g. a wildcard certificate set up once."""
+        return cls(cert_resolver_name=None, secret_name=None)
+
+    def _spec(self, bindings: ModuleType) -> object:
+        return bindings.IngressRouteSpecTls(cert_resolver=self.cert_resolver_name, secret_name=self.secret_name)
+
+
+class TraefikIngress(Construct):
+    """A Traefik ``IngressRoute`` that serves the registry on its own host over TLS, and optionally redirects HTTP
+    to HTTPS.
+
+    Children: ``Resource`` (the IngressRoute, :attr:`ingress_route`) and, with ``redirect_http_to_https``,
+    ``HttpsRedirect`` (a Middleware) and ``HttpRoute`` (an IngressRoute on the HTTP entry point).
+    """
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        registry: Registry,
+        host: str,
+        tls: IngressTls | None = None,
+        entry_points: Sequence[str] = ("websecure",),
+        api_group: TraefikApiGroup = TraefikApiGroup.TRAEFIK_IO,
+        redirect_http_to_https: bool = False,
+        http_entry_point: str = "web",
+    ) -> None:
+        """
+        :param registry: the registry to serve.
+        :param host: the public hostname, e.g. ``"registry.example.com"`` (no scheme, port or path).
+        :param tls: the certificate. Default: ``IngressTls.cert_resolver("letsencrypt")``.
+        :param entry_points: the Traefik entry points to serve on. Default: ``("websecure",)``.
+        :param api_group: the API group of the Traefik CRDs in the cluster. Default: ``TraefikApiGroup.TRAEFIK_IO``.
+        :param redirect_http_to_https: also route the host on ``http_entry_point`` to a permanent redirect to HTTPS.
+            Default: ``False``.
+        :param http_entry_point: the plain-HTTP entry point for the redirect. Default: ``"web"``.
+        """
+        super().__init__(scope, id)
+        _validation.check_hostname("host", host)
+        if isinstance(entry_points, str) or not entry_points:
+            raise _validation.fail("entry_points", entry_points, "give a list of one or more entry point names")
+        for entry_point in [*entry_points, http_entry_point]:
+            if not _ENTRY_POINT.match(entry_point):
+                raise _validation.fail("entry_points", entry_point,
+                                       "an entry point name has letters, digits, '-' or '_'")
+        if redirect_http_to_https and http_entry_point in entry_points:
+            raise _validation.fail("http_entry_point", http_entry_point,
+                                   "the HTTP entry point of the redirect cannot also serve the registry")
+        self._host = host
+        self._tls = tls if tls is not None else IngressTls.cert_resolver()
+        self._entry_points = tuple(entry_points)
+        self._api_group = api_group
+        self._registry = registry
+        traefik = api_group.bindings
+
+        self._ingress_route = self.add_route(
+            self, "Resource", name=registry.name, path_prefix=None, service_name=registry.service.name,
+            service_port=registry.port, middlewares=(),
+        )
+        if redirect_http_to_https:
+            redirect = traefik.Middleware(
+                self, "HttpsRedirect",
+                metadata=cdk8s.ApiObjectMetadata(name=f"{registry.name}-https-redirect"),
+                spec=traefik.MiddlewareSpec(
+                    redirect_scheme=traefik.MiddlewareSpecRedirectScheme(scheme="https", permanent=True)),
+            )
+            traefik.IngressRoute(
+                self, "HttpRoute",
+                metadata=cdk8s.ApiObjectMetadata(name=f"{registry.name}-http"),
+                spec=traefik.IngressRouteSpec(
+                    entry_points=[http_entry_point],
+                    routes=[traefik.IngressRouteSpecRoutes(
+                        kind=traefik.IngressRouteSpecRoutesKind.RULE,
+                        match=self._match(None),
+                        middlewares=[traefik.IngressRouteSpecRoutesMiddlewares(name=redirect.name)],
+                        # Traefik needs a service on every route; the redirect answers before it is reached.
+                        services=[self._service(registry.service.name, registry.port)],
+                    )],
+                ),
+            )
+
+    def add_route(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        name: str,
+        path_prefix: str | None,
+        service_name: str,
+        service_port: int,
+        middlewares: Sequence[str],
+    ) -> cdk8s.ApiObject:
+        """Create an IngressRoute in ``scope`` on this ingress's host, entry points and TLS, for ``path_prefix``
+        (``None``: the whole host), sending traffic through the named Middlewares (in order) to a Service.
+
+        Used by :class:`~constructs_lib.ui.RegistryUi`; returns the IngressRoute.
+        """
+        traefik = self._api_group.bindings
+        route: cdk8s.ApiObject = traefik.IngressRoute(
+            scope, id,
+            metadata=cdk8s.ApiObjectMetadata(name=name),
+            spec=traefik.IngressRouteSpec(
+                entry_points=list(self._entry_points),
+                routes=[traefik.IngressRouteSpecRoutes(
+                    kind=traefik.IngressRouteSpecRoutesKind.RULE,
+                    match=self._match(path_prefix),
+                    middlewares=[traefik.IngressRouteSpecRoutesMiddlewares(name=m) for m in middlewares] or None,
+                    services=[self._service(service_name, service_port)],
+                )],
+                tls=self._tls._spec(traefik),
+            ),
+        )
+        return route
+
+    def _match(self, path_prefix: str | None) -> str:
+        # Backticks and one value per matcher: the rule syntax both Traefik v2 and v3 read.
+        host_rule = f"Host(`{self._host}`)"
+        return host_rule if path_prefix is None else f"{host_rule} && PathPrefix(`{path_prefix}`)"
+
+    def _service(self, name: str, port: int) -> object:
+        traefik = self._api_group.bindings
+        return traefik.IngressRouteSpecRoutesServices(
+            name=name, port=traefik.IngressRouteSpecRoutesServicesPort.from_number(port),
+            kind=traefik.IngressRouteSpecRoutesServicesKind.SERVICE,
+        )
+
+    @property
+    def ingress_route(self) -> cdk8s.ApiObject:
+        """The registry's IngressRoute (construct id ``Resource``)."""
+        return self._ingress_route
+
+    @property
+    def host(self) -> str:
+        """The public hostname."""
+        return self._host
+
+    @property
+    def url(self) -> str:
+        """The registry's public URL, ``https://<host>``."""
+        return f"https://{self._host}"
+
+    @property
+    def api_group(self) -> TraefikApiGroup:
+        """The Traefik API group of the objects."""
+        return self._api_group
+
+    @property
+    def tls(self) -> IngressTls:
+        """Where the certificate comes from."""
+        return self._tls
+
+    @property
+    def entry_points(self) -> tuple[str, ...]:
+        """The entry points served."""
+        return self._entry_points
+
+    @property
+    def registry(self) -> Registry:
+        """The registry served."""
+        return self._registry

@@ -1,0 +1,303 @@
+"""The registry itself (distribution, the ``registry:2`` image): a Deployment and a Service."""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import hashlib
+import json
+import re
+
+import cdk8s
+import cdk8s_plus_27 as kplus
+from constructs import Construct
+
+from . import _validation
+from ._secrets import SecretKeyRef
+from .auth import HtpasswdAuth
+from .storage import FilesystemStorage, Storage, VolumeAccessMode
+
+__all__ = ["DEFAULT_REGISTRY_IMAGE", "HttpSecret", "LogLevel", "Registry"]
+
+#: The registry image, pinned to an exact version.
+DEFAULT_REGISTRY_IMAGE = "registry:2.8.3"
+_AUTH_MOUNT = "/auth"
+_RUN_AS = 1000  # any non-root id works: the registry binary is static and listens on an unprivileged port
+_IMAGE = re.compile(r"^[a-z0-9][a-z0-9._/:@-]*$")
+
+
+class LogLevel(enum.Enum):
+    """The registry's log level (``log.level``)."""
+
+    ERROR = "error"
+    WARN = "warn"
+    INFO = "info"
+    DEBUG = "debug"
+
+
+@dataclasses.dataclass(frozen=True)
+class HttpSecret:
+    """The secret the registry signs upload state with (``http.secret``). Every replica must share it.
+
+    Create it with :meth:`from_secret` (recommended) or :meth:`from_value`.
+    """
+
+    existing_secret: SecretKeyRef | None
+    value: str | None
+
+    @classmethod
+    def from_secret(cls, name: str, *, key: str = "http-secret") -> HttpSecret:
+        """An existing Secret, e.g. ``kubectl create secret generic NAME --from-literal=http-secret=$(openssl rand
+        -hex 32)``.
+
+        :param name: the Secret's name.
+        :param key: the key that holds the value. Default: ``"http-secret"``.
+        """
+        return cls(existing_secret=SecretKeyRef.checked(name=name, key=key, name_parameter="name",
+                                                        key_parameter="key"), value=None)
+
+    @classmethod
+    def from_value(cls, value: str) -> HttpSecret:
+        """A value, put in a new Secret. Use a long random string kept outside source code.
+
+        :param value: at least 16 characters.
+        """
+        if len(value) < 16:
+            raise _validation.fail("value", "<hidden>", f"an http secret has at least 16 characters (got {len(value)})")
+        return cls(existing_secret=None, value=value)
+
+    def __repr__(self) -> str:
+        return f"HttpSecret.from_secret({self.existing_secret.name!r})" if self.existing_secret else \
+            "HttpSecret.from_value(<hidden>)"
+
+
+class Registry(Construct):
+    """A private Docker registry (distribution): a Deployment of the pinned ``registry:2`` image configured by
+    ``REGISTRY_*`` environment variables, and a ClusterIP Service in front of it.
+
+    Children: ``Resource`` (the Deployment, :attr:`deployment`), ``Service`` (:attr:`service`), and as needed
+    ``HtpasswdSecret``, ``S3Secret``, ``HttpSecret`` and ``Data`` (the PersistentVolumeClaim).
+    """
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        auth: HtpasswdAuth | None,
+        storage: Storage | None = None,
+        name: str | None = None,
+        image: str = DEFAULT_REGISTRY_IMAGE,
+        replicas: int = 1,
+        http_secret: HttpSecret | None = None,
+        delete_enabled: bool = False,
+        log_level: LogLevel = LogLevel.INFO,
+        port: int = 5000,
+    ) -> None:
+        """
+        :param auth: who may use the registry (:class:`HtpasswdAuth`). Required: pass ``None`` explicitly for a
+            registry without authentication.
+        :param storage: where blobs are kept (:meth:`Storage.s3` or :meth:`Storage.filesystem`). Default:
+            ``Storage.filesystem()``, a 10Gi ReadWriteOnce claim.
+        :param name: the base name of every object this construct creates (the Deployment and Service get it as is;
+            Secrets and the claim get a suffix). Default: a unique name derived from the construct path.
+        :param image: the registry image. Default: :data:`DEFAULT_REGISTRY_IMAGE` (``registry:2.8.3``).
+        :param replicas: the number of pods. More than one needs shared storage (S3 or ReadWriteMany) and an
+            ``http_secret``. Default: 1.
+        :param http_secret: the secret every replica signs upload state with. Default: none, so each pod makes its
+            own at start (fine for one replica).
+        :param delete_enabled: allow deleting manifests and blobs through the API. Default: ``False``.
+        :param log_level: the log level. Default: ``LogLevel.INFO``.
+        :param port: the port the registry listens on and the Service exposes. Default: 5000.
+        """
+        super().__init__(scope, id)
+        storage = storage if storage is not None else Storage.filesystem()
+        base = name if name is not None else cdk8s.Names.to_dns_label(self, max_len=40)
+        _validation.check_dns1035_label("name", base, max_length=40)
+        if not _IMAGE.match(image):
+            raise _validation.fail("image", image, "an image reference like 'registry:2.8.3' or "
+                                                   "'mirror.example.com/library/registry@sha256:...'")
+        _validation.check_int_range("replicas", replicas, 1, 100)
+        _validation.check_port("port", port)
+        if replicas > 1 and not storage.shared:
+            raise _validation.fail("replicas", replicas, "several replicas need shared storage: S3, or a filesystem "
+                                                         "claim with access_mode=VolumeAccessMode.READ_WRITE_MANY")
+        if replicas > 1 and http_secret is None:
+            raise _validation.fail("replicas", replicas, "several replicas must share an http_secret, or uploads "
+                                                         "fail with 'blob upload unknown': set http_secret")
+
+        self._name = base
+        self._port = port
+        self._auth = auth
+        self._storage = storage
+        self._delete_enabled = delete_enabled
+        labels = {"app.kubernetes.io/name": "registry", "app.kubernetes.io/instance": base,
+                  "app.kubernetes.io/component": "registry", "app.kubernetes.io/managed-by": "cdk8s"}
+
+        env: list[tuple[str, str | SecretKeyRef]] = [
+            ("REGISTRY_LOG_LEVEL", log_level.value),
+            ("REGISTRY_HTTP_ADDR", f":{port}"),
+        ]
+        checksum_inputs: list[str] = []
+        volumes: list[tuple[kplus.Volume, str]] = []
+
+        if http_secret is not None:
+            ref = http_secret.existing_secret
+            if ref is None:
+                assert http_secret.value is not None
+                secret = self._secret("HttpSecret", f"{base}-http-secret", {"http-secret": http_secret.value}, labels)
+                ref = SecretKeyRef(secret.name, "http-secret")
+                checksum_inputs.append(_slow_digest(http_secret.value))
+            env.append(("REGISTRY_HTTP_SECRET", ref))
+
+        if auth is not None:
+            ref = auth.existing_secret
+            if ref is None:
+                assert auth.htpasswd is not None
+                secret = self._secret("HtpasswdSecret", f"{base}-htpasswd", {auth.key: auth.htpasswd}, labels)
+                ref = SecretKeyRef(secret.name, auth.key)
+                checksum_inputs.append(auth.htpasswd)
+            auth_secret = kplus.Secret.from_secret_name(self, "HtpasswdSecretRef", ref.name)
+            volumes.append((kplus.Volume.from_secret(
+                self, "HtpasswdVolume", auth_secret, name="htpasswd", default_mode=0o440,
+                items={ref.key: kplus.PathMapping(path="htpasswd")}), _AUTH_MOUNT))
+            env += [
+                ("REGISTRY_AUTH", "htpasswd"),
+                ("REGISTRY_AUTH_HTPASSWD_REALM", auth.realm),
+                ("REGISTRY_AUTH_HTPASSWD_PATH", f"{_AUTH_MOUNT}/htpasswd"),
+            ]
+
+        secret_data = storage._secret_data()
+        storage_secret_name = f"{base}-s3"
+        if secret_data is not None:
+            self._secret("S3Secret", storage_secret_name, secret_data, labels)
+            checksum_inputs.append(_slow_digest(json.dumps(secret_data, sort_keys=True)))
+        env += storage._registry_env(storage_secret_name)
+        if isinstance(storage, FilesystemStorage):
+            claim = kplus.PersistentVolumeClaim(
+                self, "Data", metadata=cdk8s.ApiObjectMetadata(name=f"{base}-data", labels=labels),
+                storage=cdk8s.Size.gibibytes(storage.size_gib),
+                access_modes=[kplus.PersistentVolumeAccessMode[storage.access_mode.name]],
+                storage_class_name=storage.storage_class,
+            )
+            volumes.append((kplus.Volume.from_persistent_volume_claim(self, "DataVolume", claim, name="data"),
+                            storage.mount_path))
+
+        env += [
+            ("REGISTRY_STORAGE_DELETE_ENABLED", "true" if delete_enabled else "false"),
+            # GET / answers 503 while the storage is unreachable: the readiness probe relies on it.
+            ("REGISTRY_HEALTH_STORAGEDRIVER_ENABLED", "true"),
+            ("REGISTRY_HEALTH_STORAGEDRIVER_INTERVAL", "10s"),
+            ("REGISTRY_HEALTH_STORAGEDRIVER_THRESHOLD", "3"),
+        ]
+        checksum_inputs.insert(0, json.dumps(
+            [[k, v if isinstance(v, str) else dataclasses.asdict(v)] for k, v in env], sort_keys=True))
+
+        single_writer = not storage.shared and replicas == 1
+        self._deployment = kplus.Deployment(
+            self, "Resource",
+            metadata=cdk8s.ApiObjectMetadata(name=base, labels=labels),
+            pod_metadata=cdk8s.ApiObjectMetadata(
+                labels=labels,
+                annotations={"checksum/config": hashlib.sha256("\n".join(checksum_inputs).encode()).hexdigest()},
+            ),
+            replicas=replicas,
+            # A ReadWriteOnce volume cannot be mounted by the old and the new pod at once.
+            strategy=kplus.DeploymentStrategy.recreate() if single_writer else kplus.DeploymentStrategy.rolling_update(
+                max_surge=kplus.PercentOrAbsolute.absolute(1), max_unavailable=kplus.PercentOrAbsolute.absolute(0)),
+            automount_service_account_token=False,
+            security_context=kplus.PodSecurityContextProps(
+                ensure_non_root=True, user=_RUN_AS, group=_RUN_AS, fs_group=_RUN_AS,
+                fs_group_change_policy=kplus.FsGroupChangePolicy.ON_ROOT_MISMATCH),
+            select=True,
+            spread=False,
+        )
+        container = self._deployment.add_container(
+            name="registry",
+            image=image,
+            image_pull_policy=kplus.ImagePullPolicy.IF_NOT_PRESENT,
+            ports=[kplus.ContainerPort(number=port, name="http")],
+            env_variables={key: _env_value(self, key, value) for key, value in env},
+            security_context=kplus.ContainerSecurityContextProps(
+                ensure_non_root=True, user=_RUN_AS, group=_RUN_AS, read_only_root_filesystem=True,
+                allow_privilege_escalation=False, privileged=False),
+            resources=kplus.ContainerResources(
+                cpu=kplus.CpuResources(request=kplus.Cpu.millis(100), limit=kplus.Cpu.units(1)),
+                memory=kplus.MemoryResources(request=cdk8s.Size.mebibytes(128), limit=cdk8s.Size.mebibytes(512))),
+            # Readiness follows storage health (GET / is 503 while S3 is down); liveness only asks whether the
+            # process answers, so a short S3 outage takes pods out of the Service without restarting them.
+            readiness=kplus.Probe.from_http_get("/", port=port, period_seconds=cdk8s.Duration.seconds(10),
+                                                failure_threshold=3, timeout_seconds=cdk8s.Duration.seconds(5)),
+            liveness=kplus.Probe.from_tcp_socket(port=port, period_seconds=cdk8s.Duration.seconds(20),
+                                                 failure_threshold=3, timeout_seconds=cdk8s.Duration.seconds(5)),
+            startup=kplus.Probe.from_tcp_socket(port=port, period_seconds=cdk8s.Duration.seconds(2),
+                                                failure_threshold=30, timeout_seconds=cdk8s.Duration.seconds(2)),
+        )
+        for volume, path in volumes:
+            container.mount(path, volume, read_only=path == _AUTH_MOUNT)
+        pod_spec = cdk8s.ApiObject.of(self._deployment)
+        # A Service named like the registry would inject REGISTRY_SERVICE_* variables that the registry reads as
+        # configuration. seccomp and dropping ALL capabilities have no cdk8s-plus property.
+        pod_spec.add_json_patch(cdk8s.JsonPatch.add("/spec/template/spec/enableServiceLinks", False))
+        pod_spec.add_json_patch(cdk8s.JsonPatch.add("/spec/template/spec/securityContext/seccompProfile",
+                                                    {"type": "RuntimeDefault"}))
+        pod_spec.add_json_patch(cdk8s.JsonPatch.add("/spec/template/spec/containers/0/securityContext/capabilities",
+                                                    {"drop": ["ALL"]}))
+
+        self._service = kplus.Service(
+            self, "Service",
+            metadata=cdk8s.ApiObjectMetadata(name=base, labels=labels),
+            selector=self._deployment,
+            ports=[kplus.ServicePort(port=port, target_port=port, name="http")],
+            type=kplus.ServiceType.CLUSTER_IP,
+        )
+
+    def _secret(self, id: str, name: str, data: dict[str, str], labels: dict[str, str]) -> kplus.Secret:
+        return kplus.Secret(self, id, metadata=cdk8s.ApiObjectMetadata(name=name, labels=labels), string_data=data)
+
+    @property
+    def deployment(self) -> kplus.Deployment:
+        """The registry's Deployment (construct id ``Resource``)."""
+        return self._deployment
+
+    @property
+    def service(self) -> kplus.Service:
+        """The registry's ClusterIP Service (construct id ``Service``)."""
+        return self._service
+
+    @property
+    def name(self) -> str:
+        """The base name of the registry's objects (the Deployment's and the Service's name)."""
+        return self._name
+
+    @property
+    def port(self) -> int:
+        """The port of the registry and its Service."""
+        return self._port
+
+    @property
+    def auth(self) -> HtpasswdAuth | None:
+        """The authentication it was given."""
+        return self._auth
+
+    @property
+    def storage(self) -> Storage:
+        """The storage it was given (or the default)."""
+        return self._storage
+
+    @property
+    def delete_enabled(self) -> bool:
+        """Whether manifests and blobs can be deleted through the API."""
+        return self._delete_enabled
+
+
+def _env_value(scope: Construct, env_name: str, value: str | SecretKeyRef) -> kplus.EnvValue:
+    if isinstance(value, str):
+        return kplus.EnvValue.from_value(value)
+    secret = kplus.Secret.from_secret_name(scope, f"{env_name}Ref", value.name)
+    return kplus.EnvValue.from_secret_value(kplus.SecretValue(secret=secret, key=value.key))
+
+
+def _slow_digest(secret_material: str) -> str:
+    # The checksum annotation must change when a secret value changes, without offering a fast hash to guess at.
+    return hashlib.pbkdf2_hmac("sha256", secret_material.encode(), b"cdk8s-private-registry/checksum", 100_000).hex()

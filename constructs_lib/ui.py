@@ -1,0 +1,201 @@
+"""The joxit/docker-registry-ui web UI, served under a path of the registry's own host."""
+
+from __future__ import annotations
+
+import re
+
+import cdk8s
+import cdk8s_plus_27 as kplus
+from constructs import Construct
+
+from . import _validation
+from .ingress import TraefikIngress
+
+__all__ = ["DEFAULT_UI_IMAGE", "RegistryUi"]
+
+#: The UI image, pinned. 2.6.0 is the first release that runs as non-root (nginx, port 8080).
+DEFAULT_UI_IMAGE = "joxit/docker-registry-ui:2.6.0"
+_UI_PORT = 8080
+_NGINX_UID = 101  # the nginx user of the nginx:alpine base image, owner of the files the entrypoint edits
+_UI_ENV_FORBIDDEN = "~&\\"  # the entrypoint substitutes values with `sed s~...~...~`
+_IMAGE = re.compile(r"^[a-z0-9][a-z0-9._/:@-]*$")
+
+
+class RegistryUi(Construct):
+    """The joxit/docker-registry-ui web UI on the registry's host under ``path_prefix`` (default ``/ui``).
+
+    The browser talks to the registry on the same origin, so no CORS is needed. Traefik redirects ``/ui`` to ``/ui/``
+    (the UI's assets are relative) and strips the prefix before the UI's nginx.
+
+    Children: ``Resource`` (the Deployment, :attr:`deployment`), ``Service`` (:attr:`service`), ``SlashRedirect`` and
+    ``StripPrefix`` (Middlewares) and ``Route`` (the IngressRoute, :attr:`ingress_route`).
+    """
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        ingress: TraefikIngress,
+        path_prefix: str = "/ui",
+        title: str = "Docker Registry",
+        delete_images: bool = False,
+        single_registry: bool = True,
+        catalog_elements_limit: int = 1000,
+        show_content_digest: bool = True,
+        image: str = DEFAULT_UI_IMAGE,
+        name: str | None = None,
+    ) -> None:
+        """
+        :param ingress: the registry's ingress; the UI is served on its host, entry points and TLS.
+        :param path_prefix: the path the UI is served under. Default: ``"/ui"``.
+        :param title: the title shown in the UI. Default: ``"Docker Registry"``.
+        :param delete_images: offer deleting images (needs ``delete_enabled`` on the registry). Default: ``False``.
+        :param single_registry: hide the UI's registry switcher. Default: ``True``.
+        :param catalog_elements_limit: how many repositories the catalog lists (registry >= 2.8 caps at 1000).
+            Default: 1000.
+        :param show_content_digest: show the content digest of tags. Default: ``True``.
+        :param image: the UI image, version 2.6.0 or later. Default: :data:`DEFAULT_UI_IMAGE`.
+        :param name: the base name of its objects. Default: ``<registry name>-ui``.
+        """
+        super().__init__(scope, id)
+        registry = ingress.registry
+        base = name if name is not None else f"{registry.name}-ui"
+        _validation.check_dns1035_label("name", base, max_length=40)
+        _validation.check_path_prefix("path_prefix", path_prefix)
+        _validation.check_non_empty("title", title)
+        _validation.check_choice_free_text("title", title, _UI_ENV_FORBIDDEN,
+                                           "the UI's entrypoint substitutes it with sed")
+        _validation.check_int_range("catalog_elements_limit", catalog_elements_limit, 1, 100_000)
+        if not _IMAGE.match(image):
+            raise _validation.fail("image", image, "an image reference like 'joxit/docker-registry-ui:2.6.0'")
+        if delete_images and not registry.delete_enabled:
+            raise _validation.fail("delete_images", delete_images,
+                                   "the registry refuses deletes: create it with delete_enabled=True")
+        self._path_prefix = path_prefix
+        labels = {"app.kubernetes.io/name": "registry-ui", "app.kubernetes.io/instance": base,
+                  "app.kubernetes.io/component": "ui", "app.kubernetes.io/managed-by": "cdk8s"}
+
+        env = {
+            # Same origin as the UI: the browser sends the registry's basic-auth credentials, no CORS needed.
+            "REGISTRY_URL": ingress.url,
+            "PULL_URL": ingress.host,
+            "REGISTRY_TITLE": title,
+            "SINGLE_REGISTRY": _bool(single_registry),
+            "DELETE_IMAGES": _bool(delete_images),
+            "SHOW_CONTENT_DIGEST": _bool(show_content_digest),
+            "CATALOG_ELEMENTS_LIMIT": str(catalog_elements_limit),
+            "REGISTRY_SECURED": _bool(registry.auth is not None),
+            "NGINX_LISTEN_PORT": str(_UI_PORT),
+        }
+        self._deployment = kplus.Deployment(
+            self, "Resource",
+            metadata=cdk8s.ApiObjectMetadata(name=base, labels=labels),
+            pod_metadata=cdk8s.ApiObjectMetadata(labels=labels),
+            replicas=1,
+            strategy=kplus.DeploymentStrategy.rolling_update(
+                max_surge=kplus.PercentOrAbsolute.absolute(1), max_unavailable=kplus.PercentOrAbsolute.absolute(0)),
+            automount_service_account_token=False,
+            security_context=kplus.PodSecurityContextProps(
+                ensure_non_root=True, user=_NGINX_UID, group=_NGINX_UID, fs_group=_NGINX_UID),
+            select=True,
+            spread=False,
+        )
+        # The entrypoint rewrites files under /etc/nginx and /usr/share/nginx/html with sed. The root filesystem
+        # stays read-only: an init container copies both folders into emptyDirs that the UI mounts in their place.
+        writable = {
+            "/etc/nginx": kplus.Volume.from_empty_dir(self, "NginxConfig", "nginx-config"),
+            "/usr/share/nginx/html": kplus.Volume.from_empty_dir(self, "Html", "html"),
+        }
+        scratch = {
+            "/var/cache/nginx": kplus.Volume.from_empty_dir(self, "NginxCache", "nginx-cache"),
+            "/tmp": kplus.Volume.from_empty_dir(self, "Tmp", "tmp"),
+        }
+        security = kplus.ContainerSecurityContextProps(
+            ensure_non_root=True, user=_NGINX_UID, group=_NGINX_UID, read_only_root_filesystem=True,
+            allow_privilege_escalation=False, privileged=False)
+        resources = kplus.ContainerResources(
+            cpu=kplus.CpuResources(request=kplus.Cpu.millis(10), limit=kplus.Cpu.millis(200)),
+            memory=kplus.MemoryResources(request=cdk8s.Size.mebibytes(16), limit=cdk8s.Size.mebibytes(64)))
+        seed = self._deployment.add_init_container(
+            name="copy-writable-files",
+            image=image,
+            image_pull_policy=kplus.ImagePullPolicy.IF_NOT_PRESENT,
+            command=["sh", "-c", "cp -R /etc/nginx/. /seed/etc-nginx/ && cp -R /usr/share/nginx/html/. /seed/html/"],
+            security_context=security,
+            resources=resources,
+        )
+        seed.mount("/seed/etc-nginx", writable["/etc/nginx"])
+        seed.mount("/seed/html", writable["/usr/share/nginx/html"])
+        container = self._deployment.add_container(
+            name="ui",
+            image=image,
+            image_pull_policy=kplus.ImagePullPolicy.IF_NOT_PRESENT,
+            ports=[kplus.ContainerPort(number=_UI_PORT, name="http")],
+            env_variables={key: kplus.EnvValue.from_value(value) for key, value in env.items()},
+            security_context=security,
+            resources=resources,
+            readiness=kplus.Probe.from_http_get("/", port=_UI_PORT, period_seconds=cdk8s.Duration.seconds(10)),
+            liveness=kplus.Probe.from_http_get("/", port=_UI_PORT, period_seconds=cdk8s.Duration.seconds(20)),
+            startup=kplus.Probe.from_http_get("/", port=_UI_PORT, period_seconds=cdk8s.Duration.seconds(2),
+                                              failure_threshold=30),
+        )
+        for path, volume in {**writable, **scratch}.items():
+            container.mount(path, volume)
+        pod = cdk8s.ApiObject.of(self._deployment)
+        pod.add_json_patch(cdk8s.JsonPatch.add("/spec/template/spec/enableServiceLinks", False))
+        pod.add_json_patch(cdk8s.JsonPatch.add("/spec/template/spec/securityContext/seccompProfile",
+                                               {"type": "RuntimeDefault"}))
+        for kind in ("initContainers", "containers"):
+            pod.add_json_patch(cdk8s.JsonPatch.add(f"/spec/template/spec/{kind}/0/securityContext/capabilities",
+                                                   {"drop": ["ALL"]}))
+
+        self._service = kplus.Service(
+            self, "Service",
+            metadata=cdk8s.ApiObjectMetadata(name=base, labels=labels),
+            selector=self._deployment,
+            ports=[kplus.ServicePort(port=_UI_PORT, target_port=_UI_PORT, name="http")],
+            type=kplus.ServiceType.CLUSTER_IP,
+        )
+
+        traefik = ingress.api_group.bindings
+        slash_redirect = traefik.Middleware(
+            self, "SlashRedirect",
+            metadata=cdk8s.ApiObjectMetadata(name=f"{base}-slash-redirect"),
+            spec=traefik.MiddlewareSpec(redirect_regex=traefik.MiddlewareSpecRedirectRegex(
+                # Only the bare prefix: its assets are relative, so /ui must become /ui/.
+                regex=f"^(https?://[^/]+{re.escape(path_prefix)})$", replacement="${1}/", permanent=True)),
+        )
+        strip_prefix = traefik.Middleware(
+            self, "StripPrefix",
+            metadata=cdk8s.ApiObjectMetadata(name=f"{base}-strip-prefix"),
+            spec=traefik.MiddlewareSpec(strip_prefix=traefik.MiddlewareSpecStripPrefix(prefixes=[path_prefix])),
+        )
+        self._ingress_route = ingress.add_route(
+            self, "Route", name=base, path_prefix=path_prefix, service_name=self._service.name,
+            service_port=_UI_PORT, middlewares=[slash_redirect.name, strip_prefix.name],
+        )
+
+    @property
+    def deployment(self) -> kplus.Deployment:
+        """The UI's Deployment (construct id ``Resource``)."""
+        return self._deployment
+
+    @property
+    def service(self) -> kplus.Service:
+        """The UI's ClusterIP Service (construct id ``Service``)."""
+        return self._service
+
+    @property
+    def ingress_route(self) -> cdk8s.ApiObject:
+        """The IngressRoute for ``Host(...) && PathPrefix(path_prefix)`` (construct id ``Route``)."""
+        return self._ingress_route
+
+    @property
+    def path_prefix(self) -> str:
+        """The path the UI is served under."""
+        return self._path_prefix
+
+
+def _bool(value: bool) -> str:
+    return "true" if value else "false"
