@@ -1,7 +1,9 @@
-"""Shared fixtures. The pinned Node.js (node_modules/.bin) goes first on PATH so jsii never runs on an EOL Node."""
+"""Shared fixtures. The pinned Node.js (node_modules/.bin) goes first on PATH so jsii never runs on an EOL Node, and
+this interpreter's folder next, so the `python` that `cdk8s synth` runs is the test environment's."""
 
 import os
 import pathlib
+import sys
 
 import pytest
 
@@ -9,8 +11,9 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 CRDS = SHARED / "crds"
 _NODE_BIN = ROOT / "node_modules" / ".bin"
-if _NODE_BIN.is_dir() and not os.environ.get("PATH", "").startswith(str(_NODE_BIN)):
-    os.environ["PATH"] = f"{_NODE_BIN}{os.pathsep}{os.environ.get('PATH', '')}"
+_PREFIX = [str(_NODE_BIN), str(pathlib.Path(sys.executable).parent)]
+if os.environ.get("PATH", "").split(os.pathsep)[:2] != _PREFIX:
+    os.environ["PATH"] = os.pathsep.join([*_PREFIX, os.environ.get("PATH", "")])
 
 import cdk8s  # noqa: E402  (after PATH is set: importing cdk8s starts the jsii Node.js process)
 

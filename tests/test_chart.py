@@ -1,0 +1,135 @@
+"""RegistryChart: everything composed with good defaults."""
+
+import pathlib
+import re
+
+import cdk8s
+import pytest
+
+from _manifests import container, env, find, kinds
+from constructs_lib import HtpasswdAuth, IngressTls, RegistryChart, S3Credentials, Storage, TraefikApiGroup
+
+
+def test_defaults_compose_namespace_registry_ingress_and_ui(app: cdk8s.App, snapshot) -> None:
+    # GIVEN a chart with only a host and an existing htpasswd Secret
+    chart = RegistryChart(app, "registry", host="registry.example.com",
+                          auth=HtpasswdAuth.from_secret("registry-htpasswd"))
+
+    # WHEN synthesized
+    manifests = cdk8s.Testing.synth(chart)
+
+    # THEN the namespace, the registry on a volume, its route with TLS, and the UI under /ui
+    assert manifests == snapshot
+    assert kinds(manifests) == [
+        ("Namespace", "registry"),
+        ("PersistentVolumeClaim", "registry-data"),
+        ("Deployment", "registry"),
+        ("Service", "registry"),
+        ("IngressRoute", "registry"),
+        ("Deployment", "registry-ui"),
+        ("Service", "registry-ui"),
+        ("Middleware", "registry-ui-slash-redirect"),
+        ("Middleware", "registry-ui-strip-prefix"),
+        ("IngressRoute", "registry-ui"),
+    ]
+    namespace = find(manifests, "Namespace")
+    assert "namespace" not in namespace["metadata"]  # cluster-scoped
+    assert namespace["metadata"]["labels"]["pod-security.kubernetes.io/enforce"] == "restricted"
+    assert {m["metadata"].get("namespace") for m in manifests if m["kind"] != "Namespace"} == {"registry"}
+    route = find(manifests, "IngressRoute", "registry")
+    assert route["spec"]["tls"] == {"certResolver": "letsencrypt"}
+    assert route["spec"]["entryPoints"] == ["websecure"]
+    assert env(container(find(manifests, "Deployment", "registry-ui"), "ui"))["DELETE_IMAGES"] == "false"
+    assert chart.ui is not None and chart.namespace_object is not None
+    assert (chart.registry.node.id, chart.ingress.node.id, chart.ui.node.id) == ("Registry", "Ingress", "Ui")
+
+
+def test_options_pass_through_to_the_constructs(app: cdk8s.App) -> None:
+    # GIVEN a chart with its options set
+    chart = RegistryChart(
+        app, "registry", host="hub.example.org", auth=None, namespace="hub", create_namespace=False, name="hub",
+        storage=Storage.s3(bucket="hub", credentials=S3Credentials.from_secret("hub-s3")),
+        tls=IngressTls.secret("hub-tls"), entry_points=["https"], api_group=TraefikApiGroup.TRAEFIK_CONTAINO_US,
+        redirect_http_to_https=True, delete_enabled=True, ui_title="Hub", ui_path_prefix="/browse",
+        ui_delete_images=False, registry_image="registry:2.8.2", ui_image="joxit/docker-registry-ui:2.6.1",
+    )
+
+    # WHEN synthesized
+    manifests = cdk8s.Testing.synth(chart)
+
+    # THEN no Namespace object, and each option reaches its object
+    assert chart.namespace_object is None
+    assert "Namespace" not in {m["kind"] for m in manifests}
+    assert {m["metadata"]["namespace"] for m in manifests} == {"hub"}
+    registry = container(find(manifests, "Deployment", "hub"), "registry")
+    assert registry["image"] == "registry:2.8.2"
+    assert env(registry)["REGISTRY_STORAGE_DELETE_ENABLED"] == "true"
+    assert "REGISTRY_AUTH" not in env(registry)
+    route = find(manifests, "IngressRoute", "hub")
+    assert route["apiVersion"] == "traefik.containo.us/v1alpha1"
+    assert route["spec"]["tls"] == {"secretName": "hub-tls"}
+    assert route["spec"]["entryPoints"] == ["https"]
+    assert find(manifests, "IngressRoute", "hub-http")["spec"]["entryPoints"] == ["web"]
+    ui = container(find(manifests, "Deployment", "hub-ui"), "ui")
+    assert ui["image"] == "joxit/docker-registry-ui:2.6.1"
+    assert env(ui)["REGISTRY_TITLE"] == "Hub"
+    assert env(ui)["DELETE_IMAGES"] == "false"
+    assert env(ui)["REGISTRY_SECURED"] == "false"
+    assert find(manifests, "IngressRoute", "hub-ui")["spec"]["routes"][0]["match"] == \
+        "Host(`hub.example.org`) && PathPrefix(`/browse`)"
+
+
+def test_ui_can_be_left_out(app: cdk8s.App) -> None:
+    # GIVEN / WHEN a chart without the UI
+    chart = RegistryChart(app, "registry", host="registry.example.com", auth=None, ui=False)
+    manifests = cdk8s.Testing.synth(chart)
+
+    # THEN no UI objects
+    assert chart.ui is None
+    assert not [name for _, name in kinds(manifests) if name.startswith("registry-ui")]
+
+
+def test_ui_delete_follows_the_registry_by_default(app: cdk8s.App) -> None:
+    # GIVEN / WHEN delete enabled on the registry only
+    chart = RegistryChart(app, "registry", host="registry.example.com", auth=None, delete_enabled=True)
+
+    # THEN the UI offers deleting too
+    ui = container(find(cdk8s.Testing.synth(chart), "Deployment", "registry-ui"), "ui")
+    assert env(ui)["DELETE_IMAGES"] == "true"
+
+
+def test_chart_composes_into_a_larger_app(app: cdk8s.App) -> None:
+    # GIVEN an app with its own chart next to ours
+    own = cdk8s.Chart(app, "own")
+    cdk8s.ApiObject(own, "cm", api_version="v1", kind="ConfigMap", metadata={"name": "own"})
+    RegistryChart(app, "registry", host="registry.example.com", auth=None)
+
+    # WHEN the app is synthesized to its output folder
+    app.synth()
+
+    # THEN both charts are written, each to its own file
+    outdir = pathlib.Path(app.outdir)
+    assert sorted(p.name for p in outdir.iterdir()) == ["own.k8s.yaml", "registry.k8s.yaml"]
+    assert "kind: ConfigMap" in (outdir / "own.k8s.yaml").read_text()
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"namespace": "Registry"}, "namespace='Registry' is invalid: a Kubernetes name (DNS-1123 label)"),
+        ({"namespace": "a" * 64}, f"namespace='{'a' * 64}' is invalid"),
+        ({"host": "https://registry.example.com"}, "host='https://registry.example.com' is invalid"),
+        ({"name": "Hub"}, "name='Hub' is invalid"),
+        ({"ui_path_prefix": "ui"}, "path_prefix='ui' is invalid"),
+        ({"ui_delete_images": True}, "delete_images=True is invalid: the registry refuses deletes"),
+    ],
+)
+def test_fails_on_invalid_chart_options(app: cdk8s.App, options: dict, message: str) -> None:
+    # GIVEN valid defaults
+    arguments = {"host": "registry.example.com", "auth": None, **options}
+
+    # WHEN / THEN a wrong option is refused with the parameter, the value and the rule, and nothing is written
+    with pytest.raises(ValueError, match=re.escape(message)):
+        RegistryChart(app, "registry", **arguments)
+    outdir = pathlib.Path(app.outdir)
+    assert not outdir.exists() or not any(outdir.iterdir())

@@ -1,0 +1,273 @@
+"""The Registry construct: Deployment, Service and the Secrets and claim it creates."""
+
+import json
+import pathlib
+import re
+
+import cdk8s
+import pytest
+
+from _manifests import container, env, find, kinds
+from constructs_lib import (
+    HtpasswdAuth,
+    HttpSecret,
+    LogLevel,
+    Registry,
+    S3Credentials,
+    Storage,
+    VolumeAccessMode,
+)
+
+
+@pytest.fixture
+def ns_chart(app: cdk8s.App) -> cdk8s.Chart:
+    return cdk8s.Chart(app, "test", namespace="registry")
+
+
+def _s3(**overrides) -> Storage:
+    options = dict(bucket="registry", endpoint="http://minio.minio.svc:9000",
+                   credentials=S3Credentials.from_secret("registry-s3"))
+    options.update(overrides)
+    return Storage.s3(**options)
+
+
+def _nothing_written(app: cdk8s.App) -> bool:
+    outdir = pathlib.Path(app.outdir)
+    return not outdir.exists() or not any(outdir.iterdir())
+
+
+def test_defaults_give_one_hardened_pod_on_a_volume(ns_chart: cdk8s.Chart, snapshot) -> None:
+    # GIVEN a registry with only the required argument
+    Registry(ns_chart, "Registry", name="registry", auth=None)
+
+    # WHEN synthesized
+    manifests = cdk8s.Testing.synth(ns_chart)
+
+    # THEN a Deployment, a Service and a 10Gi claim, in the chart's namespace
+    assert manifests == snapshot
+    assert kinds(manifests) == [("PersistentVolumeClaim", "registry-data"), ("Deployment", "registry"),
+                                ("Service", "registry")]
+    assert {m["metadata"]["namespace"] for m in manifests} == {"registry"}
+    deployment = find(manifests, "Deployment")
+    spec = deployment["spec"]
+    pod = spec["template"]["spec"]
+    registry = container(deployment, "registry")
+    assert spec["replicas"] == 1
+    assert spec["strategy"] == {"type": "Recreate"}  # a ReadWriteOnce volume: old and new pod never overlap
+    assert registry["image"] == "registry:2.8.3"
+    assert registry["imagePullPolicy"] == "IfNotPresent"
+    assert registry["ports"] == [{"containerPort": 5000, "name": "http"}]
+    assert pod["enableServiceLinks"] is False
+    assert pod["automountServiceAccountToken"] is False
+    assert env(registry) == {
+        "REGISTRY_LOG_LEVEL": "info",
+        "REGISTRY_HTTP_ADDR": ":5000",
+        "REGISTRY_STORAGE": "filesystem",
+        "REGISTRY_STORAGE_FILESYSTEM_ROOTDIRECTORY": "/var/lib/registry",
+        "REGISTRY_STORAGE_CACHE_BLOBDESCRIPTOR": "inmemory",
+        "REGISTRY_STORAGE_DELETE_ENABLED": "false",
+        "REGISTRY_HEALTH_STORAGEDRIVER_ENABLED": "true",
+        "REGISTRY_HEALTH_STORAGEDRIVER_INTERVAL": "10s",
+        "REGISTRY_HEALTH_STORAGEDRIVER_THRESHOLD": "3",
+    }
+    assert registry["volumeMounts"] == [{"mountPath": "/var/lib/registry", "name": "data", "readOnly": False}]
+    assert pod["volumes"] == [{"name": "data", "persistentVolumeClaim": {"claimName": "registry-data",
+                                                                          "readOnly": False}}]
+    claim = find(manifests, "PersistentVolumeClaim")
+    assert claim["spec"]["accessModes"] == ["ReadWriteOnce"]
+    assert claim["spec"]["resources"] == {"requests": {"storage": "10Gi"}}
+    service = find(manifests, "Service")
+    assert service["spec"]["ports"] == [{"name": "http", "port": 5000, "targetPort": 5000}]
+    assert service["spec"]["selector"] == spec["selector"]["matchLabels"]
+    assert service["spec"]["type"] == "ClusterIP"
+
+
+def test_pod_meets_the_restricted_profile_with_registry_sized_resources(ns_chart: cdk8s.Chart) -> None:
+    # GIVEN / WHEN a default registry
+    Registry(ns_chart, "Registry", name="registry", auth=None)
+    deployment = find(cdk8s.Testing.synth(ns_chart), "Deployment")
+
+    # THEN the pod runs non-root, without privileges or capabilities, on a read-only root, writable via fsGroup
+    pod = deployment["spec"]["template"]["spec"]
+    assert pod["securityContext"] == {"fsGroup": 1000, "fsGroupChangePolicy": "OnRootMismatch", "runAsGroup": 1000,
+                                      "runAsNonRoot": True, "runAsUser": 1000,
+                                      "seccompProfile": {"type": "RuntimeDefault"}}
+    registry = container(deployment, "registry")
+    assert registry["securityContext"] == {"allowPrivilegeEscalation": False, "capabilities": {"drop": ["ALL"]},
+                                           "privileged": False, "readOnlyRootFilesystem": True, "runAsGroup": 1000,
+                                           "runAsNonRoot": True, "runAsUser": 1000}
+    assert registry["resources"] == {"limits": {"cpu": "1", "memory": "512Mi"},
+                                     "requests": {"cpu": "100m", "memory": "128Mi"}}
+
+
+def test_probes_use_storage_health_for_readiness_only(ns_chart: cdk8s.Chart) -> None:
+    # GIVEN / WHEN a registry on a custom port
+    Registry(ns_chart, "Registry", name="registry", auth=None, port=5050)
+    registry = container(find(cdk8s.Testing.synth(ns_chart), "Deployment"), "registry")
+
+    # THEN readiness asks GET / (503 while storage is down); liveness and startup only need the port to answer
+    assert registry["readinessProbe"]["httpGet"] == {"path": "/", "port": 5050, "scheme": "HTTP"}
+    assert registry["livenessProbe"]["tcpSocket"] == {"port": 5050}
+    assert "httpGet" not in registry["livenessProbe"]
+    assert registry["startupProbe"]["tcpSocket"] == {"port": 5050}
+    assert registry["startupProbe"]["failureThreshold"] * registry["startupProbe"]["periodSeconds"] >= 60
+    assert env(registry)["REGISTRY_HTTP_ADDR"] == ":5050"
+
+
+def test_options_reach_the_registry_configuration(ns_chart: cdk8s.Chart, snapshot) -> None:
+    # GIVEN every option of the registry set, S3 storage and an existing htpasswd Secret
+    Registry(
+        ns_chart, "Registry", name="hub", auth=HtpasswdAuth.from_secret("users", key="file", realm="Hub"),
+        storage=_s3(), image="mirror.example.com/library/registry:2.8.3", replicas=3,
+        http_secret=HttpSecret.from_secret("hub-shared", key="secret"), delete_enabled=True,
+        log_level=LogLevel.DEBUG, port=5001,
+    )
+
+    # WHEN synthesized
+    manifests = cdk8s.Testing.synth(ns_chart)
+
+    # THEN each option shows up where the registry reads it
+    assert manifests == snapshot
+    assert kinds(manifests) == [("Deployment", "hub"), ("Service", "hub")]  # existing Secrets: none created
+    deployment = find(manifests, "Deployment")
+    registry = container(deployment, "registry")
+    variables = env(registry)
+    assert registry["image"] == "mirror.example.com/library/registry:2.8.3"
+    assert deployment["spec"]["replicas"] == 3
+    assert deployment["spec"]["strategy"] == {"type": "RollingUpdate",
+                                              "rollingUpdate": {"maxSurge": 1, "maxUnavailable": 0}}
+    assert variables["REGISTRY_HTTP_SECRET"] == {"secretKeyRef": {"name": "hub-shared", "key": "secret"}}
+    assert variables["REGISTRY_STORAGE_DELETE_ENABLED"] == "true"
+    assert variables["REGISTRY_LOG_LEVEL"] == "debug"
+    assert variables["REGISTRY_HTTP_ADDR"] == ":5001"
+    assert variables["REGISTRY_AUTH"] == "htpasswd"
+    assert variables["REGISTRY_AUTH_HTPASSWD_REALM"] == "Hub"
+    assert variables["REGISTRY_AUTH_HTPASSWD_PATH"] == "/auth/htpasswd"
+    assert registry["volumeMounts"] == [{"mountPath": "/auth", "name": "htpasswd", "readOnly": True}]
+    assert deployment["spec"]["template"]["spec"]["volumes"] == [
+        {"name": "htpasswd", "secret": {"secretName": "users", "defaultMode": 0o440,
+                                        "items": [{"key": "file", "path": "htpasswd"}]}}]
+
+
+def test_http_secret_from_value_goes_into_a_new_secret(ns_chart: cdk8s.Chart) -> None:
+    # GIVEN an http secret given as a value
+    value = "0123456789abcdef0123"
+    Registry(ns_chart, "Registry", name="registry", auth=None, http_secret=HttpSecret.from_value(value))
+
+    # WHEN synthesized
+    manifests = cdk8s.Testing.synth(ns_chart)
+
+    # THEN a Secret holds it and the env references it; it is never a literal env value
+    secret = find(manifests, "Secret", "registry-http-secret")
+    assert secret["stringData"] == {"http-secret": value}
+    registry = container(find(manifests, "Deployment"), "registry")
+    assert env(registry)["REGISTRY_HTTP_SECRET"] == {"secretKeyRef": {"name": "registry-http-secret",
+                                                                      "key": "http-secret"}}
+    assert value not in json.dumps(find(manifests, "Deployment"))
+    assert "<hidden>" in repr(HttpSecret.from_value(value)) and value not in repr(HttpSecret.from_value(value))
+
+
+def test_checksum_annotation_follows_configuration_and_htpasswd(app: cdk8s.App) -> None:
+    # GIVEN registries that differ in one setting or one password each
+    def checksum(**options) -> str:
+        chart = cdk8s.Chart(app, f"c{len(app.node.children)}")
+        Registry(chart, "Registry", name="registry", **options)
+        deployment = find(cdk8s.Testing.synth(chart), "Deployment")
+        return deployment["spec"]["template"]["metadata"]["annotations"]["checksum/config"]
+
+    # WHEN / THEN the pod template's checksum changes with the configuration, the htpasswd and secret values,
+    # so a change rolls the pods, and stays the same for the same inputs
+    base = checksum(auth=HtpasswdAuth.from_users({"alice": "one"}, cost=4))
+    assert base == checksum(auth=HtpasswdAuth.from_users({"alice": "one"}, cost=4))
+    assert base != checksum(auth=HtpasswdAuth.from_users({"alice": "two"}, cost=4))
+    assert base != checksum(auth=HtpasswdAuth.from_users({"alice": "one"}, cost=4), log_level=LogLevel.WARN)
+    with_secret = checksum(auth=None, http_secret=HttpSecret.from_value("a" * 32))
+    assert with_secret != checksum(auth=None, http_secret=HttpSecret.from_value("b" * 32))
+    assert re.fullmatch(r"[0-9a-f]{64}", base)
+
+
+def test_generated_name_is_unique_per_construct_path(app: cdk8s.App) -> None:
+    # GIVEN two registries without a name in one chart
+    chart = cdk8s.Chart(app, "apps")
+    first = Registry(chart, "First", auth=None)
+    second = Registry(chart, "Second", auth=None)
+
+    # WHEN / THEN each gets a distinct, valid, stable name derived from its path
+    assert first.name != second.name
+    assert re.fullmatch(r"[a-z]([-a-z0-9]*[a-z0-9])?", first.name) and len(first.name) <= 40
+    assert first.name == Registry(cdk8s.Chart(cdk8s.Testing.app(), "apps"), "First", auth=None).name
+
+
+def test_exposes_children_and_escape_hatch(ns_chart: cdk8s.Chart) -> None:
+    # GIVEN a registry
+    registry = Registry(ns_chart, "Registry", name="registry", auth=None)
+
+    # WHEN the Deployment is patched through the documented escape hatch
+    cdk8s.ApiObject.of(registry.deployment).add_json_patch(
+        cdk8s.JsonPatch.add("/spec/template/spec/priorityClassName", "infra"))
+
+    # THEN the patch lands, and the children are where the docs say
+    deployment = find(cdk8s.Testing.synth(ns_chart), "Deployment")
+    assert deployment["spec"]["template"]["spec"]["priorityClassName"] == "infra"
+    assert registry.deployment.node.id == "Resource"
+    assert registry.service.node.id == "Service"
+    assert registry.service.name == "registry"
+    assert (registry.port, registry.delete_enabled, registry.auth) == (5000, False, None)
+
+
+def test_read_write_many_claim_allows_several_replicas(ns_chart: cdk8s.Chart) -> None:
+    # GIVEN filesystem storage on a ReadWriteMany claim and three replicas
+    Registry(ns_chart, "Registry", name="registry", auth=None, replicas=3,
+             storage=Storage.filesystem(access_mode=VolumeAccessMode.READ_WRITE_MANY, storage_class="nfs"),
+             http_secret=HttpSecret.from_secret("registry-http"))
+
+    # WHEN synthesized
+    manifests = cdk8s.Testing.synth(ns_chart)
+
+    # THEN pods roll one at a time on the shared claim
+    deployment = find(manifests, "Deployment")
+    assert deployment["spec"]["strategy"]["type"] == "RollingUpdate"
+    assert find(manifests, "PersistentVolumeClaim")["spec"]["accessModes"] == ["ReadWriteMany"]
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"name": "Registry"}, "name='Registry' is invalid: a Kubernetes Service name (DNS-1035 label)"),
+        ({"name": "1registry"}, "name='1registry' is invalid"),
+        ({"name": "r" * 41}, f"name='{'r' * 41}' is invalid: a Kubernetes Service name (DNS-1035 label) has 1 to 40"),
+        ({"image": "Registry:2"}, "image='Registry:2' is invalid: an image reference"),
+        ({"image": "registry :2"}, "image='registry :2' is invalid"),
+        ({"replicas": 0}, "replicas=0 is invalid: it must be a whole number from 1 to 100"),
+        ({"replicas": 2}, "replicas=2 is invalid: several replicas need shared storage"),
+        ({"replicas": 2, "storage": _s3()}, "replicas=2 is invalid: several replicas must share an http_secret"),
+        ({"port": 0}, "port=0 is invalid: a port is a whole number from 1 to 65535"),
+        ({"port": 70000}, "port=70000 is invalid"),
+    ],
+)
+def test_fails_on_invalid_registry_options(app: cdk8s.App, options: dict, message: str) -> None:
+    # GIVEN a chart
+    chart = cdk8s.Chart(app, "test")
+
+    # WHEN a registry is built with a wrong option THEN a ValueError names the parameter, the value and the rule
+    with pytest.raises(ValueError, match=re.escape(message)):
+        Registry(chart, "Registry", auth=None, **options)
+    assert _nothing_written(app)
+
+
+def test_fails_on_short_http_secret_without_echoing_it(app: cdk8s.App) -> None:
+    # GIVEN / WHEN a too-short http secret THEN the error names the rule but hides the value
+    with pytest.raises(ValueError, match=re.escape("value='<hidden>' is invalid: an http secret has at least 16")) \
+            as error:
+        HttpSecret.from_value("short-secret")
+    assert "short-secret" not in str(error.value)
+    assert _nothing_written(app)
+
+
+def test_fails_on_invalid_http_secret_reference(app: cdk8s.App) -> None:
+    # GIVEN / WHEN / THEN bad Secret names and keys are refused
+    with pytest.raises(ValueError, match=re.escape("name='Bad_Name' is invalid: a Kubernetes object name")):
+        HttpSecret.from_secret("Bad_Name")
+    with pytest.raises(ValueError, match=re.escape("key='a/b' is invalid: a Secret key")):
+        HttpSecret.from_secret("ok", key="a/b")
+    assert _nothing_written(app)
