@@ -3,6 +3,7 @@
 import json
 import pathlib
 import subprocess
+import sys
 
 import cdk8s
 
@@ -64,3 +65,43 @@ def test_make_synth_writes_the_default_app_into_dist(tmp_path: pathlib.Path) -> 
     assert result.stdout.splitlines()[0] == "Synthesizing application"
     assert result.stderr == ""
     assert "kind: IngressRoute" in (tmp_path / "dist" / "registry.k8s.yaml").read_text()
+
+
+def test_two_synths_in_separate_processes_are_byte_identical(tmp_path: pathlib.Path) -> None:
+    # GIVEN two runs of the default app, each in its own process (so with its own hash seed)
+    outputs = []
+    for run in ("first", "second"):
+        outdir = tmp_path / run
+        subprocess.run(
+            ["cdk8s", "synth", "--no-check-upgrade", "--output", str(outdir)],
+            cwd=ROOT, check=True, capture_output=True, text=True,
+        )
+        outputs.append({p.name: p.read_bytes() for p in sorted(outdir.iterdir())})
+
+    # WHEN / THEN the files are the same, byte for byte
+    assert outputs[0] == outputs[1]
+    assert outputs[0]
+
+
+def test_hashed_passwords_and_secret_values_synthesize_identically_across_processes() -> None:
+    # GIVEN an app whose output holds bcrypt hashes, a checksum of secret values and generated names
+    script = (
+        "import cdk8s\n"
+        "from constructs_lib import *\n"
+        "app = cdk8s.App()\n"
+        "RegistryChart(app, 'r', host='r.example.com', replicas=2,\n"
+        "    auth=HtpasswdAuth.from_users({'alice': 'a-password', 'bob': 'b-password'}, cost=4),\n"
+        "    http_secret=HttpSecret.from_value('0123456789abcdef'),\n"
+        "    storage=Storage.s3(bucket='bkt', credentials=S3Credentials.from_values(access_key_id='AK',\n"
+        "        secret_access_key='SK')))\n"
+        "Registry(cdk8s.Chart(app, 'extra'), 'Unnamed', auth=None)\n"
+        "print(app.synth_yaml())\n"
+    )
+
+    # WHEN it is synthesized twice, each time in a new process
+    runs = [subprocess.run([sys.executable, "-c", script], cwd=ROOT, check=True, capture_output=True,
+                           text=True).stdout for _ in range(2)]
+
+    # THEN the YAML is the same, byte for byte
+    assert runs[0] == runs[1]
+    assert "$2b$04$" in runs[0]
