@@ -13,6 +13,7 @@ __all__ = [
     "check_dns1123_label",
     "check_dns1123_subdomain",
     "check_hostname",
+    "check_image",
     "check_int_range",
     "check_non_empty",
     "check_path_prefix",
@@ -24,6 +25,15 @@ _DNS1123_LABEL = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
 _DNS1035_LABEL = re.compile(r"^[a-z]([-a-z0-9]*[a-z0-9])?$")
 _HOST_LABEL = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
 _BUCKET = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")
+# The image reference grammar of the distribution project: [domain[:port]/]path[:tag][@digest].
+_LABEL = r"(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])"
+# A first component is a registry host only with a dot, a port, or as localhost (else it is part of the path).
+_DOMAIN = rf"(?:localhost(?::[0-9]+)?|{_LABEL}(?:\.{_LABEL})+(?::[0-9]+)?|{_LABEL}:[0-9]+)"
+_PATH_COMPONENT = r"[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*"
+_IMAGE = re.compile(
+    rf"(?:{_DOMAIN}/)?{_PATH_COMPONENT}(?:/{_PATH_COMPONENT})*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{{0,127}})?"
+    r"(?:@sha256:[0-9a-f]{64})?"
+)
 _PATH_PREFIX = re.compile(r"^(/[A-Za-z0-9._~-]+)+$")
 
 
@@ -39,7 +49,7 @@ def check_non_empty(parameter: str, value: str) -> str:
 
 
 def check_dns1123_label(parameter: str, value: str) -> str:
-    if len(value) > 63 or not _DNS1123_LABEL.match(value):
+    if len(value) > 63 or not _DNS1123_LABEL.fullmatch(value):
         raise fail(
             parameter, value,
             "a Kubernetes name (DNS-1123 label) has 1 to 63 lower-case letters, digits or '-', "
@@ -49,7 +59,7 @@ def check_dns1123_label(parameter: str, value: str) -> str:
 
 
 def check_dns1035_label(parameter: str, value: str, *, max_length: int = 63) -> str:
-    if len(value) > max_length or not _DNS1035_LABEL.match(value):
+    if len(value) > max_length or not _DNS1035_LABEL.fullmatch(value):
         raise fail(
             parameter, value,
             f"a Kubernetes Service name (DNS-1035 label) has 1 to {max_length} lower-case letters, digits or '-', "
@@ -59,7 +69,7 @@ def check_dns1035_label(parameter: str, value: str, *, max_length: int = 63) -> 
 
 
 def check_dns1123_subdomain(parameter: str, value: str) -> str:
-    if len(value) > 253 or not all(_DNS1123_LABEL.match(label) for label in value.split(".")):
+    if len(value) > 253 or not all(_DNS1123_LABEL.fullmatch(label) for label in value.split(".")):
         raise fail(
             parameter, value,
             "a Kubernetes object name (DNS-1123 subdomain) has at most 253 characters: lower-case letters, digits, "
@@ -75,7 +85,7 @@ def check_hostname(parameter: str, value: str) -> str:
             "give a bare hostname such as 'registry.example.com': no scheme, port, path, spaces or backticks",
         )
     labels = value.split(".")
-    if len(value) > 253 or not all(len(label) <= 63 and _HOST_LABEL.match(label) for label in labels):
+    if len(value) > 253 or not all(len(label) <= 63 and _HOST_LABEL.fullmatch(label) for label in labels):
         raise fail(
             parameter, value,
             "a hostname has at most 253 characters in dot-separated labels of 1 to 63 lower-case letters, digits "
@@ -96,8 +106,15 @@ def check_int_range(parameter: str, value: int, low: int, high: int, why: str = 
     return value
 
 
+def check_image(parameter: str, value: str) -> str:
+    if not _IMAGE.fullmatch(value):
+        raise fail(parameter, value, "an image reference is [registry[:port]/]name[:tag][@sha256:<64 hex digits>], "
+                                     "like 'registry:2.8.3' or 'mirror.example.com:5000/library/registry:2.8.3'")
+    return value
+
+
 def check_path_prefix(parameter: str, value: str) -> str:
-    if not _PATH_PREFIX.match(value):
+    if not _PATH_PREFIX.fullmatch(value):
         raise fail(
             parameter, value,
             "a path prefix starts with '/', has no trailing '/', no empty segments, and only letters, digits and "
@@ -113,7 +130,7 @@ def check_bucket_name(parameter: str, value: str) -> str:
         is_ip = True
     except ValueError:
         pass
-    if not _BUCKET.match(value) or ".." in value or ".-" in value or "-." in value or is_ip:
+    if not _BUCKET.fullmatch(value) or ".." in value or ".-" in value or "-." in value or is_ip:
         raise fail(
             parameter, value,
             "an S3 bucket name has 3 to 63 lower-case letters, digits, '.' or '-', starts and ends with a letter "

@@ -19,7 +19,7 @@ __all__ = ["DEFAULT_BCRYPT_COST", "HtpasswdAuth"]
 #: doubles the CPU of every pull; see the README's "Performance" section.
 DEFAULT_BCRYPT_COST = 10
 _MIN_COST, _MAX_COST = 4, 14
-_BCRYPT_HASH = re.compile(r"^\$2[aby]\$(0[4-9]|[12][0-9]|3[01])\$[./A-Za-z0-9]{53}$")
+_BCRYPT_HASH = re.compile(r"^\$2[aby]\$(?P<cost>[0-9]{2})\$[./A-Za-z0-9]{53}$")
 _STD_B64 = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 _BCRYPT_B64 = b"./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 _TO_BCRYPT_B64 = bytes.maketrans(_STD_B64, _BCRYPT_B64)
@@ -80,24 +80,34 @@ class HtpasswdAuth:
         _check_realm(realm)
         seen: set[str] = set()
         lines = []
-        for line in htpasswd.splitlines():
-            if not line.strip():
+        for number, line in enumerate(htpasswd.splitlines(), start=1):
+            if not line.strip() or line.startswith("#"):  # the registry skips blank and comment lines too
                 continue
             username, sep, hashed = line.partition(":")
+            # Errors name the line and the username, never the rest of the line: it may be a plain-text password.
+            where = f"line {number}"
             if not sep:
-                raise _validation.fail("htpasswd", line, "each line is 'user:hash'")
+                raise _validation.fail("htpasswd", f"<{where}>", "each line is 'user:hash'")
             _check_username(username)
             if username in seen:
-                raise _validation.fail("htpasswd", username, "each username may appear only once")
+                raise _validation.fail("htpasswd", f"<{where}: {username}>", "each username may appear only once")
             seen.add(username)
-            if not _BCRYPT_HASH.match(hashed):
+            match = _BCRYPT_HASH.fullmatch(hashed)
+            if not match:
                 raise _validation.fail(
-                    "htpasswd", f"{username}:{hashed[:7]}...",
+                    "htpasswd", f"<{where}: {username}>",
                     "the registry accepts bcrypt hashes only ($2y$, $2a$ or $2b$, as `htpasswd -B` makes)",
+                )
+            cost = int(match["cost"])
+            if not _MIN_COST <= cost <= _MAX_COST:
+                raise _validation.fail(
+                    "htpasswd", f"<{where}: {username}, cost {cost}>",
+                    f"the bcrypt cost must be {_MIN_COST} to {_MAX_COST}: the registry checks the password on every "
+                    "request",
                 )
             lines.append(f"{username}:{hashed}")
         if not lines:
-            raise _validation.fail("htpasswd", htpasswd, "give at least one 'user:hash' line")
+            raise _validation.fail("htpasswd", "<no lines>", "give at least one 'user:hash' line")
         return cls(realm=realm, htpasswd="\n".join(lines) + "\n", existing_secret=None, key="htpasswd")
 
     @classmethod
@@ -129,6 +139,10 @@ def _hash(username: str, password: str, realm: str, cost: int) -> str:
 
 def _check_username(username: str) -> None:
     _validation.check_non_empty("username", username)
+    if username.startswith("#") or username != username.strip():
+        # The registry strips each htpasswd line and skips lines that start with '#'.
+        raise _validation.fail("username", username, "it must not start with '#' or start or end with whitespace: "
+                                                     "the registry would skip or change that line")
     _validation.check_choice_free_text(
         "username", username, ":", "htpasswd separates the username from the hash with ':', one user a line"
     )

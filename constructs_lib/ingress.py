@@ -48,8 +48,9 @@ class IngressTls:
 
         :param name: the resolver's name. Default: ``"letsencrypt"``.
         """
-        if not _ENTRY_POINT.match(name):
-            raise _validation.fail("name", name, "a certificate resolver name has letters, digits, '-' or '_'")
+        if not _ENTRY_POINT.fullmatch(name):
+            raise _validation.fail("name", name, "a certificate resolver name has letters, digits, '-' or '_', "
+                                                 "starting with a letter or digit")
         return cls(cert_resolver_name=name, secret_name=None)
 
     @classmethod
@@ -105,10 +106,9 @@ class TraefikIngress(Construct):
         _validation.check_hostname("host", host)
         if isinstance(entry_points, str) or not entry_points:
             raise _validation.fail("entry_points", entry_points, "give a list of one or more entry point names")
-        for entry_point in [*entry_points, http_entry_point]:
-            if not _ENTRY_POINT.match(entry_point):
-                raise _validation.fail("entry_points", entry_point,
-                                       "an entry point name has letters, digits, '-' or '_'")
+        for entry_point in entry_points:
+            _check_entry_point("entry_points", entry_point)
+        _check_entry_point("http_entry_point", http_entry_point)
         if redirect_http_to_https and http_entry_point in entry_points:
             raise _validation.fail("http_entry_point", http_entry_point,
                                    "the HTTP entry point of the redirect cannot also serve the registry")
@@ -224,3 +224,9 @@ class TraefikIngress(Construct):
     def registry(self) -> Registry:
         """The registry served."""
         return self._registry
+
+
+def _check_entry_point(parameter: str, name: str) -> None:
+    if not _ENTRY_POINT.fullmatch(name):
+        raise _validation.fail(parameter, name, "an entry point name has letters, digits, '-' or '_', starting "
+                                                "with a letter or digit")

@@ -6,7 +6,6 @@ import dataclasses
 import enum
 import hashlib
 import json
-import re
 
 import cdk8s
 import cdk8s_plus_27 as kplus
@@ -23,7 +22,6 @@ __all__ = ["DEFAULT_REGISTRY_IMAGE", "HttpSecret", "LogLevel", "Registry"]
 DEFAULT_REGISTRY_IMAGE = "registry:2.8.3"
 _AUTH_MOUNT = "/auth"
 _RUN_AS = 1000  # any non-root id works: the registry binary is static and listens on an unprivileged port
-_IMAGE = re.compile(r"^[a-z0-9][a-z0-9._/:@-]*$")
 
 
 class LogLevel(enum.Enum):
@@ -114,9 +112,7 @@ class Registry(Construct):
         storage = storage if storage is not None else Storage.filesystem()
         base = name if name is not None else cdk8s.Names.to_dns_label(self, max_len=40)
         _validation.check_dns1035_label("name", base, max_length=40)
-        if not _IMAGE.match(image):
-            raise _validation.fail("image", image, "an image reference like 'registry:2.8.3' or "
-                                                   "'mirror.example.com/library/registry@sha256:...'")
+        _validation.check_image("image", image)
         _validation.check_int_range("replicas", replicas, 1, 100)
         _validation.check_port("port", port)
         if replicas > 1 and not storage.shared:

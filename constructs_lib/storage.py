@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import re
+import urllib.parse
 
 from . import _validation
 from ._secrets import SecretKeyRef
@@ -87,7 +88,7 @@ class Storage:
         credentials: S3Credentials | None,
         region: str = "us-east-1",
         endpoint: str | None = None,
-        secure: bool = True,
+        secure: bool | None = None,
         skip_verify: bool = False,
         force_path_style: bool | None = None,
         root_directory: str | None = None,
@@ -102,7 +103,8 @@ class Storage:
         :param region: the region. Default: ``"us-east-1"`` (what MinIO and most S3-compatible servers expect).
         :param endpoint: the S3 endpoint URL for MinIO and other S3-compatible servers, e.g.
             ``"http://minio.minio.svc:9000"``. Default: AWS S3 for the region.
-        :param secure: use HTTPS to the endpoint when the URL does not say. Default: ``True``.
+        :param secure: use HTTPS. Default: ``True`` without an endpoint, else what the endpoint's scheme says (a
+            contradicting value is refused).
         :param skip_verify: skip TLS certificate verification of the endpoint. Default: ``False``.
         :param force_path_style: path-style bucket addressing (``endpoint/bucket``), which MinIO needs. Default:
             ``True`` when an endpoint is given, else ``False``.
@@ -113,19 +115,25 @@ class Storage:
             else ``False``.
         """
         _validation.check_bucket_name("bucket", bucket)
-        if not _REGION.match(region):
+        if not _REGION.fullmatch(region):
             raise _validation.fail("region", region, "an S3 region is lower-case letters, digits and '-', "
                                                      "like 'us-east-1'")
-        if endpoint is not None and not re.match(r"^https?://[^\s/`]+(:[0-9]{1,5})?/?$", endpoint):
-            raise _validation.fail("endpoint", endpoint, "an S3 endpoint is an http:// or https:// URL with a host "
-                                                         "and an optional port and no path, like "
-                                                         "'http://minio.minio.svc:9000'")
+        if endpoint is not None:
+            _check_endpoint(endpoint)
+        if endpoint is not None:
+            endpoint_secure = endpoint.startswith("https://")
+            if secure is not None and secure != endpoint_secure:
+                raise _validation.fail("secure", secure, f"the endpoint {endpoint!r} says "
+                                                         f"{'https' if endpoint_secure else 'http'}: leave secure unset")
+            secure = endpoint_secure
         if skip_verify and endpoint is not None and endpoint.startswith("http://"):
             raise _validation.fail("skip_verify", skip_verify, "it applies to https:// endpoints only")
-        if root_directory is not None and not re.match(r"^(/[A-Za-z0-9._-]+)+$", root_directory):
+        if root_directory is not None and (
+                not re.fullmatch(r"(/[A-Za-z0-9._-]+)+", root_directory)
+                or any(segment in (".", "..") for segment in root_directory.split("/"))):
             raise _validation.fail("root_directory", root_directory, "a root directory starts with '/' and has "
-                                                                     "segments of letters, digits, '.', '_', '-', "
-                                                                     "like '/registry'")
+                                                                     "segments of letters, digits, '.', '_', '-' "
+                                                                     "(not '.' or '..'), like '/registry'")
         if chunk_size_mib is not None:
             _validation.check_int_range("chunk_size_mib", chunk_size_mib, _MIN_CHUNK_MIB, 5120,
                                         " (S3 parts are 5 MiB to 5 GiB)")
@@ -134,7 +142,7 @@ class Storage:
             region=region,
             credentials=credentials,
             endpoint=endpoint.rstrip("/") if endpoint else None,
-            secure=secure,
+            secure=True if secure is None else secure,
             skip_verify=skip_verify,
             force_path_style=endpoint is not None if force_path_style is None else force_path_style,
             root_directory=root_directory,
@@ -238,6 +246,23 @@ class FilesystemStorage(Storage):
             ("REGISTRY_STORAGE_FILESYSTEM_ROOTDIRECTORY", self.mount_path),
             ("REGISTRY_STORAGE_CACHE_BLOBDESCRIPTOR", "inmemory"),
         ]
+
+
+def _check_endpoint(endpoint: str) -> None:
+    rule = ("an S3 endpoint is an http:// or https:// URL with a host and an optional port, and no credentials, "
+            "path, query or fragment, like 'http://minio.minio.svc:9000'")
+    parts = urllib.parse.urlsplit(endpoint)
+    if parts.username is not None or parts.password is not None:
+        # Name the value without the credentials it carries.
+        raise _validation.fail("endpoint", f"{parts.scheme}://<credentials>@{parts.hostname}", rule)
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    if (parts.scheme not in ("http", "https") or not parts.hostname or port == -1 or port == 0
+            or parts.path not in ("", "/") or parts.query or parts.fragment or "?" in endpoint or "#" in endpoint
+            or any(c.isspace() or c == "`" for c in endpoint)):
+        raise _validation.fail("endpoint", endpoint, rule)
 
 
 def _bool(value: bool) -> str:

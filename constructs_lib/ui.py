@@ -18,7 +18,6 @@ DEFAULT_UI_IMAGE = "joxit/docker-registry-ui:2.6.0"
 _UI_PORT = 8080
 _NGINX_UID = 101  # the nginx user of the nginx:alpine base image, owner of the files the entrypoint edits
 _UI_ENV_FORBIDDEN = "~&\\"  # the entrypoint substitutes values with `sed s~...~...~`
-_IMAGE = re.compile(r"^[a-z0-9][a-z0-9._/:@-]*$")
 
 
 class RegistryUi(Construct):
@@ -61,14 +60,20 @@ class RegistryUi(Construct):
         super().__init__(scope, id)
         registry = ingress.registry
         base = name if name is not None else f"{registry.name}-ui"
-        _validation.check_dns1035_label("name", base, max_length=40)
+        # 43: a 40-character registry name plus "-ui"; the longest derived name (-slash-redirect) stays within 63.
+        _validation.check_dns1035_label("name", base, max_length=43)
+        if base in (registry.name, f"{registry.name}-http"):
+            raise _validation.fail("name", base, "it would replace the registry's own objects of that name")
         _validation.check_path_prefix("path_prefix", path_prefix)
+        # Traefik PathPrefix is a plain string prefix: "/v" would match "/v2/..." too.
+        if "/v2/".startswith(path_prefix) or path_prefix.startswith("/v2/"):
+            raise _validation.fail("path_prefix", path_prefix,
+                                   "it would capture the registry's API under /v2/: choose a path like '/ui'")
         _validation.check_non_empty("title", title)
         _validation.check_choice_free_text("title", title, _UI_ENV_FORBIDDEN,
                                            "the UI's entrypoint substitutes it with sed")
         _validation.check_int_range("catalog_elements_limit", catalog_elements_limit, 1, 100_000)
-        if not _IMAGE.match(image):
-            raise _validation.fail("image", image, "an image reference like 'joxit/docker-registry-ui:2.6.0'")
+        _validation.check_image("image", image)
         if delete_images and not registry.delete_enabled:
             raise _validation.fail("delete_images", delete_images,
                                    "the registry refuses deletes: create it with delete_enabled=True")
