@@ -7,11 +7,12 @@ that you create in the cluster first, so none sits in this repository:
     htpasswd -nB alice | kubectl -n registry create secret generic registry-htpasswd --from-file=htpasswd=/dev/stdin
     kubectl -n registry create secret generic registry-s3 \
         --from-literal=accesskey=... --from-literal=secretkey=...
+    kubectl -n registry create secret generic registry-http-secret --from-literal=http-secret="$(openssl rand -hex 32)"
 """
 
 import cdk8s
 
-from constructs_lib import HtpasswdAuth, IngressTls, RegistryChart, S3Credentials, Storage
+from constructs_lib import HtpasswdAuth, HttpSecret, IngressTls, RegistryChart, S3Credentials, Storage
 
 
 def build(app: cdk8s.App) -> RegistryChart:
@@ -24,6 +25,8 @@ def build(app: cdk8s.App) -> RegistryChart:
             endpoint="http://minio.minio.svc.cluster.local:9000",
             credentials=S3Credentials.from_secret("registry-s3"),
         ),
+        # A stable secret keeps uploads alive across restarts and lets you add replicas later.
+        http_secret=HttpSecret.from_secret("registry-http-secret"),
         tls=IngressTls.cert_resolver("letsencrypt"),
         delete_enabled=True,
         redirect_http_to_https=True,

@@ -41,6 +41,14 @@ def test_default_app_deploys_every_object_of_the_homelab_setup(app: cdk8s.App, s
     assert variables["REGISTRY_STORAGE_S3_ACCESSKEY"] == {"secretKeyRef": {"name": "registry-s3", "key": "accesskey"}}
     assert variables["REGISTRY_STORAGE_S3_SECRETKEY"] == {"secretKeyRef": {"name": "registry-s3", "key": "secretkey"}}
     assert variables["REGISTRY_STORAGE_DELETE_ENABLED"] == "true"
+    assert variables["REGISTRY_HTTP_SECRET"] == {"secretKeyRef": {"name": "registry-http-secret",
+                                                                  "key": "http-secret"}}
+    assert variables["REGISTRY_AUTH_HTPASSWD_REALM"] == "Registry Realm"
+    assert variables["REGISTRY_STORAGE_S3_BUCKET"] == "registry"
+    assert variables["REGISTRY_STORAGE_S3_REGION"] == "us-east-1"
+    assert variables["REGISTRY_HEALTH_STORAGEDRIVER_ENABLED"] == "true"
+    assert registry["volumeMounts"] == [{"mountPath": "/auth", "name": "htpasswd", "readOnly": True}]
+    assert find(manifests, "Deployment", "registry")["spec"]["template"]["spec"]["enableServiceLinks"] is False
     # Existing Secrets only: the output holds no Secret and no secret material
     assert "Secret" not in {m["kind"] for m in manifests}
     assert "$2" not in json.dumps(manifests)
