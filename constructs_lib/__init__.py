@@ -3,6 +3,7 @@
 from .auth import DEFAULT_BCRYPT_COST, HtpasswdAuth
 from .chart import RegistryChart
 from .ingress import IngressTls, TraefikApiGroup, TraefikIngress
+from .network import IngressControllerPeer
 from .registry import DEFAULT_REGISTRY_IMAGE, HttpSecret, LogLevel, Registry
 from .storage import FilesystemStorage, S3Credentials, S3Storage, Storage, VolumeAccessMode
 from .ui import DEFAULT_UI_IMAGE, RegistryUi
@@ -14,6 +15,7 @@ __all__ = [
     "FilesystemStorage",
     "HtpasswdAuth",
     "HttpSecret",
+    "IngressControllerPeer",
     "IngressTls",
     "LogLevel",
     "Registry",

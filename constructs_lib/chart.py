@@ -11,6 +11,7 @@ from constructs import Construct
 from . import _validation
 from .auth import HtpasswdAuth
 from .ingress import IngressTls, TraefikApiGroup, TraefikIngress
+from .network import IngressControllerPeer
 from .registry import DEFAULT_REGISTRY_IMAGE, HttpSecret, LogLevel, Registry
 from .storage import Storage
 from .ui import DEFAULT_UI_IMAGE, RegistryUi
@@ -51,6 +52,8 @@ class RegistryChart(cdk8s.Chart):
         ui_path_prefix: str = "/ui",
         ui_delete_images: bool | None = None,
         ui_image: str = DEFAULT_UI_IMAGE,
+        network_policy: bool = True,
+        ingress_controller: IngressControllerPeer | None = None,
     ) -> None:
         """
         :param host: the registry's public hostname, e.g. ``"registry.example.com"``.
@@ -75,6 +78,9 @@ class RegistryChart(cdk8s.Chart):
         :param ui_path_prefix: the UI's path on the host. Default: ``"/ui"``.
         :param ui_delete_images: offer deleting in the UI. Default: the value of ``delete_enabled``.
         :param ui_image: the UI image. Default: ``joxit/docker-registry-ui:2.6.0``.
+        :param network_policy: NetworkPolicies for the registry and the UI. Default: ``True``.
+        :param ingress_controller: the ingress controller's pods that may reach them. Default:
+            ``IngressControllerPeer.k3s_traefik()``.
         """
         _validation.check_dns1123_label("namespace", namespace)
         super().__init__(scope, id, namespace=namespace)
@@ -95,6 +101,7 @@ class RegistryChart(cdk8s.Chart):
         self._registry = Registry(
             self, "Registry", auth=auth, storage=storage, name=name, image=registry_image, replicas=replicas,
             http_secret=http_secret, delete_enabled=delete_enabled, log_level=log_level,
+            network_policy=network_policy, ingress_controller=ingress_controller,
         )
         self._ingress = TraefikIngress(
             self, "Ingress", registry=self._registry, host=host, tls=tls, entry_points=entry_points,
@@ -103,6 +110,7 @@ class RegistryChart(cdk8s.Chart):
         self._ui = RegistryUi(
             self, "Ui", ingress=self._ingress, title=ui_title, path_prefix=ui_path_prefix,
             delete_images=delete_enabled if ui_delete_images is None else ui_delete_images, image=ui_image,
+            network_policy=network_policy, ingress_controller=ingress_controller,
         ) if ui else None
 
     @property

@@ -11,10 +11,11 @@ import cdk8s
 import cdk8s_plus_27 as kplus
 from constructs import Construct
 
-from . import _validation
+from . import _validation, _workload
 from ._secrets import SecretKeyRef
 from .auth import HtpasswdAuth
-from .storage import FilesystemStorage, Storage, VolumeAccessMode
+from .network import IngressControllerPeer
+from .storage import FilesystemStorage, Storage
 
 __all__ = ["DEFAULT_REGISTRY_IMAGE", "HttpSecret", "LogLevel", "Registry"]
 
@@ -74,7 +75,8 @@ class Registry(Construct):
     ``REGISTRY_*`` environment variables, and a ClusterIP Service in front of it.
 
     Children: ``Resource`` (the Deployment, :attr:`deployment`), ``Service`` (:attr:`service`), and as needed
-    ``HtpasswdSecret``, ``S3Secret``, ``HttpSecret`` and ``Data`` (the PersistentVolumeClaim).
+    ``HtpasswdSecret``, ``S3Secret``, ``HttpSecret``, ``Data`` (the PersistentVolumeClaim), ``NetworkPolicy`` and,
+    with several replicas, ``DisruptionBudget``.
     """
 
     def __init__(
@@ -91,6 +93,8 @@ class Registry(Construct):
         delete_enabled: bool = False,
         log_level: LogLevel = LogLevel.INFO,
         port: int = 5000,
+        network_policy: bool = True,
+        ingress_controller: IngressControllerPeer | None = None,
     ) -> None:
         """
         :param auth: who may use the registry (:class:`HtpasswdAuth`). Required: pass ``None`` explicitly for a
@@ -107,6 +111,10 @@ class Registry(Construct):
         :param delete_enabled: allow deleting manifests and blobs through the API. Default: ``False``.
         :param log_level: the log level. Default: ``LogLevel.INFO``.
         :param port: the port the registry listens on and the Service exposes. Default: 5000.
+        :param network_policy: add a NetworkPolicy: traffic in only from the ingress controller and the registry's
+            UI, out only to DNS and the storage endpoint's port. Default: ``True``.
+        :param ingress_controller: the ingress controller's pods for the NetworkPolicy. Default:
+            ``IngressControllerPeer.k3s_traefik()`` (Traefik in ``kube-system``).
         """
         super().__init__(scope, id)
         storage = storage if storage is not None else Storage.filesystem()
@@ -127,8 +135,7 @@ class Registry(Construct):
         self._auth = auth
         self._storage = storage
         self._delete_enabled = delete_enabled
-        labels = {"app.kubernetes.io/name": "registry", "app.kubernetes.io/instance": base,
-                  "app.kubernetes.io/component": "registry", "app.kubernetes.io/managed-by": "cdk8s"}
+        labels = _workload.labels(name="registry", instance=base, component="registry", part_of=base)
 
         env: list[tuple[str, str | SecretKeyRef]] = [
             ("REGISTRY_LOG_LEVEL", log_level.value),
@@ -231,14 +238,10 @@ class Registry(Construct):
         )
         for volume, path in volumes:
             container.mount(path, volume, read_only=path == _AUTH_MOUNT)
-        pod_spec = cdk8s.ApiObject.of(self._deployment)
-        # A Service named like the registry would inject REGISTRY_SERVICE_* variables that the registry reads as
-        # configuration. seccomp and dropping ALL capabilities have no cdk8s-plus property.
-        pod_spec.add_json_patch(cdk8s.JsonPatch.add("/spec/template/spec/enableServiceLinks", False))
-        pod_spec.add_json_patch(cdk8s.JsonPatch.add("/spec/template/spec/securityContext/seccompProfile",
-                                                    {"type": "RuntimeDefault"}))
-        pod_spec.add_json_patch(cdk8s.JsonPatch.add("/spec/template/spec/containers/0/securityContext/capabilities",
-                                                    {"drop": ["ALL"]}))
+        _workload.harden_pod(self._deployment)
+        if replicas > 1:
+            _workload.spread_across_nodes(self._deployment, labels)
+            _workload.add_disruption_budget(self, name=base, pod_labels=labels)
 
         self._service = kplus.Service(
             self, "Service",
@@ -247,6 +250,14 @@ class Registry(Construct):
             ports=[kplus.ServicePort(port=port, target_port=port, name="http")],
             type=kplus.ServiceType.CLUSTER_IP,
         )
+
+        if network_policy:
+            _workload.network_policy(
+                self, name=base, pod_labels=labels, port=port,
+                ingress_controller=ingress_controller or IngressControllerPeer.k3s_traefik(),
+                also_from=[{"app.kubernetes.io/name": "registry-ui", "app.kubernetes.io/part-of": base}],
+                egress_ports=storage._egress_ports(),
+            )
 
     def _secret(self, id: str, name: str, data: dict[str, str], labels: dict[str, str]) -> kplus.Secret:
         return kplus.Secret(self, id, metadata=cdk8s.ApiObjectMetadata(name=name, labels=labels), string_data=data)

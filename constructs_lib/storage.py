@@ -194,6 +194,13 @@ class S3Storage(Storage):
         access_key_id, secret_access_key = self.credentials.values
         return {"accesskey": access_key_id, "secretkey": secret_access_key}
 
+    def _egress_ports(self) -> tuple[int, ...]:
+        """The TCP port the registry connects to for this storage."""
+        if self.endpoint is None:
+            return (443 if self.secure else 80,)
+        parts = urllib.parse.urlsplit(self.endpoint)
+        return (parts.port or (443 if parts.scheme == "https" else 80),)
+
     def _registry_env(self, created_secret_name: str) -> list[tuple[str, str | SecretKeyRef]]:
         env: list[tuple[str, str | SecretKeyRef]] = [
             # REGISTRY_STORAGE replaces the image's whole storage block, so the cache is set again below.
@@ -239,6 +246,9 @@ class FilesystemStorage(Storage):
 
     def _secret_data(self) -> dict[str, str] | None:
         return None
+
+    def _egress_ports(self) -> tuple[int, ...]:
+        return ()
 
     def _registry_env(self, created_secret_name: str) -> list[tuple[str, str | SecretKeyRef]]:
         return [

@@ -8,8 +8,9 @@ import cdk8s
 import cdk8s_plus_27 as kplus
 from constructs import Construct
 
-from . import _validation
+from . import _validation, _workload
 from .ingress import TraefikIngress
+from .network import IngressControllerPeer
 
 __all__ = ["DEFAULT_UI_IMAGE", "RegistryUi"]
 
@@ -27,7 +28,7 @@ class RegistryUi(Construct):
     (the UI's assets are relative) and strips the prefix before the UI's nginx.
 
     Children: ``Resource`` (the Deployment, :attr:`deployment`), ``Service`` (:attr:`service`), ``SlashRedirect`` and
-    ``StripPrefix`` (Middlewares) and ``Route`` (the IngressRoute, :attr:`ingress_route`).
+    ``StripPrefix`` (Middlewares), ``Route`` (the IngressRoute, :attr:`ingress_route`) and ``NetworkPolicy``.
     """
 
     def __init__(
@@ -44,6 +45,8 @@ class RegistryUi(Construct):
         show_content_digest: bool = True,
         image: str = DEFAULT_UI_IMAGE,
         name: str | None = None,
+        network_policy: bool = True,
+        ingress_controller: IngressControllerPeer | None = None,
     ) -> None:
         """
         :param ingress: the registry's ingress; the UI is served on its host, entry points and TLS.
@@ -56,6 +59,9 @@ class RegistryUi(Construct):
         :param show_content_digest: show the content digest of tags. Default: ``True``.
         :param image: the UI image, version 2.6.0 or later. Default: :data:`DEFAULT_UI_IMAGE`.
         :param name: the base name of its objects. Default: ``<registry name>-ui``.
+        :param network_policy: add a NetworkPolicy: traffic in only from the ingress controller, nothing out but
+            DNS. Default: ``True``.
+        :param ingress_controller: the ingress controller's pods. Default: ``IngressControllerPeer.k3s_traefik()``.
         """
         super().__init__(scope, id)
         registry = ingress.registry
@@ -78,8 +84,7 @@ class RegistryUi(Construct):
             raise _validation.fail("delete_images", delete_images,
                                    "the registry refuses deletes: create it with delete_enabled=True")
         self._path_prefix = path_prefix
-        labels = {"app.kubernetes.io/name": "registry-ui", "app.kubernetes.io/instance": base,
-                  "app.kubernetes.io/component": "ui", "app.kubernetes.io/managed-by": "cdk8s"}
+        labels = _workload.labels(name="registry-ui", instance=base, component="ui", part_of=registry.name)
 
         env = {
             # Same origin as the UI: the browser sends the registry's basic-auth credentials, no CORS needed.
@@ -147,13 +152,7 @@ class RegistryUi(Construct):
         )
         for path, volume in {**writable, **scratch}.items():
             container.mount(path, volume)
-        pod = cdk8s.ApiObject.of(self._deployment)
-        pod.add_json_patch(cdk8s.JsonPatch.add("/spec/template/spec/enableServiceLinks", False))
-        pod.add_json_patch(cdk8s.JsonPatch.add("/spec/template/spec/securityContext/seccompProfile",
-                                               {"type": "RuntimeDefault"}))
-        for kind in ("initContainers", "containers"):
-            pod.add_json_patch(cdk8s.JsonPatch.add(f"/spec/template/spec/{kind}/0/securityContext/capabilities",
-                                                   {"drop": ["ALL"]}))
+        _workload.harden_pod(self._deployment, init_containers=1)
 
         self._service = kplus.Service(
             self, "Service",
@@ -180,6 +179,12 @@ class RegistryUi(Construct):
             self, "Route", name=base, path_prefix=path_prefix, service_name=self._service.name,
             service_port=_UI_PORT, middlewares=[slash_redirect.name, strip_prefix.name],
         )
+
+        if network_policy:
+            _workload.network_policy(
+                self, name=base, pod_labels=labels, port=_UI_PORT,
+                ingress_controller=ingress_controller or IngressControllerPeer.k3s_traefik(),
+            )
 
     @property
     def deployment(self) -> kplus.Deployment:

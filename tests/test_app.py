@@ -24,6 +24,7 @@ def test_default_app_deploys_every_object_of_the_homelab_setup(app: cdk8s.App, s
         ("Namespace", "registry"),
         ("Deployment", "registry"),
         ("Service", "registry"),
+        ("NetworkPolicy", "registry"),
         ("IngressRoute", "registry"),
         ("Middleware", "registry-https-redirect"),
         ("IngressRoute", "registry-http"),
@@ -32,6 +33,7 @@ def test_default_app_deploys_every_object_of_the_homelab_setup(app: cdk8s.App, s
         ("Middleware", "registry-ui-slash-redirect"),
         ("Middleware", "registry-ui-strip-prefix"),
         ("IngressRoute", "registry-ui"),
+        ("NetworkPolicy", "registry-ui"),
     ]
     registry = container(find(manifests, "Deployment", "registry"), "registry")
     variables = env(registry)

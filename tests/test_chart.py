@@ -25,12 +25,14 @@ def test_defaults_compose_namespace_registry_ingress_and_ui(app: cdk8s.App, snap
         ("PersistentVolumeClaim", "registry-data"),
         ("Deployment", "registry"),
         ("Service", "registry"),
+        ("NetworkPolicy", "registry"),
         ("IngressRoute", "registry"),
         ("Deployment", "registry-ui"),
         ("Service", "registry-ui"),
         ("Middleware", "registry-ui-slash-redirect"),
         ("Middleware", "registry-ui-strip-prefix"),
         ("IngressRoute", "registry-ui"),
+        ("NetworkPolicy", "registry-ui"),
     ]
     namespace = find(manifests, "Namespace")
     assert "namespace" not in namespace["metadata"]  # cluster-scoped

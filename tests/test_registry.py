@@ -46,7 +46,7 @@ def test_defaults_give_one_hardened_pod_on_a_volume(ns_chart: cdk8s.Chart, snaps
     # THEN a Deployment, a Service and a 10Gi claim, in the chart's namespace
     assert manifests == snapshot
     assert kinds(manifests) == [("PersistentVolumeClaim", "registry-data"), ("Deployment", "registry"),
-                                ("Service", "registry")]
+                                ("Service", "registry"), ("NetworkPolicy", "registry")]
     assert {m["metadata"]["namespace"] for m in manifests} == {"registry"}
     deployment = find(manifests, "Deployment")
     spec = deployment["spec"]
@@ -128,7 +128,9 @@ def test_options_reach_the_registry_configuration(ns_chart: cdk8s.Chart, snapsho
 
     # THEN each option shows up where the registry reads it
     assert manifests == snapshot
-    assert kinds(manifests) == [("Deployment", "hub"), ("Service", "hub")]  # existing Secrets: none created
+    # existing Secrets: none created; several replicas: a disruption budget
+    assert kinds(manifests) == [("Deployment", "hub"), ("PodDisruptionBudget", "hub"), ("Service", "hub"),
+                                ("NetworkPolicy", "hub")]
     deployment = find(manifests, "Deployment")
     registry = container(deployment, "registry")
     variables = env(registry)
@@ -271,3 +273,33 @@ def test_fails_on_invalid_http_secret_reference(app: cdk8s.App) -> None:
     with pytest.raises(ValueError, match=re.escape("key='a/b' is invalid: a Secret key")):
         HttpSecret.from_secret("ok", key="a/b")
     assert _nothing_written(app)
+
+
+def test_several_replicas_get_a_disruption_budget_and_spread_across_nodes(ns_chart: cdk8s.Chart) -> None:
+    # GIVEN three replicas on S3 with a shared http secret
+    Registry(ns_chart, "Registry", name="registry", auth=None, replicas=3, storage=_s3(),
+             http_secret=HttpSecret.from_secret("registry-http"))
+
+    # WHEN synthesized
+    manifests = cdk8s.Testing.synth(ns_chart)
+
+    # THEN at most one pod is evicted at a time, pods prefer distinct nodes, and rollouts never drop below three
+    budget = find(manifests, "PodDisruptionBudget", "registry")
+    deployment = find(manifests, "Deployment")
+    pod_labels = deployment["spec"]["template"]["metadata"]["labels"]
+    assert budget["spec"]["maxUnavailable"] == 1
+    assert budget["spec"]["selector"]["matchLabels"].items() <= pod_labels.items()
+    spread = deployment["spec"]["template"]["spec"]["topologySpreadConstraints"]
+    assert spread == [{"maxSkew": 1, "topologyKey": "kubernetes.io/hostname", "whenUnsatisfiable": "ScheduleAnyway",
+                       "labelSelector": {"matchLabels": budget["spec"]["selector"]["matchLabels"]}}]
+    assert deployment["spec"]["strategy"]["rollingUpdate"] == {"maxSurge": 1, "maxUnavailable": 0}
+
+
+def test_one_replica_has_no_disruption_budget_or_spread(ns_chart: cdk8s.Chart) -> None:
+    # GIVEN / WHEN a single replica
+    Registry(ns_chart, "Registry", name="registry", auth=None)
+    manifests = cdk8s.Testing.synth(ns_chart)
+
+    # THEN a budget would only block node drains: there is none
+    assert "PodDisruptionBudget" not in {m["kind"] for m in manifests}
+    assert "topologySpreadConstraints" not in find(manifests, "Deployment")["spec"]["template"]["spec"]

@@ -208,7 +208,8 @@ def test_ui_with_every_option_in_a_namespace(app: cdk8s.App, snapshot) -> None:
     # AND the objects take the given name, in the chart's namespace
     assert {key for key in objects if key[1].startswith("browser")} == {
         ("Deployment", "browser"), ("Service", "browser"), ("IngressRoute", "browser"),
-        ("Middleware", "browser-slash-redirect"), ("Middleware", "browser-strip-prefix")}
+        ("Middleware", "browser-slash-redirect"), ("Middleware", "browser-strip-prefix"),
+        ("NetworkPolicy", "browser")}
     assert {m["metadata"].get("namespace") for m in manifests} == {"registry"}
     # AND the environment carries each option
     assert _env(objects, "browser") == {**DEFAULT_ENV, "REGISTRY_TITLE": "ACME Registry (prod)",

@@ -1,0 +1,100 @@
+"""What the registry's and the UI's pods share: labels, hardening that cdk8s-plus has no property for,
+NetworkPolicies, and the high-availability rules for several replicas."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import cdk8s
+import cdk8s_plus_27 as kplus
+from cdk8s_plus_27 import k8s
+from constructs import Construct
+
+from .network import IngressControllerPeer
+
+__all__ = ["add_disruption_budget", "harden_pod", "labels", "network_policy", "spread_across_nodes"]
+
+
+def labels(*, name: str, instance: str, component: str, part_of: str) -> dict[str, str]:
+    """The recommended labels; selectors use name and instance."""
+    return {"app.kubernetes.io/name": name, "app.kubernetes.io/instance": instance,
+            "app.kubernetes.io/component": component, "app.kubernetes.io/part-of": part_of,
+            "app.kubernetes.io/managed-by": "cdk8s"}
+
+
+def selector(pod_labels: dict[str, str]) -> dict[str, str]:
+    return {key: pod_labels[key] for key in ("app.kubernetes.io/name", "app.kubernetes.io/instance")}
+
+
+def harden_pod(deployment: kplus.Deployment, *, init_containers: int = 0) -> None:
+    """Settings of the "restricted" Pod Security profile that cdk8s-plus cannot express, and no service links
+    (a Service named `registry` would inject REGISTRY_SERVICE_* variables the registry reads as configuration)."""
+    pod = cdk8s.ApiObject.of(deployment)
+    pod.add_json_patch(cdk8s.JsonPatch.add("/spec/template/spec/enableServiceLinks", False))
+    pod.add_json_patch(cdk8s.JsonPatch.add("/spec/template/spec/securityContext/seccompProfile",
+                                           {"type": "RuntimeDefault"}))
+    containers = [f"initContainers/{i}" for i in range(init_containers)] + ["containers/0"]
+    for path in containers:
+        pod.add_json_patch(cdk8s.JsonPatch.add(f"/spec/template/spec/{path}/securityContext/capabilities",
+                                               {"drop": ["ALL"]}))
+
+
+def network_policy(
+    scope: Construct,
+    *,
+    name: str,
+    pod_labels: dict[str, str],
+    port: int,
+    ingress_controller: IngressControllerPeer,
+    also_from: Sequence[dict[str, str]] = (),
+    egress_ports: Sequence[int] = (),
+) -> k8s.KubeNetworkPolicy:
+    """Ingress only from the controller (and pods labelled `also_from`) on `port`; egress only to DNS and the given
+    TCP ports."""
+    tcp = [k8s.NetworkPolicyPort(port=k8s.IntOrString.from_number(port), protocol="TCP")]
+    ingress = [k8s.NetworkPolicyIngressRule(
+        from_=[k8s.NetworkPolicyPeer(
+            namespace_selector=k8s.LabelSelector(match_labels=dict(ingress_controller.namespace_labels)),
+            pod_selector=k8s.LabelSelector(match_labels=dict(ingress_controller.pod_labels)))],
+        ports=tcp)]
+    ingress += [k8s.NetworkPolicyIngressRule(
+        from_=[k8s.NetworkPolicyPeer(pod_selector=k8s.LabelSelector(match_labels=peer))], ports=tcp)
+        for peer in also_from]
+    egress = [k8s.NetworkPolicyEgressRule(ports=[
+        k8s.NetworkPolicyPort(port=k8s.IntOrString.from_number(53), protocol="UDP"),
+        k8s.NetworkPolicyPort(port=k8s.IntOrString.from_number(53), protocol="TCP"),
+    ])]
+    if egress_ports:
+        egress.append(k8s.NetworkPolicyEgressRule(ports=[
+            k8s.NetworkPolicyPort(port=k8s.IntOrString.from_number(p), protocol="TCP") for p in egress_ports]))
+    return k8s.KubeNetworkPolicy(
+        scope, "NetworkPolicy",
+        metadata=k8s.ObjectMeta(name=name, labels=pod_labels),
+        spec=k8s.NetworkPolicySpec(
+            pod_selector=k8s.LabelSelector(match_labels=selector(pod_labels)),
+            policy_types=["Ingress", "Egress"],
+            ingress=ingress,
+            egress=egress,
+        ),
+    )
+
+
+def add_disruption_budget(scope: Construct, *, name: str, pod_labels: dict[str, str]) -> k8s.KubePodDisruptionBudget:
+    """At most one pod of several down at a time during node drains."""
+    return k8s.KubePodDisruptionBudget(
+        scope, "DisruptionBudget",
+        metadata=k8s.ObjectMeta(name=name, labels=pod_labels),
+        spec=k8s.PodDisruptionBudgetSpec(
+            max_unavailable=k8s.IntOrString.from_number(1),
+            selector=k8s.LabelSelector(match_labels=selector(pod_labels)),
+        ),
+    )
+
+
+def spread_across_nodes(deployment: kplus.Deployment, pod_labels: dict[str, str]) -> None:
+    """Replicas on different nodes where the cluster has them; a one-node cluster still schedules them all."""
+    cdk8s.ApiObject.of(deployment).add_json_patch(cdk8s.JsonPatch.add(
+        "/spec/template/spec/topologySpreadConstraints",
+        [{"maxSkew": 1, "topologyKey": "kubernetes.io/hostname", "whenUnsatisfiable": "ScheduleAnyway",
+          "labelSelector": {"matchLabels": selector(pod_labels)}}],
+    ))

@@ -1,0 +1,49 @@
+"""Who may reach the registry and the UI: the ingress controller's pods, selected by labels."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Mapping
+
+from . import _validation
+
+__all__ = ["IngressControllerPeer"]
+
+_LABEL_VALUE = re.compile(r"([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?")
+_LABEL_KEY = re.compile(r"([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?")
+
+
+@dataclasses.dataclass(frozen=True)
+class IngressControllerPeer:
+    """The ingress controller's pods, the only ones (with the UI) allowed to reach the registry when NetworkPolicies
+    are on. Use :meth:`k3s_traefik` (the default) or :meth:`of`."""
+
+    namespace_labels: Mapping[str, str]
+    pod_labels: Mapping[str, str]
+
+    @classmethod
+    def k3s_traefik(cls) -> IngressControllerPeer:
+        """Traefik as k3s ships it: pods labelled ``app.kubernetes.io/name: traefik`` in ``kube-system``."""
+        return cls.of(namespace="kube-system", pod_labels={"app.kubernetes.io/name": "traefik"})
+
+    @classmethod
+    def of(cls, *, namespace: str, pod_labels: Mapping[str, str]) -> IngressControllerPeer:
+        """The controller's pods with ``pod_labels`` in ``namespace``, e.g. the Traefik Helm chart's
+        ``of(namespace="traefik", pod_labels={"app.kubernetes.io/name": "traefik"})``.
+
+        :param namespace: the controller's namespace (matched by its ``kubernetes.io/metadata.name`` label).
+        :param pod_labels: labels of the controller's pods; at least one.
+        """
+        _validation.check_dns1123_label("namespace", namespace)
+        if not pod_labels:
+            raise _validation.fail("pod_labels", dict(pod_labels), "give at least one label of the controller's pods")
+        for key, value in pod_labels.items():
+            if not _LABEL_KEY.fullmatch(key):
+                raise _validation.fail("pod_labels", key, "a label key is [prefix/]name, the name up to 63 letters, "
+                                                          "digits, '-', '_' or '.'")
+            if not _LABEL_VALUE.fullmatch(value):
+                raise _validation.fail(f"pod_labels[{key!r}]", value, "a label value has up to 63 letters, digits, "
+                                                                     "'-', '_' or '.', starting and ending with a "
+                                                                     "letter or digit")
+        return cls(namespace_labels={"kubernetes.io/metadata.name": namespace}, pod_labels=dict(pod_labels))
