@@ -38,6 +38,10 @@ WORKLOAD_SPEC_FIELDS: dict[str, tuple[set[str], set[str]]] = {
 }
 
 POD_HONOURED = {"containers", "volumes", "enableServiceLinks"}
+# Fields that are fine only with the value that changes nothing (cdk8s-plus writes `hostNetwork: false` and such).
+POD_NOOP_VALUES = {"hostNetwork": False, "hostPID": False, "hostIPC": False, "shareProcessNamespace": False,
+                   "setHostnameAsFQDN": False}
+CONTAINER_NOOP_VALUES = {"stdin": False, "stdinOnce": False, "tty": False}
 POD_IGNORED = {
     "securityContext", "serviceAccountName", "automountServiceAccountToken", "restartPolicy",
     "terminationGracePeriodSeconds", "nodeSelector", "affinity", "tolerations", "topologySpreadConstraints",
@@ -65,8 +69,10 @@ REASONS = {
 }
 
 
-def check_fields(obj: Mapping[str, Any], where: str, honoured: set[str], ignored: set[str]) -> None:
-    unknown = sorted(set(obj) - honoured - ignored)
+def check_fields(obj: Mapping[str, Any], where: str, honoured: set[str], ignored: set[str],
+                 noop_values: Mapping[str, Any] | None = None) -> None:
+    noop = {key for key, value in (noop_values or {}).items() if key in obj and obj[key] == value}
+    unknown = sorted(set(obj) - honoured - ignored - noop)
     if unknown:
         details = "; ".join(f"{key}: {REASONS.get(key, 'not known to the harness')}" for key in unknown)
         raise UnsupportedSpec(f"{where}: cannot honour {unknown} ({details})")
@@ -137,22 +143,18 @@ def find_container(store: ObjectStore, *, container: str, workload: str | None =
                    kinds: Sequence[str] = ("Deployment", "StatefulSet"),
                    ignore_containers: Sequence[str] = ()) -> PodTemplate:
     """The single workload of `kinds` (named `workload` if given) whose pod has a container called `container`."""
-    found: list[PodTemplate] = []
-    for kind in kinds:
-        for obj in store.of_kind(kind):
-            name = obj["metadata"]["name"]
-            if workload is not None and name != workload:
-                continue
-            pod_spec = _pod_spec(obj)
-            for candidate in pod_spec.get("containers") or []:
-                if candidate.get("name") == container:
-                    found.append(PodTemplate(kind, name, namespace_of(obj, store.default_namespace), pod_spec,
-                                             candidate))
+    found = [obj for kind in kinds for obj in store.of_kind(kind)
+             if workload in (None, obj["metadata"]["name"])
+             and any(c.get("name") == container for c in _raw_pod_spec(obj).get("containers") or [])]
     if len(found) != 1:
         what = f"{'/'.join(kinds)}{f' {workload!r}' if workload else ''} with a container {container!r}"
         raise HarnessError(f"expected exactly one {what}, found {len(found)}: "
-                           f"{[(t.kind, t.name) for t in found]}")
-    template = found[0]
+                           f"{[(obj['kind'], obj['metadata']['name']) for obj in found]}")
+    # Only the chosen workload is checked: other workloads (the UI, say) are none of the harness's business.
+    obj = found[0]
+    pod_spec = _pod_spec(obj)
+    template = PodTemplate(obj["kind"], obj["metadata"]["name"], namespace_of(obj, store.default_namespace), pod_spec,
+                           next(c for c in pod_spec["containers"] if c.get("name") == container))
     others = [c.get("name") for c in template.pod_spec["containers"] if c.get("name") != container]
     if sorted(set(others) - set(ignore_containers)):
         # A sidecar the harness does not run could be what makes the pod work: say so unless the test opted out.
@@ -173,8 +175,15 @@ def _pod_spec(workload: Manifest) -> Mapping[str, Any]:
     else:
         template = spec.get("template") or {}
     pod_spec = template.get("spec") or {}
-    check_fields(pod_spec, f"{where} pod spec", POD_HONOURED, POD_IGNORED)
+    check_fields(pod_spec, f"{where} pod spec", POD_HONOURED, POD_IGNORED, POD_NOOP_VALUES)
     return pod_spec
+
+
+def _raw_pod_spec(workload: Manifest) -> Mapping[str, Any]:
+    spec = workload.get("spec") or {}
+    if workload["kind"] == "CronJob":
+        spec = ((spec.get("jobTemplate") or {}).get("spec")) or {}
+    return (spec.get("template") or {}).get("spec") or {}
 
 
 # ---------------------------------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import pathlib
 import signal
@@ -54,7 +55,7 @@ def wait_for(what: str, probe: Callable[[], T | None], *, timeout: float, interv
             raise HarnessError(f"{what}: {dead}")
         try:
             result = probe()
-        except Exception as error:  # noqa: BLE001 - any error means "not yet"; the last one is reported on timeout
+        except Exception as error:  # any error means "not yet"; the last one is reported on timeout
             last_error, result = error, None
         if result is not None:
             return result
@@ -65,7 +66,7 @@ def wait_for(what: str, probe: Callable[[], T | None], *, timeout: float, interv
 
 def spawn(argv: Sequence[str], *, env: Mapping[str, str], cwd: pathlib.Path, log: IO[bytes]) -> subprocess.Popen[bytes]:
     """Start a child in its own process group (so stop() also reaches anything it forks), output into `log`."""
-    process = subprocess.Popen(  # noqa: S603 - argv is built by the harness, never by a shell
+    process = subprocess.Popen(  # argv is built by the harness, never by a shell
         list(argv), env=dict(env), cwd=cwd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
         start_new_session=True,
     )
@@ -103,6 +104,11 @@ def wait_exit(process: subprocess.Popen[bytes], *, timeout: float) -> int:
     return code
 
 
+def has_exited(process: subprocess.Popen[bytes]) -> bool:
+    """True once the child ended; it stays a zombie (its id reserved) until terminate() or wait_exit() reaps it."""
+    return process.returncode is not None or _exited_unreaped(process.pid)
+
+
 def _exited_unreaped(pid: int) -> bool:
     try:
         return os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None
@@ -125,10 +131,8 @@ def kill_all_live() -> list[str]:
 
 
 def _signal_group(pgid: int, sig: signal.Signals) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(pgid, sig)
-    except (ProcessLookupError, PermissionError):
-        pass
 
 
 # Last line of defence when pytest dies before fixture finalizers run (KeyboardInterrupt, internal error).

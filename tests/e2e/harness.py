@@ -1,0 +1,41 @@
+"""Public API of the e2e harness (import from here; the `_` modules are its parts).
+
+RegistryProcess runs the registry container of synthesized manifests as Debian's docker-registry; SeaweedS3 is a real
+S3 server; Skopeo and RegistryApi are real clients. The fixtures in conftest.py (start_registry, s3_server, skopeo,
+make_image, tls_files) tie them to test lifetimes. Typical use in a test under tests/e2e:
+
+    manifests = cdk8s.Testing.synth(chart)
+    registry = start_registry(manifests, [user_created_secret], overrides=s3_server.registry_overrides())
+    digest = skopeo.push(make_image(), f"{registry.address}/app:v1", creds=("user", "password"))
+"""
+
+from ._client import (
+    Credentials,
+    OciImage,
+    RegistryApi,
+    Skopeo,
+    SkopeoError,
+    assert_same_image,
+    read_oci_image,
+    sha256,
+    write_oci_image,
+)
+from ._kube import UnsupportedSpec
+from ._proc import HarnessError, free_port, wait_for
+from ._registry import (
+    DEFAULT_IMAGE_PATTERN,
+    IMAGE_CONFIG_PATH,
+    IMAGE_DEFAULT_CONFIG,
+    RegistryProcess,
+    http_request,
+    parse_command,
+)
+from ._s3 import SeaweedS3
+from ._tls import TlsFiles, write_tls_files
+
+__all__ = [
+    "DEFAULT_IMAGE_PATTERN", "IMAGE_CONFIG_PATH", "IMAGE_DEFAULT_CONFIG", "Credentials", "HarnessError", "OciImage",
+    "RegistryApi", "RegistryProcess", "SeaweedS3", "Skopeo", "SkopeoError", "TlsFiles", "UnsupportedSpec",
+    "assert_same_image", "free_port", "http_request", "parse_command", "read_oci_image", "sha256", "wait_for",
+    "write_oci_image", "write_tls_files",
+]
