@@ -1,0 +1,97 @@
+"""Secure defaults over every synthesized variant: the Pod Security "restricted" profile and more, and no secret
+material where it does not belong."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pytest
+
+from _variants import VARIANTS, synth_variant
+
+# Volume types the "restricted" profile allows.
+RESTRICTED_VOLUMES = {"configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "persistentVolumeClaim", "projected",
+                      "secret"}
+SECRET_LIKE_ENV = re.compile(r"PASSWORD|SECRET|ACCESSKEY|TOKEN|CREDENTIAL", re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def variants(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, Any]]]:
+    return {name: synth_variant(name, str(tmp_path_factory.mktemp(name))) for name in VARIANTS}
+
+
+def _pods(manifests: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+    return [(m["metadata"]["name"], m["spec"]["template"]["spec"]) for m in manifests if m["kind"] == "Deployment"]
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_every_pod_meets_the_restricted_profile(variants, variant: str) -> None:
+    # GIVEN every pod template of the variant
+    pods = _pods(variants[variant])
+    assert pods
+
+    for name, pod in pods:
+        # THEN the pod-level rules of "restricted" hold
+        assert not pod.get("hostNetwork") and not pod.get("hostPID") and not pod.get("hostIPC"), name
+        assert pod["securityContext"]["runAsNonRoot"] is True, name
+        assert pod["securityContext"]["runAsUser"] != 0, name
+        assert pod["securityContext"]["seccompProfile"] == {"type": "RuntimeDefault"}, name
+        assert {key for volume in pod.get("volumes", []) for key in volume if key != "name"} <= RESTRICTED_VOLUMES
+        # AND our own: no service account token, no service links
+        assert pod["automountServiceAccountToken"] is False, name
+        assert pod["enableServiceLinks"] is False, name
+        for container in [*pod.get("initContainers", []), *pod["containers"]]:
+            where = f"{variant}/{name}/{container['name']}"
+            context = container["securityContext"]
+            # the container-level rules of "restricted"
+            assert context["allowPrivilegeEscalation"] is False, where
+            assert context["privileged"] is False, where
+            assert context["capabilities"] == {"drop": ["ALL"]}, where
+            assert context.get("runAsNonRoot", True) is True and context.get("runAsUser", 1) != 0, where
+            # a read-only root, and requests and limits set
+            assert context["readOnlyRootFilesystem"] is True, where
+            assert set(container["resources"]) == {"requests", "limits"}, where
+            assert set(container["resources"]["limits"]) == {"cpu", "memory"}, where
+            assert container["imagePullPolicy"] == "IfNotPresent", where
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_no_secret_is_a_literal_env_value_and_no_password_appears(variants, variant: str) -> None:
+    # GIVEN every container of the variant
+    manifests = variants[variant]
+    for name, pod in _pods(manifests):
+        for container in [*pod.get("initContainers", []), *pod["containers"]]:
+            for env in container.get("env", []):
+                # THEN secret-like variables are read from Secrets, never given as values
+                if SECRET_LIKE_ENV.search(env["name"]):
+                    assert "secretKeyRef" in env.get("valueFrom", {}), f"{variant}/{name}: {env}"
+    # AND the passwords the variants use appear nowhere; only bcrypt hashes do
+    text = json.dumps(manifests)
+    for password in ("alice-password", "ci-password"):
+        assert password not in text
+
+
+def test_namespace_we_emit_enforces_the_restricted_level(variants) -> None:
+    # GIVEN the namespaces the variants emit
+    namespaces = [m for objects in variants.values() for m in objects if m["kind"] == "Namespace"]
+    assert namespaces
+
+    # THEN each carries the Pod Security admission labels at "restricted"
+    for namespace in namespaces:
+        labels = namespace["metadata"]["labels"]
+        assert {labels[f"pod-security.kubernetes.io/{mode}"] for mode in ("enforce", "audit", "warn")} == \
+            {"restricted"}
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_every_workload_is_behind_a_network_policy(variants, variant: str) -> None:
+    # GIVEN the variant's pods and policies
+    manifests = variants[variant]
+    policies = [m["spec"]["podSelector"]["matchLabels"] for m in manifests if m["kind"] == "NetworkPolicy"]
+
+    # THEN every Deployment's pods are selected by a policy that restricts both directions
+    for deployment in (m for m in manifests if m["kind"] == "Deployment"):
+        labels = deployment["spec"]["template"]["metadata"]["labels"]
+        assert any(selector.items() <= labels.items() for selector in policies), deployment["metadata"]["name"]
