@@ -10,6 +10,8 @@ SHARED ?= ../shared
 IMPORTS_DIR ?= imports
 CRDS := $(SHARED)/crds
 PY_STAMP := $(VENV)/.installed
+CHECKOV_VENV := .venv-checkov
+CHECKOV_STAMP := $(CHECKOV_VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
 # The pinned Node.js 22 from package.json comes first, so jsii never runs on an end-of-life Node.
@@ -32,6 +34,15 @@ $(PY_STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	  || { cat $(VENV)/install.log; exit 1; }
 	@touch $@
 
+# checkov gets a virtualenv of its own: its pinned dependencies conflict with the test tools'.
+$(CHECKOV_STAMP): requirements-checkov.txt
+	@test -x $(CHECKOV_VENV)/bin/python || $(PYTHON) -m venv $(CHECKOV_VENV)
+	@echo "Installing the pinned checkov scanner into $(CHECKOV_VENV) (log: $(CHECKOV_VENV)/install.log)"
+	@{ $(CHECKOV_VENV)/bin/python -m pip install --no-deps -r requirements-checkov.txt \
+	  && $(CHECKOV_VENV)/bin/python -m pip check ; } >$(CHECKOV_VENV)/install.log 2>&1 \
+	  || { cat $(CHECKOV_VENV)/install.log; exit 1; }
+	@touch $@
+
 $(NODE_STAMP): package.json package-lock.json
 	@echo "Installing pinned Node.js tooling with npm ci (log: node_modules.log)"
 	@npm ci --no-audit --no-fund >node_modules.log 2>&1 || { cat node_modules.log; exit 1; }
@@ -43,7 +54,7 @@ setup: $(PY_STAMP) $(NODE_STAMP)
 synth: setup
 	@cdk8s synth --no-check-upgrade
 
-test: setup
+test: setup $(CHECKOV_STAMP)
 	@$(VENV)/bin/python -m pytest
 
 imports: $(NODE_STAMP)
@@ -57,4 +68,4 @@ imports: $(NODE_STAMP)
 	@echo "$(IMPORTS_DIR)/ regenerated from $(CRDS)"
 
 clean:
-	rm -rf $(VENV) node_modules dist build pkg-dist .crds .pytest_cache *.egg-info
+	rm -rf $(VENV) $(CHECKOV_VENV) node_modules dist build pkg-dist .crds .pytest_cache *.egg-info

@@ -12,7 +12,7 @@ from constructs import Construct
 
 from .network import IngressControllerPeer
 
-__all__ = ["add_disruption_budget", "harden_pod", "labels", "network_policy", "spread_across_nodes"]
+__all__ = ["add_disruption_budget", "harden_pod", "labels", "network_policy", "pull_policy", "spread_across_nodes"]
 
 
 def labels(*, name: str, instance: str, component: str, part_of: str) -> dict[str, str]:
@@ -20,6 +20,12 @@ def labels(*, name: str, instance: str, component: str, part_of: str) -> dict[st
     return {"app.kubernetes.io/name": name, "app.kubernetes.io/instance": instance,
             "app.kubernetes.io/component": component, "app.kubernetes.io/part-of": part_of,
             "app.kubernetes.io/managed-by": "cdk8s"}
+
+
+def pull_policy(image: str) -> kplus.ImagePullPolicy:
+    """A digest cannot change, so the node's copy is exact; a tag can be pushed again (rebuilt for a CVE), so every
+    start asks the registry what it points to now."""
+    return kplus.ImagePullPolicy.IF_NOT_PRESENT if "@sha256:" in image else kplus.ImagePullPolicy.ALWAYS
 
 
 def selector(pod_labels: dict[str, str]) -> dict[str, str]:

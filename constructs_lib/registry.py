@@ -11,7 +11,7 @@ import cdk8s
 import cdk8s_plus_27 as kplus
 from constructs import Construct
 
-from . import _validation, _workload
+from . import _render, _validation, _workload
 from ._secrets import SecretKeyRef
 from .auth import HtpasswdAuth
 from .network import IngressControllerPeer
@@ -22,7 +22,8 @@ __all__ = ["DEFAULT_REGISTRY_IMAGE", "HttpSecret", "LogLevel", "Registry"]
 #: The registry image, pinned to an exact version.
 DEFAULT_REGISTRY_IMAGE = "registry:2.8.3"
 _AUTH_MOUNT = "/auth"
-_RUN_AS = 1000  # any non-root id works: the registry binary is static and listens on an unprivileged port
+# Any non-root id works (a static binary on an unprivileged port); above 10000 it maps to no user of the node.
+_RUN_AS = 10001
 
 
 class LogLevel(enum.Enum):
@@ -137,12 +138,16 @@ class Registry(Construct):
         self._delete_enabled = delete_enabled
         labels = _workload.labels(name="registry", instance=base, component="registry", part_of=base)
 
-        env: list[tuple[str, str | SecretKeyRef]] = [
+        env: list[tuple[str, str]] = [
             ("REGISTRY_LOG_LEVEL", log_level.value),
             ("REGISTRY_HTTP_ADDR", f":{port}"),
         ]
         checksum_inputs: list[str] = []
+        self._secret_refs: list[tuple[str, dict[str, str]]] = []
         volumes: list[tuple[kplus.Volume, str]] = []
+        # Secret volumes only the init container mounts, and the files it reads from them.
+        secret_volumes: list[tuple[kplus.Volume, str]] = []
+        http_secret_file = s3_access_file = s3_secret_file = None
 
         if http_secret is not None:
             ref = http_secret.existing_secret
@@ -151,7 +156,9 @@ class Registry(Construct):
                 secret = self._secret("HttpSecret", f"{base}-http-secret", {"http-secret": http_secret.value}, labels)
                 ref = SecretKeyRef(secret.name, "http-secret")
                 checksum_inputs.append(_slow_digest(http_secret.value))
-            env.append(("REGISTRY_HTTP_SECRET", ref))
+            http_secret_file = _render.SecretFile("http", "http-secret")
+            secret_volumes.append((self._secret_volume("HttpSecretVolume", "http-secret", ref.name,
+                                                       {ref.key: http_secret_file.file}), http_secret_file.folder))
 
         if auth is not None:
             ref = auth.existing_secret
@@ -160,10 +167,8 @@ class Registry(Construct):
                 secret = self._secret("HtpasswdSecret", f"{base}-htpasswd", {auth.key: auth.htpasswd}, labels)
                 ref = SecretKeyRef(secret.name, auth.key)
                 checksum_inputs.append(auth.htpasswd)
-            auth_secret = kplus.Secret.from_secret_name(self, "HtpasswdSecretRef", ref.name)
-            volumes.append((kplus.Volume.from_secret(
-                self, "HtpasswdVolume", auth_secret, name="htpasswd", default_mode=0o440,
-                items={ref.key: kplus.PathMapping(path="htpasswd")}), _AUTH_MOUNT))
+            volumes.append((self._secret_volume("HtpasswdVolume", "htpasswd", ref.name, {ref.key: "htpasswd"}),
+                            _AUTH_MOUNT))
             env += [
                 ("REGISTRY_AUTH", "htpasswd"),
                 ("REGISTRY_AUTH_HTPASSWD_REALM", auth.realm),
@@ -175,7 +180,24 @@ class Registry(Construct):
         if secret_data is not None:
             self._secret("S3Secret", storage_secret_name, secret_data, labels)
             checksum_inputs.append(_slow_digest(json.dumps(secret_data, sort_keys=True)))
-        env += storage._registry_env(storage_secret_name)
+        env += storage._registry_env()
+        key_refs = storage._credential_refs(storage_secret_name)
+        if key_refs is not None:
+            access_ref, secret_ref = key_refs
+            s3_access_file = _render.SecretFile("s3", "access-key")
+            s3_secret_file = _render.SecretFile("s3", "secret-key")
+            if access_ref.name == secret_ref.name:
+                secret_volumes.append((self._secret_volume(
+                    "S3SecretVolume", "s3-credentials", access_ref.name,
+                    {access_ref.key: s3_access_file.file, secret_ref.key: s3_secret_file.file}), "s3"))
+            else:  # the two keys in two Secrets
+                s3_secret_file = _render.SecretFile("s3-secret", "secret-key")
+                secret_volumes.append((self._secret_volume(
+                    "S3SecretVolume", "s3-credentials", access_ref.name, {access_ref.key: s3_access_file.file}), "s3"))
+                secret_volumes.append((self._secret_volume(
+                    "S3SecretKeyVolume", "s3-secret-key", secret_ref.name, {secret_ref.key: s3_secret_file.file}),
+                    "s3-secret"))
+            env.append(("AWS_SHARED_CREDENTIALS_FILE", _render.CREDENTIALS_PATH))
         if isinstance(storage, FilesystemStorage):
             claim = kplus.PersistentVolumeClaim(
                 self, "Data", metadata=cdk8s.ApiObjectMetadata(name=f"{base}-data", labels=labels),
@@ -193,8 +215,8 @@ class Registry(Construct):
             ("REGISTRY_HEALTH_STORAGEDRIVER_INTERVAL", "10s"),
             ("REGISTRY_HEALTH_STORAGEDRIVER_THRESHOLD", "3"),
         ]
-        checksum_inputs.insert(0, json.dumps(
-            [[k, v if isinstance(v, str) else dataclasses.asdict(v)] for k, v in env], sort_keys=True))
+        # The settings and which Secrets (name, keys) are read: a change of either rolls the pods.
+        checksum_inputs.insert(0, json.dumps({"env": env, "secrets": self._secret_refs}, sort_keys=True))
 
         single_writer = not storage.shared and replicas == 1
         self._deployment = kplus.Deployment(
@@ -215,15 +237,40 @@ class Registry(Construct):
             select=True,
             spread=False,
         )
+        container_security = kplus.ContainerSecurityContextProps(
+            ensure_non_root=True, user=_RUN_AS, group=_RUN_AS, read_only_root_filesystem=True,
+            allow_privilege_escalation=False, privileged=False)
+        init_containers = 0
+        if secret_volumes:
+            rendered = kplus.Volume.from_empty_dir(self, "RenderedVolume", "rendered",
+                                                   medium=kplus.EmptyDirMedium.MEMORY,
+                                                   size_limit=cdk8s.Size.mebibytes(1))
+            render = self._deployment.add_init_container(
+                name="render-secrets",
+                image=image,
+                image_pull_policy=_workload.pull_policy(image),
+                command=["/bin/sh", "-c", _render.render_script(
+                    http_secret=http_secret_file, s3_access_key=s3_access_file, s3_secret_key=s3_secret_file)],
+                security_context=container_security,
+                resources=kplus.ContainerResources(
+                    cpu=kplus.CpuResources(request=kplus.Cpu.millis(10), limit=kplus.Cpu.millis(100)),
+                    memory=kplus.MemoryResources(request=cdk8s.Size.mebibytes(8),
+                                                 limit=cdk8s.Size.mebibytes(32))),
+            )
+            for volume, folder in secret_volumes:
+                render.mount(f"{_render.SECRETS_MOUNT}/{folder}", volume, read_only=True)
+            render.mount(_render.RENDERED_MOUNT, rendered)
+            volumes.insert(0, (rendered, _render.RENDERED_MOUNT))
+            init_containers = 1
         container = self._deployment.add_container(
             name="registry",
             image=image,
-            image_pull_policy=kplus.ImagePullPolicy.IF_NOT_PRESENT,
+            image_pull_policy=_workload.pull_policy(image),
+            # The image's entrypoint runs `registry serve FILE` for a *.yml argument.
+            args=[_render.CONFIG_PATH] if http_secret_file else None,
             ports=[kplus.ContainerPort(number=port, name="http")],
-            env_variables={key: _env_value(self, key, value) for key, value in env},
-            security_context=kplus.ContainerSecurityContextProps(
-                ensure_non_root=True, user=_RUN_AS, group=_RUN_AS, read_only_root_filesystem=True,
-                allow_privilege_escalation=False, privileged=False),
+            env_variables={key: kplus.EnvValue.from_value(value) for key, value in env},
+            security_context=container_security,
             resources=kplus.ContainerResources(
                 cpu=kplus.CpuResources(request=kplus.Cpu.millis(100), limit=kplus.Cpu.units(1)),
                 memory=kplus.MemoryResources(request=cdk8s.Size.mebibytes(128), limit=cdk8s.Size.mebibytes(512))),
@@ -237,8 +284,8 @@ class Registry(Construct):
                                                 failure_threshold=30, timeout_seconds=cdk8s.Duration.seconds(2)),
         )
         for volume, path in volumes:
-            container.mount(path, volume, read_only=path == _AUTH_MOUNT)
-        _workload.harden_pod(self._deployment)
+            container.mount(path, volume, read_only=path in (_AUTH_MOUNT, _render.RENDERED_MOUNT))
+        _workload.harden_pod(self._deployment, init_containers=init_containers)
         if replicas > 1:
             _workload.spread_across_nodes(self._deployment, labels)
             _workload.add_disruption_budget(self, name=base, pod_labels=labels)
@@ -258,6 +305,12 @@ class Registry(Construct):
                 also_from=[{"app.kubernetes.io/name": "registry-ui", "app.kubernetes.io/part-of": base}],
                 egress_ports=storage._egress_ports(),
             )
+
+    def _secret_volume(self, id: str, volume_name: str, secret_name: str, items: dict[str, str]) -> kplus.Volume:
+        self._secret_refs.append((secret_name, items))
+        secret = kplus.Secret.from_secret_name(self, f"{id}Ref", secret_name)
+        return kplus.Volume.from_secret(self, id, secret, name=volume_name, default_mode=0o440,
+                                        items={key: kplus.PathMapping(path=path) for key, path in items.items()})
 
     def _secret(self, id: str, name: str, data: dict[str, str], labels: dict[str, str]) -> kplus.Secret:
         return kplus.Secret(self, id, metadata=cdk8s.ApiObjectMetadata(name=name, labels=labels), string_data=data)
@@ -296,13 +349,6 @@ class Registry(Construct):
     def delete_enabled(self) -> bool:
         """Whether manifests and blobs can be deleted through the API."""
         return self._delete_enabled
-
-
-def _env_value(scope: Construct, env_name: str, value: str | SecretKeyRef) -> kplus.EnvValue:
-    if isinstance(value, str):
-        return kplus.EnvValue.from_value(value)
-    secret = kplus.Secret.from_secret_name(scope, f"{env_name}Ref", value.name)
-    return kplus.EnvValue.from_secret_value(kplus.SecretValue(secret=secret, key=value.key))
 
 
 def _slow_digest(secret_material: str) -> str:

@@ -201,8 +201,15 @@ class S3Storage(Storage):
         parts = urllib.parse.urlsplit(self.endpoint)
         return (parts.port or (443 if parts.scheme == "https" else 80),)
 
-    def _registry_env(self, created_secret_name: str) -> list[tuple[str, str | SecretKeyRef]]:
-        env: list[tuple[str, str | SecretKeyRef]] = [
+    def _credential_refs(self, created_secret_name: str) -> tuple[SecretKeyRef, SecretKeyRef] | None:
+        """Where the access key id and the secret key are: an existing Secret, or the one the registry creates."""
+        if self.credentials is None:
+            return None
+        return (self.credentials.access_key_ref or SecretKeyRef(created_secret_name, "accesskey"),
+                self.credentials.secret_key_ref or SecretKeyRef(created_secret_name, "secretkey"))
+
+    def _registry_env(self) -> list[tuple[str, str]]:
+        env: list[tuple[str, str]] = [
             # REGISTRY_STORAGE replaces the image's whole storage block, so the cache is set again below.
             ("REGISTRY_STORAGE", "s3"),
             ("REGISTRY_STORAGE_S3_BUCKET", self.bucket),
@@ -210,10 +217,8 @@ class S3Storage(Storage):
         ]
         if self.endpoint:
             env.append(("REGISTRY_STORAGE_S3_REGIONENDPOINT", self.endpoint))
-        if self.credentials is not None:
-            access = self.credentials.access_key_ref or SecretKeyRef(created_secret_name, "accesskey")
-            secret = self.credentials.secret_key_ref or SecretKeyRef(created_secret_name, "secretkey")
-            env += [("REGISTRY_STORAGE_S3_ACCESSKEY", access), ("REGISTRY_STORAGE_S3_SECRETKEY", secret)]
+        # No ACCESSKEY/SECRETKEY variables: with none set, the S3 driver reads the shared-credentials file that the
+        # registry's init container writes from the Secret (see _render.py).
         env += [
             ("REGISTRY_STORAGE_S3_SECURE", _bool(self.secure)),
             ("REGISTRY_STORAGE_S3_SKIPVERIFY", _bool(self.skip_verify)),
@@ -250,7 +255,10 @@ class FilesystemStorage(Storage):
     def _egress_ports(self) -> tuple[int, ...]:
         return ()
 
-    def _registry_env(self, created_secret_name: str) -> list[tuple[str, str | SecretKeyRef]]:
+    def _credential_refs(self, created_secret_name: str) -> tuple[SecretKeyRef, SecretKeyRef] | None:
+        return None
+
+    def _registry_env(self) -> list[tuple[str, str]]:
         return [
             ("REGISTRY_STORAGE", "filesystem"),
             ("REGISTRY_STORAGE_FILESYSTEM_ROOTDIRECTORY", self.mount_path),

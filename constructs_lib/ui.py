@@ -17,7 +17,9 @@ __all__ = ["DEFAULT_UI_IMAGE", "RegistryUi"]
 #: The UI image, pinned. 2.6.0 is the first release that runs as non-root (nginx, port 8080).
 DEFAULT_UI_IMAGE = "joxit/docker-registry-ui:2.6.0"
 _UI_PORT = 8080
-_NGINX_UID = 101  # the nginx user of the nginx:alpine base image, owner of the files the entrypoint edits
+# Any non-root id: the init container copies what the entrypoint edits into emptyDirs, so file owners in the image
+# do not matter; above 10000 it maps to no user of the node.
+_NGINX_UID = 10101
 _UI_ENV_FORBIDDEN = "~&\\"  # the entrypoint substitutes values with `sed s~...~...~`
 
 
@@ -130,7 +132,7 @@ class RegistryUi(Construct):
         seed = self._deployment.add_init_container(
             name="copy-writable-files",
             image=image,
-            image_pull_policy=kplus.ImagePullPolicy.IF_NOT_PRESENT,
+            image_pull_policy=_workload.pull_policy(image),
             command=["sh", "-c", "cp -R /etc/nginx/. /seed/etc-nginx/ && cp -R /usr/share/nginx/html/. /seed/html/"],
             security_context=security,
             resources=resources,
@@ -140,7 +142,7 @@ class RegistryUi(Construct):
         container = self._deployment.add_container(
             name="ui",
             image=image,
-            image_pull_policy=kplus.ImagePullPolicy.IF_NOT_PRESENT,
+            image_pull_policy=_workload.pull_policy(image),
             ports=[kplus.ContainerPort(number=_UI_PORT, name="http")],
             env_variables={key: kplus.EnvValue.from_value(value) for key, value in env.items()},
             security_context=security,

@@ -35,22 +35,27 @@ def test_default_app_deploys_every_object_of_the_homelab_setup(app: cdk8s.App, s
         ("IngressRoute", "registry-ui"),
         ("NetworkPolicy", "registry-ui"),
     ]
-    registry = container(find(manifests, "Deployment", "registry"), "registry")
+    deployment = find(manifests, "Deployment", "registry")
+    pod = deployment["spec"]["template"]["spec"]
+    registry = container(deployment, "registry")
     variables = env(registry)
     assert variables["REGISTRY_AUTH_HTPASSWD_PATH"] == "/auth/htpasswd"
     assert variables["REGISTRY_STORAGE"] == "s3"
     assert variables["REGISTRY_STORAGE_S3_REGIONENDPOINT"] == "http://minio.minio.svc.cluster.local:9000"
-    assert variables["REGISTRY_STORAGE_S3_ACCESSKEY"] == {"secretKeyRef": {"name": "registry-s3", "key": "accesskey"}}
-    assert variables["REGISTRY_STORAGE_S3_SECRETKEY"] == {"secretKeyRef": {"name": "registry-s3", "key": "secretkey"}}
     assert variables["REGISTRY_STORAGE_DELETE_ENABLED"] == "true"
-    assert variables["REGISTRY_HTTP_SECRET"] == {"secretKeyRef": {"name": "registry-http-secret",
-                                                                  "key": "http-secret"}}
+    # The S3 keys and the http secret are files that the init container renders from the user's Secrets
+    assert variables["AWS_SHARED_CREDENTIALS_FILE"] == "/run/registry/aws-credentials"
+    assert registry["args"] == ["/run/registry/config.yml"]
+    assert {v["name"]: v["secret"]["secretName"] for v in pod["volumes"] if "secret" in v} == {
+        "htpasswd": "registry-htpasswd", "http-secret": "registry-http-secret", "s3-credentials": "registry-s3"}
+    assert [c["name"] for c in pod["initContainers"]] == ["render-secrets"]
     assert variables["REGISTRY_AUTH_HTPASSWD_REALM"] == "Registry Realm"
     assert variables["REGISTRY_STORAGE_S3_BUCKET"] == "registry"
     assert variables["REGISTRY_STORAGE_S3_REGION"] == "us-east-1"
     assert variables["REGISTRY_HEALTH_STORAGEDRIVER_ENABLED"] == "true"
-    assert registry["volumeMounts"] == [{"mountPath": "/auth", "name": "htpasswd", "readOnly": True}]
-    assert find(manifests, "Deployment", "registry")["spec"]["template"]["spec"]["enableServiceLinks"] is False
+    assert registry["volumeMounts"] == [{"mountPath": "/run/registry", "name": "rendered", "readOnly": True},
+                                        {"mountPath": "/auth", "name": "htpasswd", "readOnly": True}]
+    assert pod["enableServiceLinks"] is False
     # Existing Secrets only: the output holds no Secret and no secret material
     assert "Secret" not in {m["kind"] for m in manifests}
     assert "$2" not in json.dumps(manifests)

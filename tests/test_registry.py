@@ -55,7 +55,7 @@ def test_defaults_give_one_hardened_pod_on_a_volume(ns_chart: cdk8s.Chart, snaps
     assert spec["replicas"] == 1
     assert spec["strategy"] == {"type": "Recreate"}  # a ReadWriteOnce volume: old and new pod never overlap
     assert registry["image"] == "registry:2.8.3"
-    assert registry["imagePullPolicy"] == "IfNotPresent"
+    assert registry["imagePullPolicy"] == "Always"  # a tag can move; a digest gets IfNotPresent
     assert registry["ports"] == [{"containerPort": 5000, "name": "http"}]
     assert pod["enableServiceLinks"] is False
     assert pod["automountServiceAccountToken"] is False
@@ -89,13 +89,14 @@ def test_pod_meets_the_restricted_profile_with_registry_sized_resources(ns_chart
 
     # THEN the pod runs non-root, without privileges or capabilities, on a read-only root, writable via fsGroup
     pod = deployment["spec"]["template"]["spec"]
-    assert pod["securityContext"] == {"fsGroup": 1000, "fsGroupChangePolicy": "OnRootMismatch", "runAsGroup": 1000,
-                                      "runAsNonRoot": True, "runAsUser": 1000,
+    # (a uid above 10000 maps to no user of the node)
+    assert pod["securityContext"] == {"fsGroup": 10001, "fsGroupChangePolicy": "OnRootMismatch",
+                                      "runAsGroup": 10001, "runAsNonRoot": True, "runAsUser": 10001,
                                       "seccompProfile": {"type": "RuntimeDefault"}}
     registry = container(deployment, "registry")
     assert registry["securityContext"] == {"allowPrivilegeEscalation": False, "capabilities": {"drop": ["ALL"]},
-                                           "privileged": False, "readOnlyRootFilesystem": True, "runAsGroup": 1000,
-                                           "runAsNonRoot": True, "runAsUser": 1000}
+                                           "privileged": False, "readOnlyRootFilesystem": True, "runAsGroup": 10001,
+                                           "runAsNonRoot": True, "runAsUser": 10001}
     assert registry["resources"] == {"limits": {"cpu": "1", "memory": "512Mi"},
                                      "requests": {"cpu": "100m", "memory": "128Mi"}}
 
@@ -138,17 +139,27 @@ def test_options_reach_the_registry_configuration(ns_chart: cdk8s.Chart, snapsho
     assert deployment["spec"]["replicas"] == 3
     assert deployment["spec"]["strategy"] == {"type": "RollingUpdate",
                                               "rollingUpdate": {"maxSurge": 1, "maxUnavailable": 0}}
-    assert variables["REGISTRY_HTTP_SECRET"] == {"secretKeyRef": {"name": "hub-shared", "key": "secret"}}
+    assert "REGISTRY_HTTP_SECRET" not in variables  # a file the init container renders, see below
+    assert registry["args"] == ["/run/registry/config.yml"]
     assert variables["REGISTRY_STORAGE_DELETE_ENABLED"] == "true"
     assert variables["REGISTRY_LOG_LEVEL"] == "debug"
     assert variables["REGISTRY_HTTP_ADDR"] == ":5001"
     assert variables["REGISTRY_AUTH"] == "htpasswd"
     assert variables["REGISTRY_AUTH_HTPASSWD_REALM"] == "Hub"
     assert variables["REGISTRY_AUTH_HTPASSWD_PATH"] == "/auth/htpasswd"
-    assert registry["volumeMounts"] == [{"mountPath": "/auth", "name": "htpasswd", "readOnly": True}]
-    assert deployment["spec"]["template"]["spec"]["volumes"] == [
+    assert registry["volumeMounts"] == [{"mountPath": "/run/registry", "name": "rendered", "readOnly": True},
+                                        {"mountPath": "/auth", "name": "htpasswd", "readOnly": True}]
+    pod = deployment["spec"]["template"]["spec"]
+    assert pod["volumes"][:3] == [
+        {"name": "rendered", "emptyDir": {"medium": "Memory", "sizeLimit": "1Mi"}},
         {"name": "htpasswd", "secret": {"secretName": "users", "defaultMode": 0o440,
-                                        "items": [{"key": "file", "path": "htpasswd"}]}}]
+                                        "items": [{"key": "file", "path": "htpasswd"}]}},
+        {"name": "http-secret", "secret": {"secretName": "hub-shared", "defaultMode": 0o440,
+                                           "items": [{"key": "secret", "path": "http-secret"}]}},
+    ]
+    render = pod["initContainers"][0]
+    assert render["image"] == registry["image"]
+    assert render["volumeMounts"][0] == {"mountPath": "/run/secrets/http", "name": "http-secret", "readOnly": True}
 
 
 def test_http_secret_from_value_goes_into_a_new_secret(ns_chart: cdk8s.Chart) -> None:
@@ -159,13 +170,16 @@ def test_http_secret_from_value_goes_into_a_new_secret(ns_chart: cdk8s.Chart) ->
     # WHEN synthesized
     manifests = cdk8s.Testing.synth(ns_chart)
 
-    # THEN a Secret holds it and the env references it; it is never a literal env value
+    # THEN a Secret holds it, the init container reads it as a file, and it is never an env value
     secret = find(manifests, "Secret", "registry-http-secret")
     assert secret["stringData"] == {"http-secret": value}
-    registry = container(find(manifests, "Deployment"), "registry")
-    assert env(registry)["REGISTRY_HTTP_SECRET"] == {"secretKeyRef": {"name": "registry-http-secret",
-                                                                      "key": "http-secret"}}
-    assert value not in json.dumps(find(manifests, "Deployment"))
+    deployment = find(manifests, "Deployment")
+    pod = deployment["spec"]["template"]["spec"]
+    assert {"name": "http-secret", "secret": {"secretName": "registry-http-secret", "defaultMode": 0o440,
+                                              "items": [{"key": "http-secret", "path": "http-secret"}]}} \
+        in pod["volumes"]
+    assert "REGISTRY_HTTP_SECRET" not in env(container(deployment, "registry"))
+    assert value not in json.dumps(deployment)
     assert "<hidden>" in repr(HttpSecret.from_value(value)) and value not in repr(HttpSecret.from_value(value))
 
 

@@ -57,8 +57,9 @@ def _value(name: str, value: str) -> dict:
     return {"name": name, "value": value}
 
 
-def _secret_ref(name: str, secret: str, key: str) -> dict:
-    return {"name": name, "valueFrom": {"secretKeyRef": {"name": secret, "key": key}}}
+def _credentials_volumes(manifests: list[dict]) -> list[dict]:
+    """The Secret volumes the init container reads the S3 keys from."""
+    return [v for v in _pod_spec(manifests)["volumes"] if v["name"].startswith("s3-")]
 
 
 def _invalid(parameter: str, value: object) -> str:
@@ -102,8 +103,6 @@ def test_s3_minio_with_key_values(app: cdk8s.App, snapshot) -> None:
         "REGISTRY_STORAGE_S3_REGION": _value("REGISTRY_STORAGE_S3_REGION", "us-east-1"),
         "REGISTRY_STORAGE_S3_REGIONENDPOINT": _value("REGISTRY_STORAGE_S3_REGIONENDPOINT",
                                                      "http://minio.minio.svc:9000"),
-        "REGISTRY_STORAGE_S3_ACCESSKEY": _secret_ref("REGISTRY_STORAGE_S3_ACCESSKEY", "registry-s3", "accesskey"),
-        "REGISTRY_STORAGE_S3_SECRETKEY": _secret_ref("REGISTRY_STORAGE_S3_SECRETKEY", "registry-s3", "secretkey"),
         # secure follows the endpoint's http:// scheme
         "REGISTRY_STORAGE_S3_SECURE": _value("REGISTRY_STORAGE_S3_SECURE", "false"),
         "REGISTRY_STORAGE_S3_SKIPVERIFY": _value("REGISTRY_STORAGE_S3_SKIPVERIFY", "false"),
@@ -114,10 +113,13 @@ def test_s3_minio_with_key_values(app: cdk8s.App, snapshot) -> None:
         "REGISTRY_STORAGE_CACHE_BLOBDESCRIPTOR": _value("REGISTRY_STORAGE_CACHE_BLOBDESCRIPTOR", "inmemory"),
         "REGISTRY_STORAGE_DELETE_ENABLED": _value("REGISTRY_STORAGE_DELETE_ENABLED", "false"),
     }
-    # AND a Secret "<name>-s3" in the namespace holds the keys
+    # AND a Secret "<name>-s3" in the namespace holds the keys, read as files by the init container
     (secret,) = _of_kind(manifests, "Secret")
     assert (secret["metadata"]["name"], secret["metadata"]["namespace"]) == ("registry-s3", "registry")
     assert secret["stringData"] == {"accesskey": ACCESS_KEY, "secretkey": SECRET_KEY}
+    assert _credentials_volumes(manifests) == [{"name": "s3-credentials", "secret": {
+        "secretName": "registry-s3", "defaultMode": 0o440,
+        "items": [{"key": "accesskey", "path": "access-key"}, {"key": "secretkey", "path": "secret-key"}]}}]
     # AND the secret key is in that Secret only: never an env value, nor in the checksum annotation
     assert SECRET_KEY not in [entry.get("value") for entry in _registry_container(manifests)["env"]]
     assert json.dumps(manifests).count(SECRET_KEY) == 1
@@ -141,13 +143,16 @@ def test_s3_aws_with_existing_secret_and_custom_keys(app: cdk8s.App, snapshot) -
 
     # THEN the output is pinned by the snapshot
     assert manifests == snapshot
-    # AND the keys come from the existing Secret's custom keys, and no Secret is created
-    env = _storage_env(manifests)
-    assert env["REGISTRY_STORAGE_S3_ACCESSKEY"] == _secret_ref("REGISTRY_STORAGE_S3_ACCESSKEY", "aws-keys",
-                                                               "AWS_ACCESS_KEY_ID")
-    assert env["REGISTRY_STORAGE_S3_SECRETKEY"] == _secret_ref("REGISTRY_STORAGE_S3_SECRETKEY", "aws-keys",
-                                                               "AWS_SECRET_ACCESS_KEY")
+    # AND the keys come from the existing Secret's custom keys, as files for the init container; none is created
+    assert _credentials_volumes(manifests) == [{"name": "s3-credentials", "secret": {
+        "secretName": "aws-keys", "defaultMode": 0o440,
+        "items": [{"key": "AWS_ACCESS_KEY_ID", "path": "access-key"},
+                  {"key": "AWS_SECRET_ACCESS_KEY", "path": "secret-key"}]}}]
+    assert "REGISTRY_STORAGE_S3_ACCESSKEY" not in _env(manifests)
+    assert _env(manifests)["AWS_SHARED_CREDENTIALS_FILE"] == _value("AWS_SHARED_CREDENTIALS_FILE",
+                                                                    "/run/registry/aws-credentials")
     assert _of_kind(manifests, "Secret") == []
+    env = _storage_env(manifests)
     # AND without an endpoint: no REGIONENDPOINT, virtual-host style and presigned redirects (the defaults)
     assert "REGISTRY_STORAGE_S3_REGIONENDPOINT" not in env
     assert env["REGISTRY_STORAGE_S3_REGION"]["value"] == "eu-west-1"

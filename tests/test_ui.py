@@ -153,8 +153,9 @@ def test_ui_runs_non_root_on_a_read_only_root_filesystem(chart: cdk8s.Chart) -> 
     RegistryUi(chart, "Ui", ingress=ingress)
     pod = _pod(_objects(cdk8s.Testing.synth(chart)))
 
-    # THEN the pod runs as nginx (101) with seccomp, no service account token and no service links
-    assert pod["securityContext"] == {"runAsNonRoot": True, "runAsUser": 101, "runAsGroup": 101, "fsGroup": 101,
+    # THEN the pod runs as a uid of no node user (10101) with seccomp, no service account token and no service links
+    assert pod["securityContext"] == {"runAsNonRoot": True, "runAsUser": 10101, "runAsGroup": 10101,
+                                      "fsGroup": 10101,
                                       "fsGroupChangePolicy": "Always", "seccompProfile": {"type": "RuntimeDefault"}}
     assert pod["automountServiceAccountToken"] is False
     assert pod["enableServiceLinks"] is False
@@ -162,7 +163,7 @@ def test_ui_runs_non_root_on_a_read_only_root_filesystem(chart: cdk8s.Chart) -> 
     (init,), (ui,) = pod["initContainers"], pod["containers"]
     for container in (init, ui):
         assert container["securityContext"] == {
-            "runAsNonRoot": True, "runAsUser": 101, "runAsGroup": 101, "readOnlyRootFilesystem": True,
+            "runAsNonRoot": True, "runAsUser": 10101, "runAsGroup": 10101, "readOnlyRootFilesystem": True,
             "allowPrivilegeEscalation": False, "privileged": False, "capabilities": {"drop": ["ALL"]}}
         assert container["resources"] == {"requests": {"cpu": "10m", "memory": "16Mi"},
                                           "limits": {"cpu": "200m", "memory": "64Mi"}}
@@ -285,8 +286,10 @@ def test_image_is_used_by_both_containers(chart: cdk8s.Chart, image: str) -> Non
     pod = _pod(_objects(cdk8s.Testing.synth(chart)))
 
     # THEN the seeding init container and the UI both run it
+    # (a digest never changes, so the node's copy is exact; a tag is asked for at every start)
+    policy = "IfNotPresent" if "@sha256:" in image else "Always"
     assert [(c["image"], c["imagePullPolicy"]) for c in pod["initContainers"] + pod["containers"]] == \
-        [(image, "IfNotPresent")] * 2
+        [(image, policy)] * 2
 
 
 def test_ui_follows_the_ingress_entry_points_tls_and_registry_name(chart: cdk8s.Chart) -> None:

@@ -37,7 +37,7 @@ WORKLOAD_SPEC_FIELDS: dict[str, tuple[set[str], set[str]]] = {
                                   "successfulJobsHistoryLimit", "failedJobsHistoryLimit"}),
 }
 
-POD_HONOURED = {"containers", "volumes", "enableServiceLinks"}
+POD_HONOURED = {"containers", "initContainers", "volumes", "enableServiceLinks"}
 # Fields that are fine only with the value that changes nothing (cdk8s-plus writes `hostNetwork: false` and such).
 POD_NOOP_VALUES = {"hostNetwork": False, "hostPID": False, "hostIPC": False, "shareProcessNamespace": False,
                    "setHostnameAsFQDN": False}
@@ -51,10 +51,13 @@ CONTAINER_HONOURED = {"name", "image", "command", "args", "env", "volumeMounts",
                       "readinessProbe", "startupProbe"}
 CONTAINER_IGNORED = {"securityContext", "resources", "imagePullPolicy", "terminationMessagePath",
                      "terminationMessagePolicy"}
+# Init containers run to completion: no ports or probes (the API refuses probes on them anyway). `restartPolicy`
+# (a native sidecar) and everything else unknown is refused.
+INIT_CONTAINER_HONOURED = {"name", "image", "command", "args", "env", "volumeMounts"}
 PROBE_IGNORED = {"initialDelaySeconds", "periodSeconds", "timeoutSeconds", "failureThreshold", "successThreshold",
                  "terminationGracePeriodSeconds"}
 REASONS = {
-    "initContainers": "init containers would run before the registry; the harness does not run them",
+    "restartPolicy": "an init container with restartPolicy is a sidecar, which the harness does not run",
     "envFrom": "envFrom is not implemented by the harness: use env with valueFrom, or extend the harness",
     "fieldRef": "fieldRef (downward API) has no local value",
     "resourceFieldRef": "resourceFieldRef has no local value",
@@ -63,7 +66,10 @@ REASONS = {
     "hostNetwork": "host networking cannot be reproduced",
     "hostAliases": "hostAliases cannot be reproduced",
     "subPathExpr": "subPathExpr needs the downward API",
-    "projected": "projected volumes are not implemented by the harness",
+    "serviceAccountToken": "service account tokens have no local issuer",
+    "downwardAPI": "the downward API has no local values",
+    "clusterTrustBundle": "cluster trust bundles have no local source",
+    "podCertificate": "pod certificates have no local signer",
     "exec": "exec probes cannot be checked without the image",
     "grpc": "the registry serves no gRPC health",
 }
@@ -133,10 +139,16 @@ class PodTemplate:
     namespace: str
     pod_spec: Mapping[str, Any]
     container: Mapping[str, Any]
+    role: str = "container"  # or "init container"
 
     @property
     def where(self) -> str:
-        return f"{self.kind} {self.namespace}/{self.name} container {self.container.get('name')!r}"
+        return f"{self.kind} {self.namespace}/{self.name} {self.role} {self.container.get('name')!r}"
+
+    def init_containers(self) -> list[PodTemplate]:
+        """The pod's init containers, in the order the kubelet runs them."""
+        return [PodTemplate(self.kind, self.name, self.namespace, self.pod_spec, init, "init container")
+                for init in self.pod_spec.get("initContainers") or []]
 
 
 def find_container(store: ObjectStore, *, container: str, workload: str | None = None,
@@ -289,9 +301,18 @@ def _value_from(source: Mapping[str, Any], where: str, namespace: str, store: Ob
 VOLUME_FIELDS: dict[str, set[str]] = {
     "secret": {"secretName", "items", "defaultMode", "optional"},
     "configMap": {"name", "items", "defaultMode", "optional"},
+    # A local folder either way: `medium: Memory` (tmpfs) and `sizeLimit` (eviction when exceeded) are not enforced.
     "emptyDir": {"medium", "sizeLimit"},
     "persistentVolumeClaim": {"claimName", "readOnly"},
+    "projected": {"sources", "defaultMode"},
 }
+# Sources of a projected volume that the harness can write (the same as Secret and ConfigMap volumes); the other
+# kinds (serviceAccountToken, downwardAPI, clusterTrustBundle, podCertificate) are refused with their REASONS.
+PROJECTED_SOURCE_FIELDS: dict[str, set[str]] = {
+    "secret": {"name", "items", "optional"},
+    "configMap": {"name", "items", "optional"},
+}
+DEFAULT_FILE_MODE = 0o644  # defaultMode when none is given (secret, configMap, projected)
 
 
 @dataclass(frozen=True)
@@ -319,7 +340,16 @@ def volume_sources(template: PodTemplate) -> dict[str, VolumeSource]:
                                   f"{REASONS.get(types[0], 'not known') if len(types) == 1 else 'ambiguous'} "
                                   f"(the harness knows {sorted(VOLUME_FIELDS)})")
         kind = types[0]
-        check_fields(volume[kind] or {}, f"{template.where} volume {name!r}", VOLUME_FIELDS[kind], set())
+        where = f"{template.where} volume {name!r}"
+        check_fields(volume[kind] or {}, where, VOLUME_FIELDS[kind], set())
+        if kind == "projected":
+            for index, projection in enumerate((volume[kind] or {}).get("sources") or []):
+                kinds = sorted(projection)
+                if len(kinds) != 1:
+                    raise UnsupportedSpec(f"{where}: projected source {index} needs exactly one kind, got {kinds}")
+                check_fields(projection, f"{where} projected source {index}", set(PROJECTED_SOURCE_FIELDS), set())
+                check_fields(projection[kinds[0]] or {}, f"{where} projected {kinds[0]} source {index}",
+                             PROJECTED_SOURCE_FIELDS[kinds[0]], set())
         sources[name] = VolumeSource(name, kind, volume[kind] or {})
     return sources
 
@@ -345,33 +375,60 @@ def mounts(template: PodTemplate) -> list[MountSpec]:
     return result
 
 
-def projected_files(source: VolumeSource, namespace: str, store: ObjectStore, where: str) -> dict[str, bytes] | None:
-    """Files of a Secret or ConfigMap volume (relative path -> bytes); None for an optional, missing object."""
-    if source.type == "secret":
-        object_name, data = source.spec["secretName"], store.secret_data(namespace, source.spec["secretName"])
+@dataclass(frozen=True)
+class VolumeFile:
+    content: bytes
+    mode: int  # permission bits (defaultMode, or the item's mode)
+
+
+def volume_files(source: VolumeSource, namespace: str, store: ObjectStore,
+                 where: str) -> dict[str, VolumeFile] | None:
+    """Files of a Secret, ConfigMap or projected volume (relative path -> file); None for an optional, missing object
+    (the kubelet then mounts an empty folder)."""
+    default_mode = int(source.spec.get("defaultMode", DEFAULT_FILE_MODE))
+    if source.type in ("secret", "configMap"):
+        name = source.spec["secretName" if source.type == "secret" else "name"]
+        return _object_files(source.type, name, source.spec, default_mode, source.name, namespace, store, where)
+    if source.type != "projected":
+        raise HarnessError(f"{where}: volume {source.name!r} of type {source.type} has no files")
+    files: dict[str, VolumeFile] = {}
+    for projection in source.spec.get("sources") or []:
+        (kind, spec), = projection.items()
+        found = _object_files(kind, spec["name"], spec, default_mode, source.name, namespace, store, where) or {}
+        clash = sorted(set(files) & set(found))
+        if clash:
+            raise HarnessError(f"{where}: projected volume {source.name!r} writes {clash} twice (conflicting paths: "
+                               "the API server refuses duplicate item paths, and the harness does not guess a winner)")
+        files.update(found)
+    return files
+
+
+def _object_files(kind_field: str, object_name: str, spec: Mapping[str, Any], default_mode: int, volume: str,
+                  namespace: str, store: ObjectStore, where: str) -> dict[str, VolumeFile] | None:
+    if kind_field == "secret":
+        kind, data = "Secret", store.secret_data(namespace, object_name)
     else:
-        object_name, data = source.spec["name"], store.configmap_data(namespace, source.spec["name"])
-    kind = "Secret" if source.type == "secret" else "ConfigMap"
+        kind, data = "ConfigMap", store.configmap_data(namespace, object_name)
     if data is None:
-        if source.spec.get("optional"):
+        if spec.get("optional"):
             return None
-        raise HarnessError(f"{where}: volume {source.name!r} needs {kind} {namespace}/{object_name}, which does not "
+        raise HarnessError(f"{where}: volume {volume!r} needs {kind} {namespace}/{object_name}, which does not "
                            "exist; the pod would stay in ContainerCreating")
-    items = source.spec.get("items")
+    items = spec.get("items")
     if not items:
-        return dict(data)
+        return {key: VolumeFile(value, default_mode) for key, value in data.items()}
     files = {}
     for item in items:
-        check_fields(item, f"{where} volume {source.name!r} item", {"key", "path", "mode"}, set())
+        check_fields(item, f"{where} volume {volume!r} item", {"key", "path", "mode"}, set())
         if item["key"] not in data:
-            if source.spec.get("optional"):
+            if spec.get("optional"):
                 continue
-            raise HarnessError(f"{where}: volume {source.name!r} maps key {item['key']!r}, which {kind} "
+            raise HarnessError(f"{where}: volume {volume!r} maps key {item['key']!r}, which {kind} "
                                f"{namespace}/{object_name} does not have; the pod would not start")
         path = str(item["path"])
         if path.startswith("/") or ".." in path.split("/"):
             raise HarnessError(f"{where}: item path {path!r} must be relative without '..'")
-        files[path] = data[item["key"]]
+        files[path] = VolumeFile(data[item["key"]], int(item.get("mode", default_mode)))
     return files
 
 

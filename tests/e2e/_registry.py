@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import configparser
 import http.client
 import pathlib
 import re
@@ -15,7 +16,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from . import _kube, _proc
+from . import _init, _kube, _proc
 from ._kube import Manifest, PodTemplate, UnsupportedSpec
 from ._proc import HarnessError
 from ._tls import TlsFiles
@@ -63,8 +64,12 @@ PATH_ENV = {"REGISTRY_" + "_".join(part.upper() for part in key): key for key in
 # URLs the registry only shows to clients (CORS origins, auth realms), never dials: exempt from the network guard.
 NOT_DIALED = ("REGISTRY_HTTP_HEADERS_", "http.headers.", "REGISTRY_AUTH_HTPASSWD_REALM", "auth.htpasswd.realm",
               "REGISTRY_AUTH_TOKEN_REALM", "auth.token.realm")
-# Read by Go's crypto/x509 (extra CAs, e.g. for an S3 endpoint with a private CA): also paths in the container.
-GO_PATH_ENV = {"SSL_CERT_FILE", "SSL_CERT_DIR"}
+# Environment variables read by libraries inside the registry as (colon-separated) file paths in the container: Go's
+# crypto/x509 (extra CAs, e.g. for an S3 endpoint with a private CA) and the AWS SDK of the S3 driver (which reads the
+# shared credentials file when no accesskey/secretkey are configured). Mapped wherever they point (mount or layer).
+# Any other non-REGISTRY_ variable whose value starts with a volume mount path is mapped too; one that points into the
+# container's own filesystem outside the mounts is refused (on this machine it would be the host's own file).
+FILE_ENV = {"SSL_CERT_FILE", "SSL_CERT_DIR", "AWS_SHARED_CREDENTIALS_FILE", "AWS_CONFIG_FILE"}
 # Storage keys that are options, not drivers.
 STORAGE_NON_DRIVERS = {"cache", "delete", "maintenance", "redirect"}
 LOCAL_DRIVERS = {"filesystem", "inmemory", "s3"}
@@ -80,8 +85,9 @@ class Command:
     gc_flags: tuple[str, ...] = ()
 
 
-def parse_command(template: PodTemplate, env: Mapping[str, str]) -> Command:
-    """What the registry:2 image runs for this container's command/args (ENTRYPOINT /entrypoint.sh, CMD config.yml)."""
+def image_argv(template: PodTemplate, env: Mapping[str, str]) -> list[str]:
+    """What the registry:2 image executes for this container's command/args (ENTRYPOINT /entrypoint.sh, CMD
+    config.yml), after Kubernetes $(VAR) expansion."""
     command = [_kube.expand(str(part), env) for part in template.container.get("command") or []]
     args = [_kube.expand(str(part), env) for part in template.container.get("args") or []]
     # Kubernetes: command replaces ENTRYPOINT and drops CMD; args alone replace CMD only.
@@ -96,6 +102,12 @@ def parse_command(template: PodTemplate, env: Mapping[str, str]) -> Command:
             argv = ["registry", *rest]
         else:
             argv = rest
+    return argv
+
+
+def parse_command(template: PodTemplate, env: Mapping[str, str]) -> Command:
+    """What the registry:2 image runs for this container's command/args: `registry serve|garbage-collect`."""
+    argv = image_argv(template, env)
     if not argv or argv[0] not in ("registry", "/bin/registry"):
         raise UnsupportedSpec(f"{template.where}: command {argv!r} is not the registry binary; the harness only runs "
                               "`registry serve CONFIG` and `registry garbage-collect [flags] CONFIG`")
@@ -152,9 +164,11 @@ class ContainerFilesystem:
 class RegistryProcess:
     """One registry container of the given manifests, run locally as `docker-registry serve|garbage-collect`.
 
-    Everything is read at construction (secrets, config maps, volumes, command, probes), so an unsupported or broken
-    spec fails before anything starts. `overrides` are the test's own environment changes, applied last and kept in
-    `self.overrides` together with the harness's (listen address, TLS).
+    Everything is read at construction (secrets, config maps, projected and other volumes of the pod, init containers,
+    command, probes), so an unsupported or broken spec fails before anything starts. Init containers run in order on
+    every new pod (first start, restart(pod_replaced=True)); their mounts share the registry's host folders per
+    volume. `overrides` are the test's own environment changes, applied last and kept in `self.overrides` together
+    with the harness's (listen address, TLS).
     """
 
     def __init__(self, manifests: Sequence[Manifest], *, workdir: pathlib.Path,
@@ -169,21 +183,29 @@ class RegistryProcess:
         where = self.template.where
         _kube.check_fields(self.template.container, where, _kube.CONTAINER_HONOURED, _kube.CONTAINER_IGNORED,
                           _kube.CONTAINER_NOOP_VALUES)
-        image = str(self.template.container.get("image", ""))
-        if not re.match(image_pattern, image):
-            raise UnsupportedSpec(f"{where}: image {image!r} does not match {image_pattern!r}; the local binary is "
-                                  "distribution 2.8.2 and behaves like registry:2 only")
+        _check_image(self.template, image_pattern)
         self.container_env = _kube.resolve_env(self.template, self.store)
         self.command = parse_command(self.template, self.container_env.values)
         self.mount_specs = _kube.mounts(self.template)
-        # Resolve every Secret/ConfigMap volume now: a missing object or key must fail before anything starts.
+        # Init containers: the registry image running `sh -c SCRIPT`, in order, on every new pod (not on a container
+        # restart in the same pod, as with Kubernetes).
+        self.init_containers: list[_init.InitContainer] = []
+        for init in self.template.init_containers():
+            _kube.check_fields(init.container, init.where, _kube.INIT_CONTAINER_HONOURED, _kube.CONTAINER_IGNORED,
+                               _kube.CONTAINER_NOOP_VALUES)
+            _check_image(init, image_pattern)
+            init_env = _kube.resolve_env(init, self.store)
+            self.init_containers.append(_init.parse(init, image_argv(init, init_env.values), init_env))
+        # Every volume of the pod is set up by the kubelet, used or not: a missing Secret, ConfigMap, key or claim
+        # keeps the pod from starting, so it fails here, before anything starts.
+        self._volumes = _kube.volume_sources(self.template)
         self._volume_files = {
-            m.volume.name: _kube.projected_files(m.volume, self.template.namespace, self.store, where)
-            for m in self.mount_specs if m.volume.type in ("secret", "configMap")
+            name: _kube.volume_files(volume, self.template.namespace, self.store, where)
+            for name, volume in self._volumes.items() if volume.type in ("secret", "configMap", "projected")
         }
-        for spec in self.mount_specs:
-            if spec.volume.type == "persistentVolumeClaim":
-                claim = spec.volume.spec["claimName"]
+        for volume in self._volumes.values():
+            if volume.type == "persistentVolumeClaim":
+                claim = volume.spec["claimName"]
                 if self.store.get("PersistentVolumeClaim", self.template.namespace, claim) is None:
                     raise HarnessError(f"{where}: PersistentVolumeClaim {self.template.namespace}/{claim} does not "
                                        "exist; the pod would stay Pending")
@@ -199,7 +221,9 @@ class RegistryProcess:
         self.test_overrides = dict(overrides or {})
         self.overrides: dict[str, str] = {}  # every environment change made locally, filled in by _prepare()
         self.env: dict[str, str] = {}  # the environment the process got
-        self.config_file: pathlib.Path | None = None  # the effective (path-mapped) configuration file
+        # The configuration file the registry reads: the container's own file when it has no paths to map (so the
+        # registry parses exactly the bytes an init container or ConfigMap wrote), else a path-mapped copy.
+        self.config_file: pathlib.Path | None = None
         self.fs: ContainerFilesystem | None = None
         self.container_port: int | None = None  # where the container listens in the cluster (http.addr)
         self.debug_container_port: int | None = None  # http.debug.addr, if configured
@@ -255,8 +279,9 @@ class RegistryProcess:
             self._log_handle_close()
 
     def restart(self, *, pod_replaced: bool = True) -> RegistryProcess:
-        """Stop and start again on the same port. pod_replaced=True models a new pod (emptyDir volumes start empty);
-        False a container restart in the same pod. PVCs always keep their data, the container layer never does."""
+        """Stop and start again on the same port. pod_replaced=True models a new pod (emptyDir volumes start empty,
+        init containers run again); False a container restart in the same pod (no init containers). PVCs always keep
+        their data, the container layer never does."""
         self.stop()
         if pod_replaced:
             self._pod_dir = None
@@ -310,6 +335,11 @@ class RegistryProcess:
     def log_text(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
 
+    def init_log_text(self, name: str) -> str:
+        """Output of the named init container's runs (all pods so far)."""
+        path = self._init_log_path(name)
+        return path.read_text(errors="replace") if path.exists() else ""
+
     def __enter__(self) -> RegistryProcess:
         return self.start()
 
@@ -322,14 +352,16 @@ class RegistryProcess:
         """Lay out the pod's volumes and a fresh container layer, then build the effective config and environment."""
         if self._pod_dir is None:
             self._pod_number += 1
-            self._pod_dir = self.workdir / f"pod-{self._pod_number}"
-            self._materialize_volumes(self._pod_dir)
+            pod_dir = self.workdir / f"pod-{self._pod_number}"
+            self._materialize_volumes(pod_dir)
+            self._run_init_containers(pod_dir)  # a failure leaves no pod: the next start() makes a new one
+            self._pod_dir = pod_dir
         self._container_number += 1
         layer = self._pod_dir / f"layer-{self._container_number}"
         image_config = layer / IMAGE_CONFIG_PATH.lstrip("/")
         image_config.parent.mkdir(parents=True)
         image_config.write_text(IMAGE_DEFAULT_CONFIG)
-        self.fs = ContainerFilesystem(self._mounts(self._pod_dir), layer)
+        self.fs = ContainerFilesystem(self._mounts(self._pod_dir, self.mount_specs), layer)
 
         env = dict(self.container_env.values)
         config_container_path = self.command.config_path or env.get("REGISTRY_CONFIGURATION_PATH")
@@ -340,21 +372,44 @@ class RegistryProcess:
         if not source.is_file():
             raise HarnessError(f"{self.template.where}: configuration file {config_container_path} does not exist in "
                                "the container")
-        config = yaml.safe_load(source.read_text()) or {}
-        config = self._map_config_paths(config, ())
-        self.config_file = self._pod_dir / f"effective-config-{self._container_number}.yml"
-        self.config_file.write_text(yaml.safe_dump(config, sort_keys=False))
+        text = source.read_text()
+        if str(self.workdir) in text or str(self.pvc_root) in text:
+            # An init container wrote a path under one of ITS mounts into the file, and the harness rewrote it: the
+            # path mapping below would map that host path again (into the container layer).
+            raise HarnessError(f"{self.template.where}: configuration file {config_container_path} contains host "
+                               "paths of this harness (an init container wrote a path of its own mounts into it); "
+                               "the harness cannot map them back")
+        try:
+            original = yaml.safe_load(text) or {}
+        except yaml.YAMLError as error:
+            raise HarnessError(f"{self.template.where}: configuration file {config_container_path} is not YAML: "
+                               f"{error}") from error
+        if not isinstance(original, dict):
+            raise HarnessError(f"{self.template.where}: configuration file {config_container_path} is not a map")
+        config = self._map_config_paths(original, ())
+        if config == original:
+            self.config_file = source
+        else:
+            self.config_file = self._pod_dir / f"effective-config-{self._container_number}.yml"
+            self.config_file.write_text(yaml.safe_dump(config, sort_keys=False))
 
         for name, value in list(env.items()):
             if name in self.container_env.service_links or name == "REGISTRY_CONFIGURATION_PATH":
                 continue
             if name in PATH_ENV:
                 env[name] = self._map_env_path(name, value)
-            elif name in GO_PATH_ENV:
+            elif name in FILE_ENV:
                 env[name] = ":".join(str(self.fs.host_path(part)) for part in value.split(":") if part)
+            elif name.startswith("REGISTRY_"):
+                if value.startswith("/") and self.fs.mount_for(value) is not None:
+                    raise UnsupportedSpec(f"{self.template.where}: env {name}={value} points into a volume mount but "
+                                          "is not a known path key; add it to PATH_KEYS if it is one")
             elif value.startswith("/") and self.fs.mount_for(value) is not None:
-                raise UnsupportedSpec(f"{self.template.where}: env {name}={value} points into a volume mount but is "
-                                      "not a known path key; add it to PATH_KEYS if it is one")
+                env[name] = str(self.fs.host_path(value))  # a file the process or a library reads
+            elif _init.is_container_path(value):
+                raise UnsupportedSpec(f"{self.template.where}: env {name}={value} points into the container's own "
+                                      "filesystem; the harness does not know that it is a path (add it to FILE_ENV "
+                                      "if it is one)")
         env.pop("REGISTRY_CONFIGURATION_PATH", None)  # the effective file is passed on the command line
         htpasswd = env.get("REGISTRY_AUTH_HTPASSWD_PATH") or ((config.get("auth") or {}).get("htpasswd") or {}).get(
             "path")
@@ -368,6 +423,7 @@ class RegistryProcess:
         self.overrides.update(self.test_overrides)
         env.update(self.overrides)
         self._guard_network(config, env)
+        self._guard_s3_credentials(config, env)
         self.env = {"PATH": IMAGE_PATH_ENV, "HOSTNAME": f"{self.template.name}-local", **env}
         return self.config_file
 
@@ -375,22 +431,55 @@ class RegistryProcess:
         for name, files in self._volume_files.items():
             root = pod_dir / "volumes" / name
             root.mkdir(parents=True)
-            for relative, content in (files or {}).items():
+            for relative, file in (files or {}).items():
                 target = root / relative
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(content)
-        for spec in self.mount_specs:
-            if spec.volume.type == "emptyDir":
-                (pod_dir / "volumes" / spec.volume.name).mkdir(parents=True, exist_ok=True)
-            elif spec.volume.type == "persistentVolumeClaim":
-                self._pvc_dir(spec.volume).mkdir(parents=True, exist_ok=True)
+                target.write_bytes(file.content)
+                # The file's mode as the kubelet sets it, but always readable by the harness's user (the owner here;
+                # in the cluster root owns it and the pod reads it through fsGroup).
+                target.chmod((file.mode & 0o777) | 0o400)
+        for volume in self._volumes.values():
+            if volume.type == "emptyDir":
+                # A plain folder: `medium: Memory` (tmpfs) and `sizeLimit` (eviction) are not enforced locally.
+                (pod_dir / "volumes" / volume.name).mkdir(parents=True, exist_ok=True)
+            elif volume.type == "persistentVolumeClaim":
+                self._pvc_dir(volume).mkdir(parents=True, exist_ok=True)
+
+    def _init_log_path(self, name: str) -> pathlib.Path:
+        return self.workdir / f"init-{name}.log"
+
+    def _run_init_containers(self, pod_dir: pathlib.Path) -> None:
+        """Each init container to completion, in order; a non-zero exit fails the start with its output."""
+        for index, init in enumerate(self.init_containers, start=1):
+            # The init container's "/" (its working directory and HOME for a user without a passwd entry); anything
+            # it writes there is lost, as with its layer.
+            layer = pod_dir / f"init-{index}-{init.name}"
+            layer.mkdir(parents=True)
+            mounts = {mount.container_path: mount.host_path for mount in self._mounts(pod_dir, init.mount_specs)}
+            argv, container_env = init.host_command(mounts)
+            env = {"PATH": IMAGE_PATH_ENV, "HOSTNAME": f"{self.template.name}-local", "HOME": str(layer),
+                   **container_env}
+            log_path = self._init_log_path(init.name)
+            with log_path.open("ab") as log:
+                log.write(f"### harness: pod {pod_dir.name}, init container {init.name!r}\n".encode())
+                log.flush()
+                offset = log.tell()
+                process = _proc.spawn(argv, env=env, cwd=layer, log=log)
+                try:
+                    code: int | str = _proc.wait_exit(process, timeout=self.start_timeout)
+                except HarnessError as error:  # over time: killed
+                    code = str(error)
+            if code != 0:
+                output = log_path.read_bytes()[offset:].decode(errors="replace")
+                raise HarnessError(f"{init.template.where} exited with {code}; its output:\n{output[-4000:]}")
 
     def _pvc_dir(self, volume: _kube.VolumeSource) -> pathlib.Path:
         return self.pvc_root / self.template.namespace / str(volume.spec["claimName"])
 
-    def _mounts(self, pod_dir: pathlib.Path) -> list[Mount]:
+    def _mounts(self, pod_dir: pathlib.Path, specs: Sequence[_kube.MountSpec]) -> list[Mount]:
+        """Host folders of a container's mounts: the same folder for the same volume in every container of the pod."""
         result = []
-        for spec in self.mount_specs:
+        for spec in specs:
             if spec.volume.type == "persistentVolumeClaim":
                 root = self._pvc_dir(spec.volume)
             else:
@@ -473,6 +562,42 @@ class RegistryProcess:
                                    or (storage.get("s3") or {}).get("regionendpoint")):
             raise UnsupportedSpec(f"{self.template.where}: S3 storage without regionendpoint would call AWS")
 
+    def _guard_s3_credentials(self, config: Mapping[str, Any], env: Mapping[str, str]) -> None:
+        """The S3 driver of 2.8 tries, in order: accesskey+secretkey, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, the
+        shared credentials file (AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials; profile AWS_PROFILE or
+        default), then the EC2 instance metadata service at 169.254.169.254. That last one would leave the machine."""
+        storage = config.get("storage") or {}
+        driver = env.get("REGISTRY_STORAGE") or next((key for key in storage if key not in STORAGE_NON_DRIVERS), None)
+        if driver != "s3":
+            return
+        # REGISTRY_STORAGE replaces the file's whole storage block.
+        s3 = {} if env.get("REGISTRY_STORAGE") else (storage.get("s3") or {})
+        if env.get("REGISTRY_STORAGE_S3_ACCESSKEY", s3.get("accesskey")) and env.get(
+                "REGISTRY_STORAGE_S3_SECRETKEY", s3.get("secretkey")):
+            return
+        if (env.get("AWS_ACCESS_KEY_ID") or env.get("AWS_ACCESS_KEY")) and (
+                env.get("AWS_SECRET_ACCESS_KEY") or env.get("AWS_SECRET_KEY")):
+            return
+        problem = "no AWS_SHARED_CREDENTIALS_FILE (and no HOME)"
+        if env.get("AWS_SHARED_CREDENTIALS_FILE"):
+            path = pathlib.Path(env["AWS_SHARED_CREDENTIALS_FILE"])
+            profile = env.get("AWS_PROFILE") or "default"
+            parser = configparser.ConfigParser(interpolation=None)
+            try:
+                parser.read_string(path.read_text())
+                section = parser[profile]
+                if section.get("aws_access_key_id") and section.get("aws_secret_access_key"):
+                    return
+                problem = f"{path} has no aws_access_key_id and aws_secret_access_key in [{profile}]"
+            except FileNotFoundError:
+                problem = f"the shared credentials file {path} does not exist"
+            except KeyError:
+                problem = f"{path} has no [{profile}] profile"
+            except configparser.Error as error:
+                problem = f"{path} cannot be read as an INI file: {error}"
+        raise UnsupportedSpec(f"{self.template.where}: S3 storage without usable keys: {problem}; the driver would "
+                              "ask the EC2 instance metadata service (169.254.169.254) for credentials")
+
     # -- running ------------------------------------------------------------------------------------------------------
 
     def _spawn(self, argv: list[str]) -> subprocess.Popen[bytes]:
@@ -533,6 +658,13 @@ class RegistryProcess:
         if container_port != self.container_port:
             return "http"  # the debug server never serves TLS
         return "https" if self._own_tls else "http"
+
+
+def _check_image(template: PodTemplate, image_pattern: str) -> None:
+    image = str(template.container.get("image", ""))
+    if not re.match(image_pattern, image):
+        raise UnsupportedSpec(f"{template.where}: image {image!r} does not match {image_pattern!r}; the local binary "
+                              "is distribution 2.8.2 and behaves like registry:2 only")
 
 
 def _port_of(addr: str, what: str) -> int:

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import base64
 import copy
+import hashlib
+import hmac
 import pathlib
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import bcrypt
 import pytest
+import yaml
 
 from .conftest import MakeImage, StartRegistry
 from .harness import (
@@ -359,9 +363,66 @@ def _env(manifests: list[Manifest], name: str) -> Manifest:
     return next(e for e in container_of(manifests)["env"] if e["name"] == name)
 
 
+def _add_init(manifests: list[Manifest], **fields: Any) -> None:
+    """An init container (a valid `sh -c` one unless `fields` change it; a None value removes the field)."""
+    init: Manifest = {"name": "init", "image": "registry:2.8.3", "command": ["/bin/sh", "-c", "true"],
+                      "volumeMounts": [{"name": "htpasswd", "mountPath": "/auth", "readOnly": True}]}
+    init.update(fields)
+    _pod(manifests)["initContainers"] = [{key: value for key, value in init.items() if value is not None}]
+
+
+def _project_htpasswd(manifests: list[Manifest], source: Manifest) -> None:
+    """The htpasswd Secret volume as a projected volume, with one more source."""
+    volume = _pod(manifests)["volumes"][0]
+    secret = volume.pop("secret")
+    volume["projected"] = {"defaultMode": 0o440, "sources": [
+        {"secret": {"name": secret["secretName"], "items": secret["items"]}}, source]}
+
+
 LOUD_FAILURES: dict[str, tuple[Mutation, str]] = {
     "unknown pod field": (lambda m: _pod(m).update(hostPID=True), r"cannot honour \['hostPID'\]"),
-    "init container": (lambda m: _pod(m).update(initContainers=[{"name": "x"}]), "init containers"),
+    "init container without an image": (lambda m: _add_init(m, image=None),
+                                        r"init container 'init': image '' does not match"),
+    "init container of another image": (lambda m: _add_init(m, image="busybox:1.36"), "does not match"),
+    "init container running the registry": (
+        lambda m: _add_init(m, command=["registry", "garbage-collect", "/etc/docker/registry/config.yml"]),
+        r"cannot run without the image; the harness runs only `/bin/sh -c SCRIPT"),
+    "init container args through the entrypoint": (
+        lambda m: _add_init(m, command=None, args=["garbage-collect", "/etc/docker/registry/config.yml"]),
+        r"\['registry', 'garbage-collect'"),
+    "init container not a shell": (lambda m: _add_init(m, command=["/bin/cp", "/a", "/b"]), "cannot run without"),
+    "init container sh without -c": (lambda m: _add_init(m, command=["/bin/sh", "/script.sh"]), "cannot run without"),
+    "init container sidecar": (lambda m: _add_init(m, restartPolicy="Always"), "is a sidecar"),
+    "init container probe": (lambda m: _add_init(m, readinessProbe={"tcpSocket": {"port": 5000}}),
+                             r"cannot honour \['readinessProbe'\]"),
+    "init container writes its own layer": (
+        lambda m: _add_init(m, command=["/bin/sh", "-c", "echo x > /etc/registry.yml"]),
+        r"the script uses \['/etc/registry.yml'\], which are in the container's own filesystem"),
+    "init container env path outside its mounts": (
+        lambda m: _add_init(m, env=[{"name": "OUT", "value": "/var/lib/registry/x"}]), r"env OUT uses"),
+    "init container envFrom": (lambda m: _add_init(m, envFrom=[{"secretRef": {"name": "x"}}]), "envFrom"),
+    "init container missing secret": (
+        lambda m: _add_init(m, env=[{"name": "X", "valueFrom": secret_ref("nope", "x")}]),
+        r"init container 'init' env X: Secret registry/nope"),
+    "init container mount of a missing volume": (
+        lambda m: _add_init(m, volumeMounts=[{"name": "nope", "mountPath": "/x"}]), "no volume named 'nope'"),
+    "projected serviceAccountToken": (
+        lambda m: _project_htpasswd(m, {"serviceAccountToken": {"path": "token", "expirationSeconds": 3600}}),
+        r"serviceAccountToken: service account tokens have no local issuer"),
+    "projected downwardAPI": (
+        lambda m: _project_htpasswd(m, {"downwardAPI": {"items": [{"path": "name", "fieldRef": {
+            "fieldPath": "metadata.name"}}]}}), "downwardAPI: the downward API has no local values"),
+    "projected clusterTrustBundle": (
+        lambda m: _project_htpasswd(m, {"clusterTrustBundle": {"name": "x", "path": "ca.crt"}}),
+        "clusterTrustBundle"),
+    "projected missing secret": (
+        lambda m: _project_htpasswd(m, {"secret": {"name": "nope"}}), "needs Secret registry/nope, which does not"),
+    "projected conflicting paths": (
+        lambda m: _project_htpasswd(m, {"secret": {"name": "registry-http", "items": [
+            {"key": "secret", "path": "htpasswd"}]}}), r"writes \['htpasswd'\] twice"),
+    "unused volume with a missing secret": (
+        lambda m: _pod(m)["volumes"].append({"name": "unused", "secret": {"secretName": "nope"}}),
+        "needs Secret registry/nope"),
     "unknown container field": (lambda m: container_of(m).update(stdin=True), r"\['stdin'\]"),
     "envFrom": (lambda m: container_of(m).update(envFrom=[{"secretRef": {"name": "x"}}]), "envFrom"),
     "fieldRef": (lambda m: container_of(m)["env"].append(
@@ -459,3 +520,256 @@ def test_missing_htpasswd_file_fails_instead_of_a_random_user(start_registry: St
     # WHEN it starts THEN the harness refuses (the registry itself would invent a random user)
     with pytest.raises(HarnessError, match=r"htpasswd file .* does not exist"):
         start_registry(manifests)
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Secrets as files: an init container renders the config and the AWS credentials from a projected Secret volume
+
+RENDER_SCRIPT = r"""set -eu
+umask 077
+secrets=/run/secrets/registry
+read_secret() {
+  value=$(cat "$secrets/$1")
+  if [ -z "$value" ]; then echo "$1: the secret is empty" >&2; exit 1; fi
+  printf '%s' "$value"
+}
+http_secret=$(read_secret http-secret)
+# A YAML single-quoted scalar: only ' needs escaping, as ''.
+http_secret=$(printf '%s' "$http_secret" | sed "s/'/''/g")
+cat > /run/registry/config.yml <<EOF
+version: 0.1
+log:
+  fields:
+    service: $LOG_SERVICE
+http:
+  secret: '$http_secret'
+  headers:
+    X-Content-Type-Options: [nosniff]
+EOF
+access_key=$(read_secret s3-access-key)
+secret_key=$(read_secret s3-secret-key)
+printf '[default]\naws_access_key_id = %s\naws_secret_access_key = %s\n' "$access_key" "$secret_key" \
+  > /run/registry/aws-credentials
+echo "rendered $(wc -l < /run/registry/config.yml) config lines"
+"""
+HTTP_SECRET = "it's a 'quoted' secret: #1"
+RESTRICTED = {"allowPrivilegeEscalation": False, "readOnlyRootFilesystem": True, "privileged": False,
+              "runAsNonRoot": True, "runAsUser": 10001, "runAsGroup": 10001, "capabilities": {"drop": ["ALL"]}}
+
+
+def rendered_secret_manifests(s3: SeaweedS3, root: str, *, secret_key: str | None = None,
+                              script: str = RENDER_SCRIPT) -> list[Manifest]:
+    """The registry pod with no secret in its environment: an init container renders config.yml (http.secret) and the
+    AWS shared credentials file from a projected Secret volume into an in-memory emptyDir (checkov CKV_K8S_35)."""
+    manifests = registry_manifests(storage_env=[])
+    pod = _pod(manifests)
+    pod["securityContext"] = {"runAsNonRoot": True, "runAsUser": 10001, "runAsGroup": 10001, "fsGroup": 10001,
+                              "seccompProfile": {"type": "RuntimeDefault"}}
+    resources = {"requests": {"cpu": "10m", "memory": "8Mi"}, "limits": {"cpu": "100m", "memory": "32Mi"}}
+    pod["initContainers"] = [{
+        "name": "render-config", "image": "registry:2.8.3", "imagePullPolicy": "Always",
+        "command": ["/bin/sh", "-c", script],
+        "env": [{"name": "LOG_SERVICE", "value": "registry"}],
+        "volumeMounts": [{"name": "secrets", "mountPath": "/run/secrets/registry", "readOnly": True},
+                         {"name": "rendered", "mountPath": "/run/registry"}],
+        "securityContext": RESTRICTED, "resources": resources,
+    }]
+    container = container_of(manifests)
+    container.update(image="registry:2.8.3", imagePullPolicy="Always", args=["/run/registry/config.yml"],
+                     securityContext=RESTRICTED)
+    container["env"] = [
+        {"name": "AWS_SHARED_CREDENTIALS_FILE", "value": "/run/registry/aws-credentials"},
+        {"name": "REGISTRY_AUTH", "value": "htpasswd"},
+        {"name": "REGISTRY_AUTH_HTPASSWD_REALM", "value": "Private registry"},
+        {"name": "REGISTRY_AUTH_HTPASSWD_PATH", "value": "/auth/htpasswd"},
+        *({"name": name, "value": value} for name, value in s3.registry_env(root).items()),
+        {"name": "REGISTRY_STORAGE_REDIRECT_DISABLE", "value": "true"},
+        {"name": "REGISTRY_STORAGE_DELETE_ENABLED", "value": "true"},
+        {"name": "REGISTRY_HEALTH_STORAGEDRIVER_ENABLED", "value": "true"},
+    ]
+    container["volumeMounts"] = [{"name": "rendered", "mountPath": "/run/registry", "readOnly": True},
+                                 {"name": "htpasswd", "mountPath": "/auth", "readOnly": True}]
+    pod["volumes"] = [
+        {"name": "secrets", "projected": {"defaultMode": 0o440, "sources": [
+            {"secret": {"name": "registry-http-secret", "items": [{"key": "http-secret", "path": "http-secret"}]}},
+            {"secret": {"name": "registry-s3", "items": [{"key": "accesskey", "path": "s3-access-key"},
+                                                         {"key": "secretkey", "path": "s3-secret-key"}]}},
+        ]}},
+        {"name": "rendered", "emptyDir": {"medium": "Memory", "sizeLimit": "1Mi"}},
+        *(volume for volume in pod["volumes"] if volume["name"] == "htpasswd"),
+    ]
+    manifests = [obj for obj in manifests if obj["metadata"]["name"] != "registry-http"]
+    manifests += [
+        {"apiVersion": "v1", "kind": "Secret", "type": "Opaque",
+         "metadata": {"name": "registry-http-secret", "namespace": NAMESPACE},
+         "stringData": {"http-secret": HTTP_SECRET}},
+        {"apiVersion": "v1", "kind": "Secret", "type": "Opaque",
+         "metadata": {"name": "registry-s3", "namespace": NAMESPACE},
+         "data": {"accesskey": b64(s3.access_key), "secretkey": b64(secret_key or s3.secret_key)}},
+    ]
+    return manifests
+
+
+def upload_state_secret_matches(registry: RegistryProcess, secret: str) -> bool:
+    """Whether the registry signs upload state with `secret`: `_state` in an upload URL is
+    base64url(HMAC-SHA256(http.secret, json) + json) in distribution 2.8."""
+    status, headers, body = api(registry).request("POST", "/v2/probe/blobs/uploads/")
+    assert status == 202, (status, body[:300])
+    state = parse_qs(urlsplit(headers["location"]).query)["_state"][0]
+    raw = base64.urlsafe_b64decode(state + "=" * (-len(state) % 4))
+    mac, payload = raw[:32], raw[32:]
+    return hmac.compare_digest(mac, hmac.new(secret.encode(), payload, hashlib.sha256).digest())
+
+
+def test_init_container_renders_secrets_from_a_projected_volume_for_s3(
+        start_registry: StartRegistry, s3_server: SeaweedS3, s3_root: str, skopeo: Skopeo, make_image: MakeImage,
+        tmp_path: pathlib.Path) -> None:
+    # GIVEN the pod with no secret in env: the S3 keys and the http secret only in Secrets projected into an init
+    # container, which renders config.yml and the AWS credentials file into a memory emptyDir
+    manifests = rendered_secret_manifests(s3_server, s3_root)
+
+    # WHEN it starts, and an image is pushed and pulled back
+    registry = start_registry(manifests, overrides=s3_server.registry_overrides())
+    image = make_image([24 * 1024, 40 * 1024])
+    digest = skopeo.push(image, f"{registry.address}/team/app:v1", creds=(USER, PASSWORD))
+    pulled = skopeo.pull(f"{registry.address}/team/app:v1", tmp_path / "pulled", creds=(USER, PASSWORD))
+
+    # THEN the round trip works and the blobs are in the bucket: the S3 driver used the rendered credentials file
+    assert digest == image.manifest_digest
+    assert_same_image(image, pulled)
+    keys = s3_server.list_keys(s3_root.lstrip("/"))
+    for blob in image.layer_digests:
+        assert any(key.endswith(f"/blobs/sha256/{blob[7:9]}/{blob[7:]}/data") for key in keys), keys
+    assert not {"REGISTRY_HTTP_SECRET", "REGISTRY_STORAGE_S3_ACCESSKEY", "REGISTRY_STORAGE_S3_SECRETKEY"} & set(
+        registry.env)
+    credentials = registry.host_path("/run/registry/aws-credentials")
+    assert registry.env["AWS_SHARED_CREDENTIALS_FILE"] == str(credentials)
+    assert credentials.read_text() == (f"[default]\naws_access_key_id = {s3_server.access_key}\n"
+                                       f"aws_secret_access_key = {s3_server.secret_key}\n")
+    assert credentials.stat().st_mode & 0o777 == 0o600  # umask 077
+    # AND the registry reads the init container's file itself (no paths to map), whose quoted secret it signs with
+    assert registry.config_file == registry.host_path("/run/registry/config.yml")
+    assert registry.config_file.stat().st_mode & 0o777 == 0o600
+    assert yaml.safe_load(registry.config_file.read_text())["http"]["secret"] == HTTP_SECRET
+    assert upload_state_secret_matches(registry, HTTP_SECRET)
+    assert not upload_state_secret_matches(registry, "a-stable-random-http-secret")
+    assert "No HTTP secret provided" not in registry.log_text()
+    # AND the projected files have the volume's defaultMode, and the init container's output was kept
+    projected = tmp_path / "registry-1" / "pod-1" / "volumes" / "secrets"
+    assert {path.name: path.stat().st_mode & 0o777 for path in projected.iterdir()} == {
+        "http-secret": 0o440, "s3-access-key": 0o440, "s3-secret-key": 0o440}
+    assert "rendered 8 config lines" in registry.init_log_text("render-config")
+
+
+def test_init_containers_rerun_for_a_new_pod_only(start_registry: StartRegistry, s3_server: SeaweedS3, s3_root: str,
+                                                  skopeo: Skopeo, make_image: MakeImage,
+                                                  tmp_path: pathlib.Path) -> None:
+    # GIVEN the rendered-secrets registry holding an image
+    registry = start_registry(rendered_secret_manifests(s3_server, s3_root), overrides=s3_server.registry_overrides())
+    image = make_image()
+    skopeo.push(image, f"{registry.address}/app:v1", creds=(USER, PASSWORD))
+
+    # WHEN the container restarts in the same pod, and then the pod is replaced
+    registry.restart(pod_replaced=False)
+    runs_after_container_restart = registry.init_log_text("render-config").count("### harness: pod")
+    registry.restart(pod_replaced=True)
+
+    # THEN the init container ran once per pod (its emptyDir output survives a container restart), and the new pod's
+    # registry reads its own freshly rendered files
+    assert runs_after_container_restart == 1
+    assert registry.init_log_text("render-config").count("### harness: pod") == 2
+    assert registry.config_file is not None and "pod-2" in registry.config_file.parts
+    assert upload_state_secret_matches(registry, HTTP_SECRET)
+    assert_same_image(image, skopeo.pull(f"{registry.address}/app:v1", tmp_path / "pulled", creds=(USER, PASSWORD)))
+
+
+def test_a_wrong_secret_key_in_the_projected_secret_fails_the_push(
+        start_registry: StartRegistry, s3_server: SeaweedS3, s3_root: str, skopeo: Skopeo,
+        make_image: MakeImage) -> None:
+    # GIVEN the S3 Secret holding the right access key but a wrong secret key
+    manifests = rendered_secret_manifests(s3_server, s3_root, secret_key="not-the-secret-key")
+    registry = start_registry(manifests, overrides=s3_server.registry_overrides())
+
+    # WHEN an image is pushed THEN S3 refuses the signature: the registry really signs with the rendered file's keys
+    with pytest.raises(SkopeoError):
+        skopeo.push(make_image(), f"{registry.address}/app:v1", creds=(USER, PASSWORD))
+    assert "SignatureDoesNotMatch" in registry.log_text()
+    assert s3_server.list_keys(s3_root.lstrip("/")) == []
+
+
+def test_a_failing_init_container_fails_the_start_with_its_output(start_registry: StartRegistry,
+                                                                   s3_server: SeaweedS3, s3_root: str) -> None:
+    # GIVEN an init script that reports a problem and exits 3
+    script = 'echo "cannot render: $(ls /run/secrets/registry | tr \'\\n\' \' \')" >&2\nexit 3\n'
+    registry = start_registry(rendered_secret_manifests(s3_server, s3_root, script=script), start=False,
+                              overrides=s3_server.registry_overrides())
+
+    # WHEN the registry starts THEN the start fails with the exit code and the script's output; no registry ran
+    with pytest.raises(HarnessError, match=r"init container 'render-config' exited with 3; its output:\n"
+                                           r"cannot render: http-secret s3-access-key s3-secret-key"):
+        registry.start()
+    assert not registry.running
+    assert registry.log_text() == ""
+
+
+def test_init_paths_are_rewritten_longest_mount_first_at_path_boundaries(tmp_path: pathlib.Path) -> None:
+    # GIVEN an init container with nested mounts (/cfg, /cfg/data) and a script, an argument and env values naming
+    # paths (top-level names that exist neither in the image nor on this machine, so no word is refused)
+    manifests = registry_manifests(storage_env=[], pvc=True)
+    script = ('cp /cfg/in "/cfg/data/out" && ls /cfg-old /cfgx $d/cfg \'/cfg\' >/dev/null; '
+              'sed "s/\'/\'\'/g" /usr/bin/env; echo http://h/cfg /cfg/')
+    _pod(manifests)["volumes"].append({"name": "rendered", "emptyDir": {}})
+    mounts = [{"name": "rendered", "mountPath": "/cfg"}, {"name": "data", "mountPath": "/cfg/data", "subPath": "i"}]
+    _add_init(manifests, command=["/bin/sh", "-c", script, "/cfg/data"], volumeMounts=mounts, env=[
+        {"name": "CONFIG", "value": "/cfg/config.yml"}, {"name": "URL_PATH", "value": "/v2/"}])
+
+    # WHEN the harness maps it onto host folders
+    init, = RegistryProcess(manifests, workdir=tmp_path, default_namespace=NAMESPACE).init_containers
+    argv, env = init.host_command({"/cfg": pathlib.Path("/h/rendered"), "/cfg/data": pathlib.Path("/h/pvc/i")})
+
+    # THEN only whole mount paths are rewritten, the longest first; other words are left alone
+    assert argv == ["/bin/sh", "-c",
+                    'cp /h/rendered/in "/h/pvc/i/out" && ls /cfg-old /cfgx $d/cfg \'/h/rendered\' >/dev/null; '
+                    'sed "s/\'/\'\'/g" /usr/bin/env; echo http://h/cfg /h/rendered/', "/h/pvc/i"]
+    assert env["CONFIG"] == "/h/rendered/config.yml"
+    assert env["URL_PATH"] == "/v2/"
+    # AND a sibling of a mount under a real top-level folder is refused, not mistaken for the mount
+    _add_init(manifests, command=["/bin/sh", "-c", "ls /cfg/x /run/registry-old"], volumeMounts=[
+        {"name": "rendered", "mountPath": "/cfg"}, {"name": "rendered", "mountPath": "/run/registry"}])
+    with pytest.raises(UnsupportedSpec, match=r"the script uses \['/run/registry-old'\]"):
+        RegistryProcess(manifests, workdir=tmp_path, default_namespace=NAMESPACE)
+    # AND Kubernetes $(VAR) expansion applies to the command first ($$ becomes $)
+    _add_init(manifests, command=["/bin/sh", "-c", "echo $(NAME) $$ $(cat /cfg/x)"], volumeMounts=mounts,
+              env=[{"name": "NAME", "value": "v"}])
+    init, = RegistryProcess(manifests, workdir=tmp_path, default_namespace=NAMESPACE).init_containers
+    assert init.script == "echo v $ $(cat /cfg/x)"
+
+
+def test_env_paths_into_mounts_are_mapped_and_unknown_container_paths_refused(start_registry: StartRegistry) -> None:
+    # GIVEN env values that are files under a mount, and one into the container's own filesystem
+    manifests = registry_manifests(storage_env=[], pvc=True)
+    container_of(manifests)["env"] += [{"name": "SSL_CERT_FILE", "value": "/auth/ca.crt"},
+                                       {"name": "SOME_FILE", "value": "/var/lib/registry/x"},
+                                       {"name": "URL_PATH", "value": "/v2/"}]
+
+    # WHEN it starts THEN they point at the host folders (other values unchanged)
+    registry = start_registry(manifests)
+    assert registry.env["SSL_CERT_FILE"] == str(registry.host_path("/auth/ca.crt"))
+    assert registry.env["SOME_FILE"] == str(registry.host_path("/var/lib/registry/x"))
+    assert registry.env["URL_PATH"] == "/v2/"
+
+    # GIVEN a path outside every mount WHEN it starts THEN the harness refuses to guess
+    container_of(manifests)["env"].append({"name": "OTHER_FILE", "value": "/etc/other.conf"})
+    with pytest.raises(UnsupportedSpec, match=r"env OTHER_FILE=/etc/other.conf points into the container's own"):
+        start_registry(manifests)
+
+
+def test_s3_without_any_credentials_is_refused(start_registry: StartRegistry, s3_server: SeaweedS3,
+                                               s3_root: str) -> None:
+    # GIVEN the rendered-secrets pod whose init container writes no credentials file
+    script = RENDER_SCRIPT.split("access_key=")[0]
+    manifests = rendered_secret_manifests(s3_server, s3_root, script=script)
+
+    # WHEN it starts THEN the harness refuses: the S3 driver would ask the EC2 metadata service
+    with pytest.raises(UnsupportedSpec, match=r"aws-credentials does not exist; the driver would ask the EC2"):
+        start_registry(manifests, overrides=s3_server.registry_overrides())

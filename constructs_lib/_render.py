@@ -1,0 +1,71 @@
+"""The registry's secrets as files, never as environment variables.
+
+An init container (the registry image's own busybox sh) reads the Secrets, mounted read-only, and writes into an
+in-memory emptyDir: a config file holding ``http.secret`` (distribution reads it from the config or the environment
+only) and an AWS shared-credentials file for the S3 keys (the S3 driver reads it when no keys are configured).
+REGISTRY_* variables still configure everything else on top of that file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+__all__ = ["CONFIG_PATH", "CREDENTIALS_PATH", "RENDERED_MOUNT", "SECRETS_MOUNT", "SecretFile", "render_script"]
+
+RENDERED_MOUNT = "/run/registry"
+CONFIG_PATH = f"{RENDERED_MOUNT}/config.yml"
+CREDENTIALS_PATH = f"{RENDERED_MOUNT}/aws-credentials"
+SECRETS_MOUNT = "/run/secrets"
+
+# The image's own defaults that the rendered file replaces; storage, health and addresses come from REGISTRY_* vars.
+_BASE_CONFIG = """version: 0.1
+log:
+  fields:
+    service: registry
+http:
+  secret: '$http_secret'
+  headers:
+    X-Content-Type-Options: [nosniff]"""
+
+_READ_SECRET = r"""read_secret() {
+  value=$(cat "$1")
+  case "$value" in
+    *'
+'*) echo "$1: the secret must be a single line" >&2; exit 1 ;;
+    '') echo "$1: the secret is empty" >&2; exit 1 ;;
+  esac
+  printf '%s' "$value"
+}"""
+
+
+@dataclasses.dataclass(frozen=True)
+class SecretFile:
+    """Where the init container finds one secret value."""
+
+    folder: str  # a volume mounted at SECRETS_MOUNT/<folder>
+    file: str
+
+    @property
+    def path(self) -> str:
+        return f"{SECRETS_MOUNT}/{self.folder}/{self.file}"
+
+
+def render_script(*, http_secret: SecretFile | None, s3_access_key: SecretFile | None,
+                  s3_secret_key: SecretFile | None) -> str:
+    """The POSIX sh script that writes the files (umask 077: only the registry's own user reads them)."""
+    lines = ["set -eu", "umask 077", _READ_SECRET]
+    if http_secret is not None:
+        lines += [
+            f"http_secret=$(read_secret {http_secret.path})",
+            # A YAML single-quoted scalar: only ' needs escaping, as ''. (No pipe above: set -e must see failures.)
+            """http_secret=$(printf '%s' "$http_secret" | sed "s/'/''/g")""",
+            f"cat > {CONFIG_PATH} <<EOF\n{_BASE_CONFIG}\nEOF",
+        ]
+    if s3_access_key is not None and s3_secret_key is not None:
+        lines += [
+            f"access_key=$(read_secret {s3_access_key.path})",
+            f"secret_key=$(read_secret {s3_secret_key.path})",
+            "printf '[default]\\naws_access_key_id = %s\\naws_secret_access_key = %s\\n' "
+            f'"$access_key" "$secret_key" > {CREDENTIALS_PATH}',
+        ]
+    return "\n".join(lines) + "\n"
