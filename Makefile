@@ -19,11 +19,12 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CURDIR)/$(VENV)/bin:$(PATH)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help setup synth test imports check-imports clean
+.PHONY: help setup synth test bench imports clean
 
 help:
 	@echo "make synth    set up, then synthesize main.py into dist/"
 	@echo "make test     set up, then run every test"
+	@echo "make bench    set up, then run the benchmarks (prints tables)"
 	@echo "make imports  regenerate imports/ from the Traefik CRDs in $(CRDS)"
 
 $(PY_STAMP): requirements.txt requirements-dev.txt pyproject.toml
@@ -56,6 +57,9 @@ synth: setup
 
 test: setup $(CHECKOV_STAMP)
 	@$(VENV)/bin/python -m pytest
+
+bench: setup
+	@$(VENV)/bin/python -m benchmarks
 
 imports: $(NODE_STAMP)
 	@test -d $(CRDS) || { echo "$(CRDS) not found: the Traefik CRDs are read from there" >&2; exit 1; }
