@@ -65,7 +65,7 @@ def render_script(*, http_secret: SecretFile | None, s3_access_key: SecretFile |
         lines += [
             f"access_key=$(read_secret {s3_access_key.path})",
             f"secret_key=$(read_secret {s3_secret_key.path})",
-            "printf '[default]\\naws_access_key_id = %s\\naws_secret_access_key = %s\\n' "
-            f'"$access_key" "$secret_key" > {CREDENTIALS_PATH}',
+            ("printf '[default]\\naws_access_key_id = %s\\naws_secret_access_key = %s\\n' "
+             f'"$access_key" "$secret_key" > {CREDENTIALS_PATH}'),
         ]
     return "\n".join(lines) + "\n"

@@ -5,7 +5,7 @@ The bindings are generated into the top-level ``imports/`` folder by ``make impo
 application's own ``imports/`` folder can neither shadow them nor be shadowed by them.
 """
 
-from . import _traefik_containo_us as traefik_containo_us
-from . import _traefik_io as traefik_io
+import constructs_lib._traefik_containo_us as traefik_containo_us
+import constructs_lib._traefik_io as traefik_io
 
 __all__ = ["traefik_containo_us", "traefik_io"]

@@ -30,7 +30,9 @@ class TraefikApiGroup(enum.Enum):
     @property
     def bindings(self) -> ModuleType:
         """The generated bindings of this group; both groups share the class names used here."""
-        return _traefik.traefik_io if self is TraefikApiGroup.TRAEFIK_IO else _traefik.traefik_containo_us
+        module: ModuleType = (_traefik.traefik_io if self is TraefikApiGroup.TRAEFIK_IO
+                              else _traefik.traefik_containo_us)
+        return module
 
 
 @dataclasses.dataclass(frozen=True)

@@ -81,6 +81,24 @@ class S3Credentials:
 class Storage:
     """The registry's storage backend. Use a factory: :meth:`s3` or :meth:`filesystem`."""
 
+    # What each kind tells the registry construct; the factories below return the kinds.
+    @property
+    def shared(self) -> bool:
+        """True when several replicas can share this storage."""
+        raise NotImplementedError
+
+    def _secret_data(self) -> dict[str, str] | None:
+        raise NotImplementedError
+
+    def _credential_refs(self, created_secret_name: str) -> tuple[SecretKeyRef, SecretKeyRef] | None:
+        raise NotImplementedError
+
+    def _registry_env(self) -> list[tuple[str, str]]:
+        raise NotImplementedError
+
+    def _egress_ports(self) -> tuple[int, ...]:
+        raise NotImplementedError
+
     @staticmethod
     def s3(
         *,
@@ -123,8 +141,8 @@ class Storage:
         if endpoint is not None:
             endpoint_secure = endpoint.startswith("https://")
             if secure is not None and secure != endpoint_secure:
-                raise _validation.fail("secure", secure, f"the endpoint {endpoint!r} says "
-                                                         f"{'https' if endpoint_secure else 'http'}: leave secure unset")
+                scheme = "https" if endpoint_secure else "http"
+                raise _validation.fail("secure", secure, f"the endpoint {endpoint!r} says {scheme}: leave secure unset")
             secure = endpoint_secure
         if skip_verify and endpoint is not None and endpoint.startswith("http://"):
             raise _validation.fail("skip_verify", skip_verify, "it applies to https:// endpoints only")
@@ -184,8 +202,10 @@ class S3Storage(Storage):
     chunk_size_mib: int | None
     redirect_disabled: bool
 
-    #: True when several replicas can share this storage.
-    shared = True
+    @property
+    def shared(self) -> bool:
+        """S3 is shared by every replica."""
+        return True
 
     def _secret_data(self) -> dict[str, str] | None:
         """The data of the Secret the registry creates for key values; None when nothing is to be created."""

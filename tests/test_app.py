@@ -6,10 +6,10 @@ import subprocess
 import sys
 
 import cdk8s
-
-import main
 from _manifests import container, env, find, kinds
 from conftest import ROOT
+
+import main
 
 
 def test_default_app_deploys_every_object_of_the_homelab_setup(app: cdk8s.App, snapshot) -> None:

@@ -5,8 +5,8 @@ import re
 
 import cdk8s
 import pytest
-
 from _manifests import container, env, find, kinds
+
 from constructs_lib import HtpasswdAuth, IngressTls, RegistryChart, S3Credentials, Storage, TraefikApiGroup
 
 

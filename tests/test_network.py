@@ -5,8 +5,8 @@ import re
 
 import cdk8s
 import pytest
-
 from _manifests import find
+
 from constructs_lib import (
     IngressControllerPeer,
     Registry,

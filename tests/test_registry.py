@@ -6,8 +6,8 @@ import re
 
 import cdk8s
 import pytest
-
 from _manifests import container, env, find, kinds
+
 from constructs_lib import (
     HtpasswdAuth,
     HttpSecret,

@@ -11,10 +11,9 @@ import jsonschema
 import kubernetes_validate
 import pytest
 import yaml
-from kubernetes_validate.utils import latest_version
-
 from _variants import VARIANTS, synth_variant
 from conftest import require_crds
+from kubernetes_validate.utils import latest_version
 
 KUBERNETES_VERSIONS = ["1.27.0", latest_version()]
 CRD_FOLDERS = {"traefik.io/v1alpha1": "traefik-v3.7.11", "traefik.containo.us/v1alpha1": "traefik-v2.11.2"}

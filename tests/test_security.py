@@ -8,7 +8,6 @@ import re
 from typing import Any
 
 import pytest
-
 from _variants import VARIANTS, synth_variant
 
 # Volume types the "restricted" profile allows.
