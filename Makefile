@@ -19,11 +19,13 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CURDIR)/$(VENV)/bin:$(PATH)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help setup synth test bench imports clean
+.PHONY: help setup synth test lint dist bench imports clean
 
 help:
 	@echo "make synth    set up, then synthesize main.py into dist/"
 	@echo "make test     set up, then run every test"
+	@echo "make lint     ruff and strict mypy over the package, the tests and the benchmarks"
+	@echo "make dist     build the wheel and the sdist into pkg-dist/ and check them with twine"
 	@echo "make bench    set up, then run the benchmarks (prints tables)"
 	@echo "make imports  regenerate imports/ from the Traefik CRDs in $(CRDS)"
 
@@ -57,6 +59,10 @@ synth: setup
 
 test: setup $(CHECKOV_STAMP)
 	@$(VENV)/bin/python -m pytest
+
+lint: setup
+	@$(VENV)/bin/ruff check --quiet .
+	@$(VENV)/bin/mypy
 
 bench: setup
 	@$(VENV)/bin/python -m benchmarks
