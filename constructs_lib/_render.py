@@ -1,16 +1,19 @@
 """The registry's secrets as files, never as environment variables.
 
 An init container (the registry image's own busybox sh) reads the Secrets, mounted read-only, and writes into an
-in-memory emptyDir: a config file holding ``http.secret`` (distribution reads it from the config or the environment
-only) and an AWS shared-credentials file for the S3 keys (the S3 driver reads it when no keys are configured).
-REGISTRY_* variables still configure everything else on top of that file.
+in-memory emptyDir: a config file with the secret settings (``http.secret``, ``proxy.username``/``password``,
+``redis.password``: distribution reads them from the config or the environment only) and an AWS shared-credentials
+file for the S3 keys (the S3 driver reads it when no keys are configured). REGISTRY_* variables still configure
+everything else on top of that file.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 
-__all__ = ["CONFIG_PATH", "CREDENTIALS_PATH", "RENDERED_MOUNT", "SECRETS_MOUNT", "SecretFile", "render_script"]
+__all__ = ["CONFIG_PATH", "CREDENTIALS_PATH", "RENDERED_MOUNT", "SECRETS_MOUNT", "ConfigSecret", "SecretFile",
+           "render_script"]
 
 RENDERED_MOUNT = "/run/registry"
 CONFIG_PATH = f"{RENDERED_MOUNT}/config.yml"
@@ -18,14 +21,11 @@ CREDENTIALS_PATH = f"{RENDERED_MOUNT}/aws-credentials"
 SECRETS_MOUNT = "/run/secrets"
 
 # The image's own defaults that the rendered file replaces; storage, health and addresses come from REGISTRY_* vars.
-_BASE_CONFIG = """version: 0.1
-log:
-  fields:
-    service: registry
-http:
-  secret: '$http_secret'
-  headers:
-    X-Content-Type-Options: [nosniff]"""
+_BASE_CONFIG = {
+    "version": "0.1",
+    "log": ["  fields:", "    service: registry"],
+    "http": ["  headers:", "    X-Content-Type-Options: [nosniff]"],
+}
 
 _READ_SECRET = r"""read_secret() {
   value=$(cat "$1")
@@ -50,17 +50,37 @@ class SecretFile:
         return f"{SECRETS_MOUNT}/{self.folder}/{self.file}"
 
 
-def render_script(*, http_secret: SecretFile | None, s3_access_key: SecretFile | None,
+@dataclasses.dataclass(frozen=True)
+class ConfigSecret:
+    """A secret setting of the config file, e.g. section "http", key "secret"."""
+
+    section: str
+    key: str
+    source: SecretFile
+
+    @property
+    def variable(self) -> str:
+        return f"{self.section}_{self.key}"
+
+
+def render_script(*, config: Sequence[ConfigSecret], s3_access_key: SecretFile | None,
                   s3_secret_key: SecretFile | None) -> str:
     """The POSIX sh script that writes the files (umask 077: only the registry's own user reads them)."""
     lines = ["set -eu", "umask 077", _READ_SECRET]
-    if http_secret is not None:
-        lines += [
-            f"http_secret=$(read_secret {http_secret.path})",
-            # A YAML single-quoted scalar: only ' needs escaping, as ''. (No pipe above: set -e must see failures.)
-            """http_secret=$(printf '%s' "$http_secret" | sed "s/'/''/g")""",
-            f"cat > {CONFIG_PATH} <<EOF\n{_BASE_CONFIG}\nEOF",
-        ]
+    if config:
+        for setting in config:
+            lines += [
+                f"{setting.variable}=$(read_secret {setting.source.path})",
+                # A YAML single-quoted scalar: only ' needs escaping, as ''. (No pipe above: set -e must see it fail.)
+                f"""{setting.variable}=$(printf '%s' "${setting.variable}" | sed "s/'/''/g")""",
+            ]
+        yaml = [f"version: {_BASE_CONFIG['version']}", "log:", *_BASE_CONFIG["log"]]
+        sections = {"http": list(_BASE_CONFIG["http"])}
+        for setting in config:
+            sections.setdefault(setting.section, []).append(f"  {setting.key}: '${setting.variable}'")
+        for section, body in sections.items():
+            yaml += [f"{section}:", *body]
+        lines.append(f"cat > {CONFIG_PATH} <<EOF\n" + "\n".join(yaml) + "\nEOF")
     if s3_access_key is not None and s3_secret_key is not None:
         lines += [
             f"access_key=$(read_secret {s3_access_key.path})",

@@ -10,7 +10,7 @@ import cdk8s_plus_27 as kplus
 from cdk8s_plus_27 import k8s
 from constructs import Construct
 
-from .network import IngressControllerPeer
+from .network import PodPeer
 
 __all__ = ["add_disruption_budget", "harden_pod", "labels", "network_policy", "pull_policy", "spread_across_nodes"]
 
@@ -51,28 +51,31 @@ def network_policy(
     name: str,
     pod_labels: dict[str, str],
     port: int,
-    ingress_controller: IngressControllerPeer,
+    ingress_controller: PodPeer,
     also_from: Sequence[dict[str, str]] = (),
     egress_ports: Sequence[int] = (),
+    metrics: tuple[int, PodPeer] | None = None,
 ) -> k8s.KubeNetworkPolicy:
-    """Ingress only from the controller (and pods labelled `also_from`) on `port`; egress only to DNS and the given
-    TCP ports."""
+    """Ingress only from the controller (and pods labelled `also_from`) on `port`, and from the metrics scraper on
+    the metrics port; egress only to DNS and the given TCP ports."""
     tcp = [k8s.NetworkPolicyPort(port=k8s.IntOrString.from_number(port), protocol="TCP")]
-    ingress = [k8s.NetworkPolicyIngressRule(
-        from_=[k8s.NetworkPolicyPeer(
-            namespace_selector=k8s.LabelSelector(match_labels=dict(ingress_controller.namespace_labels)),
-            pod_selector=k8s.LabelSelector(match_labels=dict(ingress_controller.pod_labels)))],
-        ports=tcp)]
+    ingress = [k8s.NetworkPolicyIngressRule(from_=[_peer(ingress_controller)], ports=tcp)]
     ingress += [k8s.NetworkPolicyIngressRule(
         from_=[k8s.NetworkPolicyPeer(pod_selector=k8s.LabelSelector(match_labels=peer))], ports=tcp)
         for peer in also_from]
+    if metrics is not None:
+        metrics_port, scraper = metrics
+        ingress.append(k8s.NetworkPolicyIngressRule(
+            from_=[_peer(scraper)],
+            ports=[k8s.NetworkPolicyPort(port=k8s.IntOrString.from_number(metrics_port), protocol="TCP")]))
     egress = [k8s.NetworkPolicyEgressRule(ports=[
         k8s.NetworkPolicyPort(port=k8s.IntOrString.from_number(53), protocol="UDP"),
         k8s.NetworkPolicyPort(port=k8s.IntOrString.from_number(53), protocol="TCP"),
     ])]
     if egress_ports:
         egress.append(k8s.NetworkPolicyEgressRule(ports=[
-            k8s.NetworkPolicyPort(port=k8s.IntOrString.from_number(p), protocol="TCP") for p in egress_ports]))
+            k8s.NetworkPolicyPort(port=k8s.IntOrString.from_number(p), protocol="TCP")
+            for p in sorted(set(egress_ports))]))
     return k8s.KubeNetworkPolicy(
         scope, "NetworkPolicy",
         metadata=k8s.ObjectMeta(name=name, labels=pod_labels),
@@ -83,6 +86,11 @@ def network_policy(
             egress=egress,
         ),
     )
+
+
+def _peer(peer: PodPeer) -> k8s.NetworkPolicyPeer:
+    return k8s.NetworkPolicyPeer(namespace_selector=k8s.LabelSelector(match_labels=dict(peer.namespace_labels)),
+                                 pod_selector=k8s.LabelSelector(match_labels=dict(peer.pod_labels)))
 
 
 def add_disruption_budget(scope: Construct, *, name: str, pod_labels: dict[str, str]) -> k8s.KubePodDisruptionBudget:

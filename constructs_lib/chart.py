@@ -10,8 +10,11 @@ from constructs import Construct
 
 from . import _validation
 from .auth import HtpasswdAuth
-from .ingress import IngressTls, TraefikApiGroup, TraefikIngress
-from .network import IngressControllerPeer
+from .cache import ProxyCache, RedisCache
+from .ingress import IngressTls, TlsVersion, TraefikApiGroup, TraefikIngress
+from .maintenance import UploadPurging
+from .network import PodPeer
+from .pod import PodOptions
 from .registry import DEFAULT_REGISTRY_IMAGE, HttpSecret, LogLevel, Registry
 from .storage import Storage
 from .ui import DEFAULT_UI_IMAGE, RegistryUi
@@ -53,7 +56,16 @@ class RegistryChart(cdk8s.Chart):
         ui_delete_images: bool | None = None,
         ui_image: str = DEFAULT_UI_IMAGE,
         network_policy: bool = True,
-        ingress_controller: IngressControllerPeer | None = None,
+        ingress_controller: PodPeer | None = None,
+        redis: RedisCache | None = None,
+        proxy: ProxyCache | None = None,
+        metrics: bool = True,
+        upload_purging: UploadPurging | None = None,
+        min_tls_version: TlsVersion | None = TlsVersion.TLS12,
+        ui_host: str | None = None,
+        ui_proxy_registry: bool = False,
+        registry_pod: PodOptions | None = None,
+        ui_pod: PodOptions | None = None,
     ) -> None:
         """
         :param host: the registry's public hostname, e.g. ``"registry.example.com"``.
@@ -80,7 +92,18 @@ class RegistryChart(cdk8s.Chart):
         :param ui_image: the UI image. Default: ``joxit/docker-registry-ui:2.6.0``.
         :param network_policy: NetworkPolicies for the registry and the UI. Default: ``True``.
         :param ingress_controller: the ingress controller's pods that may reach them. Default:
-            ``IngressControllerPeer.k3s_traefik()``.
+            ``PodPeer.k3s_traefik()``.
+        :param redis: a Redis blob-descriptor cache for several replicas. Default: in-memory per pod.
+        :param proxy: run as a pull-through cache of an upstream registry. Default: a registry you push to.
+        :param metrics: Prometheus metrics on port 5001 with scrape annotations. Default: ``True``.
+        :param upload_purging: purging of abandoned uploads. Default: the registry's (older than a week, daily).
+        :param min_tls_version: the lowest TLS version of the routes (a TLSOption). Default: ``TlsVersion.TLS12``.
+        :param ui_host: serve the UI on its own host; the registry then allows exactly ``https://<ui_host>`` by CORS
+            (unless ``ui_proxy_registry``). Default: under ``ui_path_prefix`` on ``host``.
+        :param ui_proxy_registry: the UI's nginx forwards the registry API to the registry's Service, so no CORS is
+            needed. Default: ``False``.
+        :param registry_pod: extra pod settings of the registry. Default: none.
+        :param ui_pod: extra pod settings of the UI. Default: none.
         """
         _validation.check_dns1123_label("namespace", namespace)
         super().__init__(scope, id, namespace=namespace)
@@ -101,16 +124,19 @@ class RegistryChart(cdk8s.Chart):
         self._registry = Registry(
             self, "Registry", auth=auth, storage=storage, name=name, image=registry_image, replicas=replicas,
             http_secret=http_secret, delete_enabled=delete_enabled, log_level=log_level,
-            network_policy=network_policy, ingress_controller=ingress_controller,
+            network_policy=network_policy, ingress_controller=ingress_controller, redis=redis, proxy=proxy,
+            metrics=metrics, upload_purging=upload_purging, pod=registry_pod,
+            cors_origins=[f"https://{ui_host}"] if ui and ui_host and not ui_proxy_registry else (),
         )
         self._ingress = TraefikIngress(
             self, "Ingress", registry=self._registry, host=host, tls=tls, entry_points=entry_points,
-            api_group=api_group, redirect_http_to_https=redirect_http_to_https,
+            api_group=api_group, redirect_http_to_https=redirect_http_to_https, min_tls_version=min_tls_version,
         )
         self._ui = RegistryUi(
             self, "Ui", ingress=self._ingress, title=ui_title, path_prefix=ui_path_prefix,
             delete_images=delete_enabled if ui_delete_images is None else ui_delete_images, image=ui_image,
-            network_policy=network_policy, ingress_controller=ingress_controller,
+            network_policy=network_policy, ingress_controller=ingress_controller, host=ui_host,
+            proxy_registry=ui_proxy_registry, pod=ui_pod,
         ) if ui else None
 
     @property

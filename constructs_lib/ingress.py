@@ -14,7 +14,7 @@ from constructs import Construct
 from . import _traefik, _validation
 from .registry import Registry
 
-__all__ = ["IngressTls", "TraefikApiGroup", "TraefikIngress"]
+__all__ = ["IngressTls", "TlsVersion", "TraefikApiGroup", "TraefikIngress"]
 
 _ENTRY_POINT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
@@ -33,6 +33,13 @@ class TraefikApiGroup(enum.Enum):
         module: ModuleType = (_traefik.traefik_io if self is TraefikApiGroup.TRAEFIK_IO
                               else _traefik.traefik_containo_us)
         return module
+
+
+class TlsVersion(enum.Enum):
+    """The lowest TLS version clients may use (a Traefik ``TLSOption``)."""
+
+    TLS12 = "VersionTLS12"
+    TLS13 = "VersionTLS13"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -69,16 +76,19 @@ class IngressTls:
         """Traefik's default certificate (its default TLSStore), e.g. a wildcard certificate set up once."""
         return cls(cert_resolver_name=None, secret_name=None)
 
-    def _spec(self, bindings: ModuleType) -> object:
-        return bindings.IngressRouteSpecTls(cert_resolver=self.cert_resolver_name, secret_name=self.secret_name)
+    def _spec(self, bindings: ModuleType, options: str | None) -> object:
+        return bindings.IngressRouteSpecTls(
+            cert_resolver=self.cert_resolver_name, secret_name=self.secret_name,
+            options=bindings.IngressRouteSpecTlsOptions(name=options) if options else None)
 
 
 class TraefikIngress(Construct):
     """A Traefik ``IngressRoute`` that serves the registry on its own host over TLS, and optionally redirects HTTP
     to HTTPS.
 
-    Children: ``Resource`` (the IngressRoute, :attr:`ingress_route`) and, with ``redirect_http_to_https``,
-    ``HttpsRedirect`` (a Middleware) and ``HttpRoute`` (an IngressRoute on the HTTP entry point).
+    Children: ``Resource`` (the IngressRoute, :attr:`ingress_route`), ``TlsOption`` (the minimum TLS version) and,
+    with ``redirect_http_to_https``, ``HttpsRedirect`` (a Middleware) and ``HttpRoute`` (an IngressRoute on the HTTP
+    entry point).
     """
 
     def __init__(
@@ -93,6 +103,7 @@ class TraefikIngress(Construct):
         api_group: TraefikApiGroup = TraefikApiGroup.TRAEFIK_IO,
         redirect_http_to_https: bool = False,
         http_entry_point: str = "web",
+        min_tls_version: TlsVersion | None = TlsVersion.TLS12,
     ) -> None:
         """
         :param registry: the registry to serve.
@@ -103,6 +114,8 @@ class TraefikIngress(Construct):
         :param redirect_http_to_https: also route the host on ``http_entry_point`` to a permanent redirect to HTTPS.
             Default: ``False``.
         :param http_entry_point: the plain-HTTP entry point for the redirect. Default: ``"web"``.
+        :param min_tls_version: the lowest TLS version, through a ``TLSOption`` every route of this ingress uses;
+            ``None`` leaves Traefik's default. Default: ``TlsVersion.TLS12``.
         """
         super().__init__(scope, id)
         _validation.check_hostname("host", host)
@@ -120,6 +133,12 @@ class TraefikIngress(Construct):
         self._api_group = api_group
         self._registry = registry
         traefik = api_group.bindings
+        self._tls_option: cdk8s.ApiObject | None = None
+        if min_tls_version is not None:
+            self._tls_option = traefik.TlsOption(
+                self, "TlsOption", metadata=cdk8s.ApiObjectMetadata(name=f"{registry.name}-tls"),
+                spec=traefik.TlsOptionSpec(min_version=min_tls_version.value, sni_strict=True),
+            )
 
         self._ingress_route = self.add_route(
             self, "Resource", name=registry.name, path_prefix=None, service_name=registry.service.name,
@@ -157,9 +176,11 @@ class TraefikIngress(Construct):
         service_name: str,
         service_port: int,
         middlewares: Sequence[str],
+        host: str | None = None,
     ) -> cdk8s.ApiObject:
-        """Create an IngressRoute in ``scope`` on this ingress's host, entry points and TLS, for ``path_prefix``
-        (``None``: the whole host), sending traffic through the named Middlewares (in order) to a Service.
+        """Create an IngressRoute in ``scope`` on this ingress's entry points, TLS and TLS option, for ``host``
+        (default: the registry's) and ``path_prefix`` (``None``: the whole host), sending traffic through the named
+        Middlewares (in order) to a Service.
 
         Used by :class:`~constructs_lib.ui.RegistryUi`; returns the IngressRoute.
         """
@@ -171,18 +192,18 @@ class TraefikIngress(Construct):
                 entry_points=list(self._entry_points),
                 routes=[traefik.IngressRouteSpecRoutes(
                     kind=traefik.IngressRouteSpecRoutesKind.RULE,
-                    match=self._match(path_prefix),
+                    match=self._match(path_prefix, host),
                     middlewares=[traefik.IngressRouteSpecRoutesMiddlewares(name=m) for m in middlewares] or None,
                     services=[self._service(service_name, service_port)],
                 )],
-                tls=self._tls._spec(traefik),
+                tls=self._tls._spec(traefik, self._tls_option.name if self._tls_option is not None else None),
             ),
         )
         return route
 
-    def _match(self, path_prefix: str | None) -> str:
+    def _match(self, path_prefix: str | None, host: str | None = None) -> str:
         # Backticks and one value per matcher: the rule syntax both Traefik v2 and v3 read.
-        host_rule = f"Host(`{self._host}`)"
+        host_rule = f"Host(`{host or self._host}`)"
         return host_rule if path_prefix is None else f"{host_rule} && PathPrefix(`{path_prefix}`)"
 
     def _service(self, name: str, port: int) -> object:
@@ -196,6 +217,11 @@ class TraefikIngress(Construct):
     def ingress_route(self) -> cdk8s.ApiObject:
         """The registry's IngressRoute (construct id ``Resource``)."""
         return self._ingress_route
+
+    @property
+    def tls_option(self) -> cdk8s.ApiObject | None:
+        """The TLSOption (construct id ``TlsOption``), or None with ``min_tls_version=None``."""
+        return self._tls_option
 
     @property
     def host(self) -> str:

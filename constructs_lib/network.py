@@ -1,4 +1,4 @@
-"""Who may reach the registry and the UI: the ingress controller's pods, selected by labels."""
+"""Who may reach the registry and the UI (the ingress controller, a metrics scraper): pods selected by labels."""
 
 from __future__ import annotations
 
@@ -8,27 +8,32 @@ from collections.abc import Mapping
 
 from . import _validation
 
-__all__ = ["IngressControllerPeer"]
+__all__ = ["IngressControllerPeer", "PodPeer"]
 
 _LABEL_VALUE = re.compile(r"([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?")
 _LABEL_KEY = re.compile(r"([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?")
 
 
 @dataclasses.dataclass(frozen=True)
-class IngressControllerPeer:
-    """The ingress controller's pods, the only ones (with the UI) allowed to reach the registry when NetworkPolicies
-    are on. Use :meth:`k3s_traefik` (the default) or :meth:`of`."""
+class PodPeer:
+    """Pods allowed to reach the registry or the UI when NetworkPolicies are on: the ingress controller
+    (:meth:`k3s_traefik`, the default) or a metrics scraper (:meth:`prometheus`), or any (:meth:`of`)."""
 
     namespace_labels: Mapping[str, str]
     pod_labels: Mapping[str, str]
 
     @classmethod
-    def k3s_traefik(cls) -> IngressControllerPeer:
+    def prometheus(cls, namespace: str = "monitoring") -> PodPeer:
+        """Prometheus pods (``app.kubernetes.io/name: prometheus``) in ``namespace`` (default ``monitoring``)."""
+        return cls.of(namespace=namespace, pod_labels={"app.kubernetes.io/name": "prometheus"})
+
+    @classmethod
+    def k3s_traefik(cls) -> PodPeer:
         """Traefik as k3s ships it: pods labelled ``app.kubernetes.io/name: traefik`` in ``kube-system``."""
         return cls.of(namespace="kube-system", pod_labels={"app.kubernetes.io/name": "traefik"})
 
     @classmethod
-    def of(cls, *, namespace: str, pod_labels: Mapping[str, str]) -> IngressControllerPeer:
+    def of(cls, *, namespace: str, pod_labels: Mapping[str, str]) -> PodPeer:
         """The controller's pods with ``pod_labels`` in ``namespace``, e.g. the Traefik Helm chart's
         ``of(namespace="traefik", pod_labels={"app.kubernetes.io/name": "traefik"})``.
 
@@ -47,3 +52,7 @@ class IngressControllerPeer:
                                                                      "'-', '_' or '.', starting and ending with a "
                                                                      "letter or digit")
         return cls(namespace_labels={"kubernetes.io/metadata.name": namespace}, pod_labels=dict(pod_labels))
+
+
+#: The name the ingress-controller options use; the same class.
+IngressControllerPeer = PodPeer

@@ -6,6 +6,9 @@ import dataclasses
 import enum
 import hashlib
 import json
+import re
+import urllib.parse
+from collections.abc import Sequence
 
 import cdk8s
 import cdk8s_plus_27 as kplus
@@ -14,7 +17,10 @@ from constructs import Construct
 from . import _render, _validation, _workload
 from ._secrets import SecretKeyRef
 from .auth import HtpasswdAuth
-from .network import IngressControllerPeer
+from .cache import ProxyCache, RedisCache
+from .maintenance import UploadPurging
+from .network import PodPeer
+from .pod import PodOptions
 from .storage import FilesystemStorage, Storage
 
 __all__ = ["DEFAULT_REGISTRY_IMAGE", "HttpSecret", "LogLevel", "Registry"]
@@ -95,7 +101,16 @@ class Registry(Construct):
         log_level: LogLevel = LogLevel.INFO,
         port: int = 5000,
         network_policy: bool = True,
-        ingress_controller: IngressControllerPeer | None = None,
+        ingress_controller: PodPeer | None = None,
+        redis: RedisCache | None = None,
+        proxy: ProxyCache | None = None,
+        metrics: bool = True,
+        metrics_port: int = 5001,
+        metrics_scraper: PodPeer | None = None,
+        upload_purging: UploadPurging | None = None,
+        cors_origins: Sequence[str] = (),
+        opentelemetry: bool = False,
+        pod: PodOptions | None = None,
     ) -> None:
         """
         :param auth: who may use the registry (:class:`HtpasswdAuth`). Required: pass ``None`` explicitly for a
@@ -104,7 +119,8 @@ class Registry(Construct):
             ``Storage.filesystem()``, a 10Gi ReadWriteOnce claim.
         :param name: the base name of every object this construct creates (the Deployment and Service get it as is;
             Secrets and the claim get a suffix). Default: a unique name derived from the construct path.
-        :param image: the registry image. Default: :data:`DEFAULT_REGISTRY_IMAGE` (``registry:2.8.3``).
+        :param image: the registry image, 2.x or 3.x: the version in its tag picks the configuration dialect (keep
+            the tag next to a digest: ``registry:3.0.0@sha256:...``). Default: :data:`DEFAULT_REGISTRY_IMAGE`.
         :param replicas: the number of pods. More than one needs shared storage (S3 or ReadWriteMany) and an
             ``http_secret``. Default: 1.
         :param http_secret: the secret every replica signs upload state with. Default: none, so each pod makes its
@@ -113,29 +129,57 @@ class Registry(Construct):
         :param log_level: the log level. Default: ``LogLevel.INFO``.
         :param port: the port the registry listens on and the Service exposes. Default: 5000.
         :param network_policy: add a NetworkPolicy: traffic in only from the ingress controller and the registry's
-            UI, out only to DNS and the storage endpoint's port. Default: ``True``.
+            UI (and the metrics scraper on the metrics port), out only to DNS, the storage, Redis and the upstream.
+            Default: ``True``.
         :param ingress_controller: the ingress controller's pods for the NetworkPolicy. Default:
-            ``IngressControllerPeer.k3s_traefik()`` (Traefik in ``kube-system``).
+            ``PodPeer.k3s_traefik()`` (Traefik in ``kube-system``).
+        :param redis: a Redis blob-descriptor cache (:meth:`RedisCache.of`), for several replicas. Default: an
+            in-memory cache per pod.
+        :param proxy: run as a pull-through cache of an upstream registry (:meth:`ProxyCache.of`). Default: a
+            registry you push to.
+        :param metrics: serve Prometheus metrics on a separate debug port, with scrape annotations on the pods.
+            Default: ``True``.
+        :param metrics_port: the metrics port (never in the Service or the ingress). Default: 5001.
+        :param metrics_scraper: who may scrape the metrics port through the NetworkPolicy. Default:
+            ``PodPeer.prometheus()`` (Prometheus in ``monitoring``).
+        :param upload_purging: purging of abandoned uploads (:class:`UploadPurging`). Default: the registry's
+            (uploads older than a week, daily).
+        :param cors_origins: browser origins allowed to call the registry (a UI on its own host), each
+            ``https://host[:port]`` exactly; ``*`` is refused since the registry takes credentials. Default: none.
+        :param opentelemetry: keep registry 3's OpenTelemetry trace exporter on (configure it with ``OTEL_*``
+            variables in ``pod.env``). Default: ``False`` (``OTEL_TRACES_EXPORTER=none``).
+        :param pod: extra pod settings (:class:`PodOptions`). Default: none.
         """
         super().__init__(scope, id)
         storage = storage if storage is not None else Storage.filesystem()
+        pod = pod if pod is not None else PodOptions()
         base = name if name is not None else cdk8s.Names.to_dns_label(self, max_len=40)
         _validation.check_dns1035_label("name", base, max_length=40)
         _validation.check_image("image", image)
+        major = _major_version(image)
         _validation.check_int_range("replicas", replicas, 1, 100)
         _validation.check_port("port", port)
+        _validation.check_port("metrics_port", metrics_port)
+        if metrics and metrics_port == port:
+            raise _validation.fail("metrics_port", metrics_port, "it must differ from port")
         if replicas > 1 and not storage.shared:
             raise _validation.fail("replicas", replicas, "several replicas need shared storage: S3, or a filesystem "
                                                          "claim with access_mode=VolumeAccessMode.READ_WRITE_MANY")
         if replicas > 1 and http_secret is None:
             raise _validation.fail("replicas", replicas, "several replicas must share an http_secret, or uploads "
                                                          "fail with 'blob upload unknown': set http_secret")
+        if proxy is not None and proxy.ttl_hours is not None and major < 3:
+            raise _validation.fail("proxy", f"ttl_hours={proxy.ttl_hours}",
+                                   "registry 2.x has no proxy TTL: use a registry 3 image or leave ttl_hours unset")
+        origins = [_check_origin(origin) for origin in cors_origins]
 
         self._name = base
         self._port = port
         self._auth = auth
         self._storage = storage
         self._delete_enabled = delete_enabled
+        self._cors_origins = tuple(origins)
+        self._major_version = major
         labels = _workload.labels(name="registry", instance=base, component="registry", part_of=base)
 
         env: list[tuple[str, str]] = [
@@ -145,9 +189,10 @@ class Registry(Construct):
         checksum_inputs: list[str] = []
         self._secret_refs: list[tuple[str, dict[str, str]]] = []
         volumes: list[tuple[kplus.Volume, str]] = []
-        # Secret volumes only the init container mounts, and the files it reads from them.
+        # Secret volumes only the init container mounts, and what it renders from them.
         secret_volumes: list[tuple[kplus.Volume, str]] = []
-        http_secret_file = s3_access_file = s3_secret_file = None
+        config_secrets: list[_render.ConfigSecret] = []
+        s3_access_file = s3_secret_file = None
 
         if http_secret is not None:
             ref = http_secret.existing_secret
@@ -156,9 +201,10 @@ class Registry(Construct):
                 secret = self._secret("HttpSecret", f"{base}-http-secret", {"http-secret": http_secret.value}, labels)
                 ref = SecretKeyRef(secret.name, "http-secret")
                 checksum_inputs.append(_slow_digest(http_secret.value))
-            http_secret_file = _render.SecretFile("http", "http-secret")
+            source = _render.SecretFile("http", "http-secret")
+            config_secrets.append(_render.ConfigSecret("http", "secret", source))
             secret_volumes.append((self._secret_volume("HttpSecretVolume", "http-secret", ref.name,
-                                                       {ref.key: http_secret_file.file}), http_secret_file.folder))
+                                                       {ref.key: source.file}), source.folder))
 
         if auth is not None:
             ref = auth.existing_secret
@@ -208,6 +254,52 @@ class Registry(Construct):
             volumes.append((kplus.Volume.from_persistent_volume_claim(self, "DataVolume", claim, name="data"),
                             storage.mount_path))
 
+        egress_ports = list(storage._egress_ports())
+        if redis is not None:
+            # Registry 3 takes a list of addresses (cluster or sentinel); 2.x a single one.
+            env += [("REGISTRY_REDIS_ADDRS", f"[{redis.address}]") if major >= 3
+                    else ("REGISTRY_REDIS_ADDR", redis.address),
+                    ("REGISTRY_REDIS_DB", str(redis.db)),
+                    ("REGISTRY_STORAGE_CACHE_BLOBDESCRIPTOR", "redis")]
+            if redis.password is not None:
+                source = _render.SecretFile("redis", "password")
+                config_secrets.append(_render.ConfigSecret("redis", "password", source))
+                secret_volumes.append((self._secret_volume("RedisPasswordVolume", "redis-password",
+                                                           redis.password.name, {redis.password.key: source.file}),
+                                       source.folder))
+            egress_ports.append(redis.port)
+        if proxy is not None:
+            env.append(("REGISTRY_PROXY_REMOTEURL", proxy.remote_url))
+            if proxy.ttl_hours is not None:
+                env.append(("REGISTRY_PROXY_TTL", f"{proxy.ttl_hours}h"))
+            if proxy.username is not None and proxy.password is not None:
+                username = _render.SecretFile("proxy", "username")
+                password = _render.SecretFile("proxy", "password")
+                config_secrets += [_render.ConfigSecret("proxy", "username", username),
+                                   _render.ConfigSecret("proxy", "password", password)]
+                if proxy.username.name == proxy.password.name:
+                    secret_volumes.append((self._secret_volume(
+                        "ProxyCredentialsVolume", "proxy-credentials", proxy.username.name,
+                        {proxy.username.key: username.file, proxy.password.key: password.file}), "proxy"))
+            egress_ports.append(proxy.port)
+        if metrics:
+            env += [("REGISTRY_HTTP_DEBUG_ADDR", f":{metrics_port}"),
+                    ("REGISTRY_HTTP_DEBUG_PROMETHEUS_ENABLED", "true"),
+                    ("REGISTRY_HTTP_DEBUG_PROMETHEUS_PATH", "/metrics")]
+        if upload_purging is not None:
+            env.append(("REGISTRY_STORAGE_MAINTENANCE_UPLOADPURGING", upload_purging._env_value()))
+        if origins:
+            # A browser UI on another host: exact origins only, since requests carry credentials.
+            env += [
+                ("REGISTRY_HTTP_HEADERS_Access-Control-Allow-Origin", json.dumps(origins)),
+                ("REGISTRY_HTTP_HEADERS_Access-Control-Allow-Credentials", "[true]"),
+                ("REGISTRY_HTTP_HEADERS_Access-Control-Allow-Headers", "[Authorization,Accept,Cache-Control]"),
+                ("REGISTRY_HTTP_HEADERS_Access-Control-Allow-Methods", "[HEAD,GET,OPTIONS,DELETE]"),
+                ("REGISTRY_HTTP_HEADERS_Access-Control-Expose-Headers", "[Docker-Content-Digest]"),
+            ]
+        if major >= 3 and not opentelemetry:
+            env.append(("OTEL_TRACES_EXPORTER", "none"))
+
         env += [
             ("REGISTRY_STORAGE_DELETE_ENABLED", "true" if delete_enabled else "false"),
             # GET / answers 503 while the storage is unreachable: the readiness probe relies on it.
@@ -215,17 +307,27 @@ class Registry(Construct):
             ("REGISTRY_HEALTH_STORAGEDRIVER_INTERVAL", "10s"),
             ("REGISTRY_HEALTH_STORAGEDRIVER_THRESHOLD", "3"),
         ]
+        # The redis cache replaces the in-memory one that the storage kinds set.
+        if redis is not None:
+            env.remove(("REGISTRY_STORAGE_CACHE_BLOBDESCRIPTOR", "inmemory"))
+        taken = {key for key, _ in env}
+        clashes = sorted(taken & set(pod.env))
+        if clashes:
+            raise _validation.fail("pod.env", clashes, "the registry construct sets these itself: use its options")
         # The settings and which Secrets (name, keys) are read: a change of either rolls the pods.
-        checksum_inputs.insert(0, json.dumps({"env": env, "secrets": self._secret_refs}, sort_keys=True))
+        checksum_inputs.insert(0, json.dumps({"env": env, "extra": dict(pod.env), "secrets": self._secret_refs},
+                                             sort_keys=True))
 
+        annotations = {"checksum/config": hashlib.sha256("\n".join(checksum_inputs).encode()).hexdigest()}
+        if metrics:
+            annotations.update({"prometheus.io/scrape": "true", "prometheus.io/port": str(metrics_port),
+                                "prometheus.io/path": "/metrics"})
         single_writer = not storage.shared and replicas == 1
         self._deployment = kplus.Deployment(
             self, "Resource",
             metadata=cdk8s.ApiObjectMetadata(name=base, labels=labels),
-            pod_metadata=cdk8s.ApiObjectMetadata(
-                labels=labels,
-                annotations={"checksum/config": hashlib.sha256("\n".join(checksum_inputs).encode()).hexdigest()},
-            ),
+            pod_metadata=cdk8s.ApiObjectMetadata(labels={**pod.labels, **labels},
+                                                 annotations={**pod.annotations, **annotations}),
             replicas=replicas,
             # A ReadWriteOnce volume cannot be mounted by the old and the new pod at once.
             strategy=kplus.DeploymentStrategy.recreate() if single_writer else kplus.DeploymentStrategy.rolling_update(
@@ -250,7 +352,7 @@ class Registry(Construct):
                 image=image,
                 image_pull_policy=_workload.pull_policy(image),
                 command=["/bin/sh", "-c", _render.render_script(
-                    http_secret=http_secret_file, s3_access_key=s3_access_file, s3_secret_key=s3_secret_file)],
+                    config=config_secrets, s3_access_key=s3_access_file, s3_secret_key=s3_secret_file)],
                 security_context=container_security,
                 resources=kplus.ContainerResources(
                     cpu=kplus.CpuResources(request=kplus.Cpu.millis(10), limit=kplus.Cpu.millis(100)),
@@ -262,13 +364,16 @@ class Registry(Construct):
             render.mount(_render.RENDERED_MOUNT, rendered)
             volumes.insert(0, (rendered, _render.RENDERED_MOUNT))
             init_containers = 1
+        ports = [kplus.ContainerPort(number=port, name="http")]
+        if metrics:
+            ports.append(kplus.ContainerPort(number=metrics_port, name="metrics"))
         container = self._deployment.add_container(
             name="registry",
             image=image,
             image_pull_policy=_workload.pull_policy(image),
             # The image's entrypoint runs `registry serve FILE` for a *.yml argument.
-            args=[_render.CONFIG_PATH] if http_secret_file else None,
-            ports=[kplus.ContainerPort(number=port, name="http")],
+            args=[_render.CONFIG_PATH] if config_secrets else None,
+            ports=ports,
             env_variables={key: kplus.EnvValue.from_value(value) for key, value in env},
             security_context=container_security,
             resources=kplus.ContainerResources(
@@ -286,6 +391,7 @@ class Registry(Construct):
         for volume, path in volumes:
             container.mount(path, volume, read_only=path in (_AUTH_MOUNT, _render.RENDERED_MOUNT))
         _workload.harden_pod(self._deployment, init_containers=init_containers)
+        pod._apply(self._deployment)
         if replicas > 1:
             _workload.spread_across_nodes(self._deployment, labels)
             _workload.add_disruption_budget(self, name=base, pod_labels=labels)
@@ -301,9 +407,10 @@ class Registry(Construct):
         if network_policy:
             _workload.network_policy(
                 self, name=base, pod_labels=labels, port=port,
-                ingress_controller=ingress_controller or IngressControllerPeer.k3s_traefik(),
+                ingress_controller=ingress_controller or PodPeer.k3s_traefik(),
                 also_from=[{"app.kubernetes.io/name": "registry-ui", "app.kubernetes.io/part-of": base}],
-                egress_ports=storage._egress_ports(),
+                egress_ports=egress_ports,
+                metrics=(metrics_port, metrics_scraper or PodPeer.prometheus()) if metrics else None,
             )
 
     def _secret_volume(self, id: str, volume_name: str, secret_name: str, items: dict[str, str]) -> kplus.Volume:
@@ -346,9 +453,45 @@ class Registry(Construct):
         return self._storage
 
     @property
+    def cors_origins(self) -> tuple[str, ...]:
+        """The browser origins allowed to call the registry."""
+        return self._cors_origins
+
+    @property
+    def major_version(self) -> int:
+        """The registry's major version (2 or 3), read from the image tag."""
+        return self._major_version
+
+    @property
     def delete_enabled(self) -> bool:
         """Whether manifests and blobs can be deleted through the API."""
         return self._delete_enabled
+
+
+def _major_version(image: str) -> int:
+    tag = re.search(r":v?([0-9]+)(\.[0-9A-Za-z._-]*)?(@|$)", image.rsplit("/", 1)[-1])
+    if tag is None:
+        raise _validation.fail("image", image, "the tag must name the version, like 'registry:2.8.3' or "
+                                               "'registry:3.0.0@sha256:...': it picks the configuration dialect")
+    major = int(tag.group(1))
+    if major not in (2, 3):
+        raise _validation.fail("image", image, "registry 2.x and 3.x are supported")
+    return major
+
+
+def _check_origin(origin: str) -> str:
+    parts = urllib.parse.urlsplit(origin)
+    try:
+        parts.port  # noqa: B018 - raises on a bad port
+        valid_port = True
+    except ValueError:
+        valid_port = False
+    if (origin == "*" or parts.scheme not in ("http", "https") or not parts.hostname or not valid_port
+            or parts.path or parts.query or parts.fragment or parts.username or origin.endswith("/")):
+        raise _validation.fail("cors_origins", origin, "an origin is exactly scheme://host[:port], like "
+                                                       "'https://ui.example.com'; '*' is refused because the "
+                                                       "registry's requests carry credentials")
+    return origin
 
 
 def _slow_digest(secret_material: str) -> str:

@@ -10,7 +10,8 @@ from constructs import Construct
 
 from . import _validation, _workload
 from .ingress import TraefikIngress
-from .network import IngressControllerPeer
+from .network import PodPeer
+from .pod import PodOptions
 
 __all__ = ["DEFAULT_UI_IMAGE", "RegistryUi"]
 
@@ -29,8 +30,9 @@ class RegistryUi(Construct):
     The browser talks to the registry on the same origin, so no CORS is needed. Traefik redirects ``/ui`` to ``/ui/``
     (the UI's assets are relative) and strips the prefix before the UI's nginx.
 
-    Children: ``Resource`` (the Deployment, :attr:`deployment`), ``Service`` (:attr:`service`), ``SlashRedirect`` and
-    ``StripPrefix`` (Middlewares), ``Route`` (the IngressRoute, :attr:`ingress_route`) and ``NetworkPolicy``.
+    Children: ``Resource`` (the Deployment, :attr:`deployment`), ``Service`` (:attr:`service`), the Middlewares
+    ``SecurityHeaders`` and, under a path, ``SlashRedirect`` and ``StripPrefix``, ``Route`` (the IngressRoute,
+    :attr:`ingress_route`) and ``NetworkPolicy``.
     """
 
     def __init__(
@@ -48,7 +50,11 @@ class RegistryUi(Construct):
         image: str = DEFAULT_UI_IMAGE,
         name: str | None = None,
         network_policy: bool = True,
-        ingress_controller: IngressControllerPeer | None = None,
+        ingress_controller: PodPeer | None = None,
+        host: str | None = None,
+        proxy_registry: bool = False,
+        security_headers: bool = True,
+        pod: PodOptions | None = None,
     ) -> None:
         """
         :param ingress: the registry's ingress; the UI is served on its host, entry points and TLS.
@@ -63,7 +69,16 @@ class RegistryUi(Construct):
         :param name: the base name of its objects. Default: ``<registry name>-ui``.
         :param network_policy: add a NetworkPolicy: traffic in only from the ingress controller, nothing out but
             DNS. Default: ``True``.
-        :param ingress_controller: the ingress controller's pods. Default: ``IngressControllerPeer.k3s_traefik()``.
+        :param ingress_controller: the ingress controller's pods. Default: ``PodPeer.k3s_traefik()``.
+        :param host: serve the UI at the root of its own host instead of under ``path_prefix`` on the registry's.
+            The browser then calls the registry cross-origin, which needs the registry's ``cors_origins`` to hold
+            ``https://<host>`` exactly, unless ``proxy_registry`` is on. Default: the registry's host.
+        :param proxy_registry: the UI's nginx forwards the registry API to the registry's Service
+            (``NGINX_PROXY_PASS_URL``), so the browser stays on the UI's origin and no CORS is needed. Default:
+            ``False``.
+        :param security_headers: a Middleware on the UI's route adds HSTS, ``nosniff``, ``X-Frame-Options: DENY``
+            and a same-origin referrer policy. Default: ``True``.
+        :param pod: extra pod settings (:class:`PodOptions`). Default: none.
         """
         super().__init__(scope, id)
         registry = ingress.registry
@@ -85,12 +100,24 @@ class RegistryUi(Construct):
         if delete_images and not registry.delete_enabled:
             raise _validation.fail("delete_images", delete_images,
                                    "the registry refuses deletes: create it with delete_enabled=True")
+        if host is not None:
+            _validation.check_hostname("host", host)
+            if host == ingress.host:
+                raise _validation.fail("host", host, "that is the registry's host: leave host unset to serve the UI "
+                                                     "under path_prefix there")
+            origin = f"https://{host}"
+            if not proxy_registry and origin not in registry.cors_origins:
+                raise _validation.fail("host", host, f"the browser calls the registry from {origin}: add it to the "
+                                                     "registry's cors_origins, or set proxy_registry=True")
+        pod = pod if pod is not None else PodOptions()
         self._path_prefix = path_prefix
+        self._host = host
+        self._ingress = ingress
         labels = _workload.labels(name="registry-ui", instance=base, component="ui", part_of=registry.name)
 
         env = {
-            # Same origin as the UI: the browser sends the registry's basic-auth credentials, no CORS needed.
-            "REGISTRY_URL": ingress.url,
+            # The registry's API: on the same origin (path mode, or through the UI's nginx in proxy mode) the browser
+            # sends the registry's basic-auth credentials without CORS.
             "PULL_URL": ingress.host,
             "REGISTRY_TITLE": title,
             "SINGLE_REGISTRY": _bool(single_registry),
@@ -100,10 +127,18 @@ class RegistryUi(Construct):
             "REGISTRY_SECURED": _bool(registry.auth is not None),
             "NGINX_LISTEN_PORT": str(_UI_PORT),
         }
+        if proxy_registry:
+            env["NGINX_PROXY_PASS_URL"] = f"http://{registry.service.name}:{registry.port}"
+        else:
+            env["REGISTRY_URL"] = ingress.url
+        clashes = sorted(set(env) & set(pod.env))
+        if clashes:
+            raise _validation.fail("pod.env", clashes, "the UI construct sets these itself: use its options")
         self._deployment = kplus.Deployment(
             self, "Resource",
             metadata=cdk8s.ApiObjectMetadata(name=base, labels=labels),
-            pod_metadata=cdk8s.ApiObjectMetadata(labels=labels),
+            pod_metadata=cdk8s.ApiObjectMetadata(labels={**pod.labels, **labels},
+                                                 annotations=dict(pod.annotations) or None),
             replicas=1,
             strategy=kplus.DeploymentStrategy.rolling_update(
                 max_surge=kplus.PercentOrAbsolute.absolute(1), max_unavailable=kplus.PercentOrAbsolute.absolute(0)),
@@ -155,6 +190,7 @@ class RegistryUi(Construct):
         for path, volume in {**writable, **scratch}.items():
             container.mount(path, volume)
         _workload.harden_pod(self._deployment, init_containers=1)
+        pod._apply(self._deployment)
 
         self._service = kplus.Service(
             self, "Service",
@@ -165,27 +201,38 @@ class RegistryUi(Construct):
         )
 
         traefik = ingress.api_group.bindings
-        slash_redirect = traefik.Middleware(
-            self, "SlashRedirect",
-            metadata=cdk8s.ApiObjectMetadata(name=f"{base}-slash-redirect"),
-            spec=traefik.MiddlewareSpec(redirect_regex=traefik.MiddlewareSpecRedirectRegex(
-                # Only the bare prefix: its assets are relative, so /ui must become /ui/.
-                regex=f"^(https?://[^/]+{re.escape(path_prefix)})$", replacement="${1}/", permanent=True)),
-        )
-        strip_prefix = traefik.Middleware(
-            self, "StripPrefix",
-            metadata=cdk8s.ApiObjectMetadata(name=f"{base}-strip-prefix"),
-            spec=traefik.MiddlewareSpec(strip_prefix=traefik.MiddlewareSpecStripPrefix(prefixes=[path_prefix])),
-        )
+        middlewares: list[str] = []
+        if security_headers:
+            middlewares.append(traefik.Middleware(
+                self, "SecurityHeaders",
+                metadata=cdk8s.ApiObjectMetadata(name=f"{base}-security-headers"),
+                spec=traefik.MiddlewareSpec(headers=traefik.MiddlewareSpecHeaders(
+                    sts_seconds=31_536_000, sts_include_subdomains=True, content_type_nosniff=True,
+                    frame_deny=True, referrer_policy="same-origin")),
+            ).name)
+        if host is None:
+            middlewares.append(traefik.Middleware(
+                self, "SlashRedirect",
+                metadata=cdk8s.ApiObjectMetadata(name=f"{base}-slash-redirect"),
+                spec=traefik.MiddlewareSpec(redirect_regex=traefik.MiddlewareSpecRedirectRegex(
+                    # Only the bare prefix: its assets are relative, so /ui must become /ui/.
+                    regex=f"^(https?://[^/]+{re.escape(path_prefix)})$", replacement="${1}/", permanent=True)),
+            ).name)
+            middlewares.append(traefik.Middleware(
+                self, "StripPrefix",
+                metadata=cdk8s.ApiObjectMetadata(name=f"{base}-strip-prefix"),
+                spec=traefik.MiddlewareSpec(strip_prefix=traefik.MiddlewareSpecStripPrefix(prefixes=[path_prefix])),
+            ).name)
         self._ingress_route = ingress.add_route(
-            self, "Route", name=base, path_prefix=path_prefix, service_name=self._service.name,
-            service_port=_UI_PORT, middlewares=[slash_redirect.name, strip_prefix.name],
+            self, "Route", name=base, path_prefix=None if host else path_prefix, host=host,
+            service_name=self._service.name, service_port=_UI_PORT, middlewares=middlewares,
         )
 
         if network_policy:
             _workload.network_policy(
                 self, name=base, pod_labels=labels, port=_UI_PORT,
-                ingress_controller=ingress_controller or IngressControllerPeer.k3s_traefik(),
+                ingress_controller=ingress_controller or PodPeer.k3s_traefik(),
+                egress_ports=[registry.port] if proxy_registry else [],
             )
 
     @property
@@ -205,8 +252,13 @@ class RegistryUi(Construct):
 
     @property
     def path_prefix(self) -> str:
-        """The path the UI is served under."""
+        """The path the UI is served under on the registry's host (unused with its own ``host``)."""
         return self._path_prefix
+
+    @property
+    def url(self) -> str:
+        """The UI's public URL."""
+        return f"https://{self._host}/" if self._host else f"{self._ingress.url}{self._path_prefix}/"
 
 
 def _bool(value: bool) -> str:
