@@ -57,8 +57,17 @@ setup: $(PY_STAMP) $(NODE_STAMP)
 synth: setup
 	@cdk8s synth --no-check-upgrade
 
-test: setup $(CHECKOV_STAMP)
+test: setup $(CHECKOV_STAMP) lint
 	@$(VENV)/bin/python -m pytest
+
+# Python build artifacts go to pkg-dist/: dist/ holds the synthesized manifests.
+dist: setup
+	@rm -rf pkg-dist build
+	@$(VENV)/bin/python -m build --no-isolation --sdist --wheel --outdir pkg-dist . >pkg-dist.log 2>&1 \
+	  || { cat pkg-dist.log; exit 1; }
+	@rm -rf pkg-dist.log build *.egg-info
+	@$(VENV)/bin/twine check --strict pkg-dist/*
+	@ls -1 pkg-dist
 
 lint: setup
 	@$(VENV)/bin/ruff check --quiet .
