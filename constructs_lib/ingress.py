@@ -137,7 +137,10 @@ class TraefikIngress(Construct):
         if min_tls_version is not None:
             self._tls_option = traefik.TlsOption(
                 self, "TlsOption", metadata=cdk8s.ApiObjectMetadata(name=f"{registry.name}-tls"),
-                spec=traefik.TlsOptionSpec(min_version=min_tls_version.value, sni_strict=True),
+                # Strict SNI refuses names without a certificate of their own, which Traefik's default certificate
+                # never counts as: keep it off when that is the certificate.
+                spec=traefik.TlsOptionSpec(min_version=min_tls_version.value,
+                                           sni_strict=self._tls != IngressTls.default_certificate() or None),
             )
 
         self._ingress_route = self.add_route(
@@ -202,9 +205,12 @@ class TraefikIngress(Construct):
         return route
 
     def _match(self, path_prefix: str | None, host: str | None = None) -> str:
-        # Backticks and one value per matcher: the rule syntax both Traefik v2 and v3 read.
+        # Backticks and one value per matcher: the rule syntax both Traefik v2 and v3 read. The prefix is matched as
+        # a whole path segment: PathPrefix(`/ui`) alone would also take /uix.
         host_rule = f"Host(`{host or self._host}`)"
-        return host_rule if path_prefix is None else f"{host_rule} && PathPrefix(`{path_prefix}`)"
+        if path_prefix is None:
+            return host_rule
+        return f"{host_rule} && (Path(`{path_prefix}`) || PathPrefix(`{path_prefix}/`))"
 
     def _service(self, name: str, port: int) -> object:
         traefik = self._api_group.bindings

@@ -215,8 +215,10 @@ class RegistryUi(Construct):
                 self, "SlashRedirect",
                 metadata=cdk8s.ApiObjectMetadata(name=f"{base}-slash-redirect"),
                 spec=traefik.MiddlewareSpec(redirect_regex=traefik.MiddlewareSpecRedirectRegex(
-                    # Only the bare prefix: its assets are relative, so /ui must become /ui/.
-                    regex=f"^(https?://[^/]+{re.escape(path_prefix)})$", replacement="${1}/", permanent=True)),
+                    # Only the bare prefix (with or without a query): its assets are relative, so /ui must become
+                    # /ui/.
+                    regex=f"^(https?://[^/]+{re.escape(path_prefix)})(\\?.*)?$", replacement="${1}/${2}",
+                    permanent=True)),
             ).name)
             middlewares.append(traefik.Middleware(
                 self, "StripPrefix",
