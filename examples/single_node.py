@@ -1,0 +1,24 @@
+"""A single node on a local volume (k3s local-path), a user hashed at synth time from a password in the environment
+(REGISTRY_ADMIN_PASSWORD: only its bcrypt hash reaches the YAML), and Traefik's default certificate."""
+
+import os
+
+import cdk8s
+
+from constructs_lib import HtpasswdAuth, IngressTls, RegistryChart, Storage
+
+
+def build(app: cdk8s.App) -> RegistryChart:
+    return RegistryChart(
+        app, "single-node",
+        host="registry.lan.example.com",
+        auth=HtpasswdAuth.from_users({"admin": os.environ["REGISTRY_ADMIN_PASSWORD"]}),
+        storage=Storage.filesystem(size_gib=20, storage_class="local-path"),
+        tls=IngressTls.default_certificate(),
+    )
+
+
+if __name__ == "__main__":
+    application = cdk8s.App()
+    build(application)
+    application.synth()
