@@ -16,7 +16,7 @@ def find(manifests: list[Manifest], kind: str, name: str | None = None) -> Manif
 
 def container(deployment: Manifest, name: str) -> Manifest:
     """The container `name` of a Deployment."""
-    containers = [c for c in deployment["spec"]["template"]["spec"]["containers"] if c["name"] == name]
+    containers: list[Manifest] = [c for c in deployment["spec"]["template"]["spec"]["containers"] if c["name"] == name]
     assert len(containers) == 1, f"no container {name!r}"
     return containers[0]
 

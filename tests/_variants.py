@@ -4,6 +4,7 @@ group of options, so that every kind of object the constructs can emit is checke
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import cdk8s
 
@@ -73,7 +74,11 @@ VARIANTS: dict[str, Callable[[cdk8s.App], None]] = {
 }
 
 
-def synth_variant(name: str, outdir: str) -> list[dict]:
+# Each variant's objects by variant name, as the `variants` fixtures of test_schemas and test_security hold them.
+Variants = dict[str, list[dict[str, Any]]]
+
+
+def synth_variant(name: str, outdir: str) -> list[dict[str, Any]]:
     """Every object of the variant, in output order."""
     app = cdk8s.Testing.app(outdir=outdir)
     VARIANTS[name](app)

@@ -33,5 +33,6 @@ def chart(app: cdk8s.App) -> cdk8s.Chart:
 def require_crds() -> pathlib.Path:
     """The Traefik CRDs from ../shared/crds; fail with a clear message when the folder is missing."""
     if not CRDS.is_dir():
-        pytest.fail(f"Traefik CRDs not found at {CRDS}: these tests read them from ../shared/crds beside the repository")
+        pytest.fail(f"Traefik CRDs not found at {CRDS}: "
+                    "these tests read them from ../shared/crds beside the repository")
     return CRDS

@@ -8,11 +8,12 @@ import sys
 import cdk8s
 from _manifests import container, env, find, kinds
 from conftest import ROOT
+from syrupy.assertion import SnapshotAssertion
 
 import main
 
 
-def test_default_app_deploys_every_object_of_the_homelab_setup(app: cdk8s.App, snapshot) -> None:
+def test_default_app_deploys_every_object_of_the_homelab_setup(app: cdk8s.App, snapshot: SnapshotAssertion) -> None:
     # GIVEN the default app
     # WHEN it is built and synthesized
     chart = main.build(app)

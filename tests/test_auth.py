@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 import pathlib
 import re
+from collections.abc import Callable
+from typing import Any
 
 import bcrypt
 import cdk8s
 import pytest
+from syrupy.assertion import SnapshotAssertion
 
 from constructs_lib import DEFAULT_BCRYPT_COST, HtpasswdAuth, Registry
 
@@ -28,31 +31,33 @@ def _namespaced_chart(app: cdk8s.App) -> cdk8s.Chart:
     return cdk8s.Chart(app, "test", namespace="registry")
 
 
-def _synth_registry(app: cdk8s.App, auth: HtpasswdAuth | None) -> list[dict]:
+def _synth_registry(app: cdk8s.App, auth: HtpasswdAuth | None) -> list[dict[str, Any]]:
     chart = _namespaced_chart(app)
     Registry(chart, "Registry", name="registry", auth=auth)
     return cdk8s.Testing.synth(chart)
 
 
-def _of_kind(manifests: list[dict], kind: str) -> list[dict]:
+def _of_kind(manifests: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
     return [m for m in manifests if m["kind"] == kind]
 
 
-def _pod_spec(manifests: list[dict]) -> dict:
+def _pod_spec(manifests: list[dict[str, Any]]) -> dict[str, Any]:
     (deployment,) = _of_kind(manifests, "Deployment")
-    return deployment["spec"]["template"]["spec"]
+    pod_spec: dict[str, Any] = deployment["spec"]["template"]["spec"]
+    return pod_spec
 
 
-def _registry_container(manifests: list[dict]) -> dict:
+def _registry_container(manifests: list[dict[str, Any]]) -> dict[str, Any]:
+    container: dict[str, Any]
     (container,) = [c for c in _pod_spec(manifests)["containers"] if c["name"] == "registry"]
     return container
 
 
-def _env(manifests: list[dict]) -> dict[str, dict]:
+def _env(manifests: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return {entry["name"]: entry for entry in _registry_container(manifests)["env"]}
 
 
-def _secret(manifests: list[dict], name: str) -> dict:
+def _secret(manifests: list[dict[str, Any]], name: str) -> dict[str, Any]:
     (secret,) = [m for m in _of_kind(manifests, "Secret") if m["metadata"]["name"] == name]
     return secret
 
@@ -76,7 +81,7 @@ def _assert_nothing_built(chart: cdk8s.Chart, tmp_path: pathlib.Path) -> None:
 # --- from_users ----------------------------------------------------------------------------------------------------
 
 
-def test_from_users_renders_secret_volume_and_env(app: cdk8s.App, snapshot) -> None:
+def test_from_users_renders_secret_volume_and_env(app: cdk8s.App, snapshot: SnapshotAssertion) -> None:
     # GIVEN two users hashed at cost 4 with a custom realm
     auth = HtpasswdAuth.from_users({"alice": ALICE_PASSWORD, "bob": BOB_PASSWORD}, realm="Acme Registry", cost=4)
 
@@ -89,6 +94,7 @@ def test_from_users_renders_secret_volume_and_env(app: cdk8s.App, snapshot) -> N
     secret = _secret(manifests, "registry-htpasswd")
     assert secret["metadata"]["namespace"] == "registry"
     assert secret["stringData"] == {"htpasswd": auth.htpasswd}
+    assert auth.htpasswd is not None
     assert [line.split(":")[0] for line in auth.htpasswd.splitlines()] == ["alice", "bob"]
     assert auth.htpasswd.endswith("\n")
     # AND the registry reads it from /auth/htpasswd with the realm given
@@ -101,7 +107,8 @@ def test_from_users_renders_secret_volume_and_env(app: cdk8s.App, snapshot) -> N
     assert volume["secret"]["secretName"] == "registry-htpasswd"
     assert volume["secret"]["items"] == [{"key": "htpasswd", "path": "htpasswd"}]
     assert volume["secret"]["defaultMode"] == 0o440
-    assert {"mountPath": "/auth", "name": "htpasswd", "readOnly": True} in _registry_container(manifests)["volumeMounts"]
+    mounts = _registry_container(manifests)["volumeMounts"]
+    assert {"mountPath": "/auth", "name": "htpasswd", "readOnly": True} in mounts
 
 
 def test_from_users_hashes_verify_with_bcrypt_and_carry_the_cost(app: cdk8s.App) -> None:
@@ -143,7 +150,8 @@ def test_from_users_is_byte_identical_across_separately_built_apps(app: cdk8s.Ap
     assert _secret(first, "registry-htpasswd")["stringData"] == _secret(second, "registry-htpasswd")["stringData"]
 
 
-def test_from_users_changed_password_gives_a_new_hash_and_rolls_the_pods(app: cdk8s.App, tmp_path: pathlib.Path) -> None:
+def test_from_users_changed_password_gives_a_new_hash_and_rolls_the_pods(app: cdk8s.App,
+                                                                        tmp_path: pathlib.Path) -> None:
     # GIVEN alice with her password, then with a changed one
     before_auth = HtpasswdAuth.from_users({"alice": ALICE_PASSWORD}, cost=4)
     after_auth = HtpasswdAuth.from_users({"alice": ALICE_PASSWORD + "!"}, cost=4)
@@ -156,9 +164,10 @@ def test_from_users_changed_password_gives_a_new_hash_and_rolls_the_pods(app: cd
     assert _hashes(before_auth)["alice"] != _hashes(after_auth)["alice"]
     assert bcrypt.checkpw((ALICE_PASSWORD + "!").encode(), _hashes(after_auth)["alice"].encode())
 
-    def checksum(manifests: list[dict]) -> str:
+    def checksum(manifests: list[dict[str, Any]]) -> str:
         (deployment,) = _of_kind(manifests, "Deployment")
-        return deployment["spec"]["template"]["metadata"]["annotations"]["checksum/config"]
+        value: str = deployment["spec"]["template"]["metadata"]["annotations"]["checksum/config"]
+        return value
 
     assert checksum(before) != checksum(after)
 
@@ -225,7 +234,7 @@ def test_from_users_default_realm() -> None:
 # --- from_htpasswd -------------------------------------------------------------------------------------------------
 
 
-def test_from_htpasswd_accepts_2y_2a_and_2b_lines_as_is(app: cdk8s.App, snapshot) -> None:
+def test_from_htpasswd_accepts_2y_2a_and_2b_lines_as_is(app: cdk8s.App, snapshot: SnapshotAssertion) -> None:
     # GIVEN an htpasswd file with Apache ($2y$), $2a$ and Python ($2b$) lines and blank lines between them
     text = f"\n{APACHE_LINE}\n\n   \n{OPENBSD_LINE}\r\n{PYTHON_LINE}\n\n"
 
@@ -251,7 +260,7 @@ def test_from_htpasswd_accepts_2y_2a_and_2b_lines_as_is(app: cdk8s.App, snapshot
 # --- from_secret ---------------------------------------------------------------------------------------------------
 
 
-def test_from_secret_mounts_the_existing_secret_and_creates_none(app: cdk8s.App, snapshot) -> None:
+def test_from_secret_mounts_the_existing_secret_and_creates_none(app: cdk8s.App, snapshot: SnapshotAssertion) -> None:
     # GIVEN an existing Secret "registry-users" whose key "users.htpasswd" holds the file
     auth = HtpasswdAuth.from_secret("registry-users", key="users.htpasswd", realm="Team")
 
@@ -266,7 +275,8 @@ def test_from_secret_mounts_the_existing_secret_and_creates_none(app: cdk8s.App,
     (volume,) = [v for v in _pod_spec(manifests)["volumes"] if v["name"] == "htpasswd"]
     assert volume["secret"]["secretName"] == "registry-users"
     assert volume["secret"]["items"] == [{"key": "users.htpasswd", "path": "htpasswd"}]
-    assert {"mountPath": "/auth", "name": "htpasswd", "readOnly": True} in _registry_container(manifests)["volumeMounts"]
+    mounts = _registry_container(manifests)["volumeMounts"]
+    assert {"mountPath": "/auth", "name": "htpasswd", "readOnly": True} in mounts
     env = _env(manifests)
     assert env["REGISTRY_AUTH_HTPASSWD_PATH"]["value"] == "/auth/htpasswd"
     assert env["REGISTRY_AUTH_HTPASSWD_REALM"]["value"] == "Team"
@@ -391,7 +401,8 @@ def test_fails_bad_cost(chart: cdk8s.Chart, tmp_path: pathlib.Path, cost: int) -
     [('say "hi"', "must not contain '\"'"), ("two\nlines", "must not contain '\\n'"), ("", "must not be empty")],
     ids=["quote", "newline", "empty"],
 )
-def test_fails_bad_realm(chart: cdk8s.Chart, tmp_path: pathlib.Path, factory, realm: str, why: str) -> None:
+def test_fails_bad_realm(chart: cdk8s.Chart, tmp_path: pathlib.Path, factory: Callable[[str], HtpasswdAuth],
+                         realm: str, why: str) -> None:
     # GIVEN a realm that cannot be quoted in the WWW-Authenticate header
     # WHEN a registry is built with it
     # THEN a ValueError names the parameter, the value and the rule, whichever factory is used
@@ -468,7 +479,7 @@ def test_fails_htpasswd_bad_username(chart: cdk8s.Chart, tmp_path: pathlib.Path)
     [({"name": "Bad_Name"}, "name", "Bad_Name"), ({"name": "registry-users", "key": "a/b"}, "key", "a/b")],
     ids=["name", "key"],
 )
-def test_fails_from_secret_bad_reference(chart: cdk8s.Chart, tmp_path: pathlib.Path, kwargs: dict,
+def test_fails_from_secret_bad_reference(chart: cdk8s.Chart, tmp_path: pathlib.Path, kwargs: dict[str, Any],
                                          parameter: str, value: str) -> None:
     # GIVEN a Secret name or key Kubernetes would reject
     # WHEN a registry is built with it

@@ -2,15 +2,17 @@
 
 import pathlib
 import re
+from typing import Any
 
 import cdk8s
 import pytest
 from _manifests import container, env, find, kinds
+from syrupy.assertion import SnapshotAssertion
 
 from constructs_lib import HtpasswdAuth, IngressTls, RegistryChart, S3Credentials, Storage, TraefikApiGroup
 
 
-def test_defaults_compose_namespace_registry_ingress_and_ui(app: cdk8s.App, snapshot) -> None:
+def test_defaults_compose_namespace_registry_ingress_and_ui(app: cdk8s.App, snapshot: SnapshotAssertion) -> None:
     # GIVEN a chart with only a host and an existing htpasswd Secret
     chart = RegistryChart(app, "registry", host="registry.example.com",
                           auth=HtpasswdAuth.from_secret("registry-htpasswd"))
@@ -126,7 +128,7 @@ def test_chart_composes_into_a_larger_app(app: cdk8s.App) -> None:
         ({"ui_delete_images": True}, "delete_images=True is invalid: the registry refuses deletes"),
     ],
 )
-def test_fails_on_invalid_chart_options(app: cdk8s.App, options: dict, message: str) -> None:
+def test_fails_on_invalid_chart_options(app: cdk8s.App, options: dict[str, Any], message: str) -> None:
     # GIVEN valid defaults
     arguments = {"host": "registry.example.com", "auth": None, **options}
 

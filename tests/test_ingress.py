@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import pathlib
 import re
+from collections.abc import Callable
+from typing import Any
 
 import cdk8s
 import pytest
+from syrupy.assertion import SnapshotAssertion
 
 from constructs_lib import HtpasswdAuth, IngressTls, Registry, TraefikApiGroup, TraefikIngress
 
@@ -14,15 +17,15 @@ HOST = "registry.example.com"
 TRAEFIK_KINDS = {"IngressRoute", "Middleware"}
 
 
-def _registry(chart: cdk8s.Chart, **options: object) -> Registry:
+def _registry(chart: cdk8s.Chart, **options: Any) -> Registry:
     options.setdefault("auth", None)
     options.setdefault("name", "registry")
-    return Registry(chart, "Registry", **options)  # type: ignore[arg-type]
+    return Registry(chart, "Registry", **options)
 
 
-def _objects(manifests: list[dict]) -> dict[tuple[str, str], dict]:
+def _objects(manifests: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]:
     """The manifests by (kind, name); fails on a duplicate, which kubectl apply would silently merge."""
-    objects: dict[tuple[str, str], dict] = {}
+    objects: dict[tuple[str, str], dict[str, Any]] = {}
     for manifest in manifests:
         key = (manifest["kind"], manifest["metadata"]["name"])
         assert key not in objects, f"two objects named {key}"
@@ -30,7 +33,7 @@ def _objects(manifests: list[dict]) -> dict[tuple[str, str], dict]:
     return objects
 
 
-def _assert_middlewares_exist(objects: dict[tuple[str, str], dict]) -> None:
+def _assert_middlewares_exist(objects: dict[tuple[str, str], dict[str, Any]]) -> None:
     """Every Middleware a route references is in the output, in the same API group and namespace."""
     for (kind, _), manifest in objects.items():
         if kind != "IngressRoute":
@@ -57,7 +60,8 @@ def _invalid(parameter: str, value: object) -> str:
 # --- the default route ---------------------------------------------------------------------------------------------
 
 
-def test_default_ingress_routes_the_host_to_the_registry_service(chart: cdk8s.Chart, snapshot) -> None:
+def test_default_ingress_routes_the_host_to_the_registry_service(chart: cdk8s.Chart,
+                                                                 snapshot: SnapshotAssertion) -> None:
     # GIVEN a registry without auth
     registry = _registry(chart)
 
@@ -114,7 +118,7 @@ def test_route_follows_the_registry_name_and_port(chart: cdk8s.Chart) -> None:
 # --- HTTP to HTTPS redirect ----------------------------------------------------------------------------------------
 
 
-def test_redirect_http_to_https_adds_a_redirect_route_on_web(app: cdk8s.App, snapshot) -> None:
+def test_redirect_http_to_https_adds_a_redirect_route_on_web(app: cdk8s.App, snapshot: SnapshotAssertion) -> None:
     # GIVEN a namespaced chart and a registry with auth from an existing Secret
     chart = cdk8s.Chart(app, "test", namespace="registry")
     registry = _registry(chart, auth=HtpasswdAuth.from_secret("registry-htpasswd"))
@@ -188,7 +192,7 @@ def test_http_entry_point_is_unused_without_the_redirect(chart: cdk8s.Chart) -> 
     # An empty tls object: TLS on, with Traefik's default certificate (no tls key at all would mean plain HTTP).
     pytest.param(IngressTls.default_certificate(), {}, id="default_certificate"),
 ])
-def test_tls_source(chart: cdk8s.Chart, tls: IngressTls | None, expected: dict) -> None:
+def test_tls_source(chart: cdk8s.Chart, tls: IngressTls | None, expected: dict[str, Any]) -> None:
     # GIVEN a registry
     registry = _registry(chart)
 
@@ -210,7 +214,7 @@ def test_ingress_tls_factories_fill_one_field_each() -> None:
     assert IngressTls.default_certificate() == IngressTls(cert_resolver_name=None, secret_name=None)
 
 
-def test_tls_secret_in_a_namespace(app: cdk8s.App, snapshot) -> None:
+def test_tls_secret_in_a_namespace(app: cdk8s.App, snapshot: SnapshotAssertion) -> None:
     # GIVEN a namespaced chart and a registry
     chart = cdk8s.Chart(app, "test", namespace="registry")
     registry = _registry(chart, auth=HtpasswdAuth.from_secret("registry-htpasswd"))
@@ -220,7 +224,7 @@ def test_tls_secret_in_a_namespace(app: cdk8s.App, snapshot) -> None:
                    entry_points=["websecure", "internal"])
     manifests = cdk8s.Testing.synth(chart)
 
-    # THEN the output is pinned by the snapshot, and the route reads the Secret in its own namespace
+    # THEN the output is pinned by the snapshot: SnapshotAssertion, and the route reads the Secret in its own namespace
     assert manifests == snapshot
     route = _objects(manifests)[("IngressRoute", "registry")]
     assert route["metadata"]["namespace"] == "registry"
@@ -255,7 +259,7 @@ def test_api_group_sets_the_api_version_of_every_traefik_object(
     _assert_middlewares_exist(_objects(manifests))
 
 
-def test_legacy_api_group_snapshot(chart: cdk8s.Chart, snapshot) -> None:
+def test_legacy_api_group_snapshot(chart: cdk8s.Chart, snapshot: SnapshotAssertion) -> None:
     # GIVEN a registry
     registry = _registry(chart)
 
@@ -278,7 +282,7 @@ def test_api_group_bindings_are_distinct_modules_with_the_same_classes() -> None
         assert getattr(io, name) is not getattr(legacy, name)
 
 
-def _synth_with_group(tmp_path: pathlib.Path, api_group: TraefikApiGroup) -> list[dict]:
+def _synth_with_group(tmp_path: pathlib.Path, api_group: TraefikApiGroup) -> list[dict[str, Any]]:
     app = cdk8s.Testing.app(outdir=str(tmp_path / api_group.name))
     chart = cdk8s.Chart(app, "test", namespace="registry")
     registry = _registry(chart, auth=HtpasswdAuth.from_secret("registry-htpasswd"))
@@ -297,7 +301,7 @@ def test_legacy_group_objects_equal_traefik_io_ones_apart_from_api_version(tmp_p
     # THEN only the Traefik objects' apiVersion differs
     assert len(current) == len(legacy)
     compared = 0
-    for new, old in zip(current, legacy):
+    for new, old in zip(current, legacy, strict=True):
         if new["kind"] in TRAEFIK_KINDS:
             assert (new["apiVersion"], old["apiVersion"]) == ("traefik.io/v1alpha1", "traefik.containo.us/v1alpha1")
             assert {**new, "apiVersion": None} == {**old, "apiVersion": None}
@@ -400,6 +404,7 @@ def test_fails_on_bad_entry_points(app: cdk8s.App, chart: cdk8s.Chart, entry_poi
     # WHEN the ingress gets no entry point, a bare string or a bad name
     # THEN it fails naming entry_points and the offending value
     with pytest.raises(ValueError, match=_invalid("entry_points", reported)):
+        # A wrong type on purpose (a bare string, a tuple): the construct must refuse it at run time.
         TraefikIngress(chart, "Ingress", registry=registry, host=HOST,
                        entry_points=entry_points)  # type: ignore[arg-type]
     _assert_failed_cleanly(app, chart)
@@ -478,7 +483,7 @@ _TRAILING_NEWLINE = ("_validation.py and ingress.py match names with re.match an
                  id="http_entry_point"),
 ])
 def test_fails_on_a_trailing_newline_in_ingress_options(
-        app: cdk8s.App, chart: cdk8s.Chart, parameter: str, value: str, options: dict) -> None:
+        app: cdk8s.App, chart: cdk8s.Chart, parameter: str, value: str, options: dict[str, Any]) -> None:
     # GIVEN a registry
     registry = _registry(chart)
     options = {"host": HOST, **options}
@@ -491,7 +496,7 @@ def test_fails_on_a_trailing_newline_in_ingress_options(
 
 
 @pytest.mark.parametrize("factory", [IngressTls.cert_resolver, IngressTls.secret], ids=["cert_resolver", "secret"])
-def test_fails_on_a_trailing_newline_in_a_tls_name(factory) -> None:
+def test_fails_on_a_trailing_newline_in_a_tls_name(factory: Callable[[str], IngressTls]) -> None:
     # GIVEN / WHEN a TLS factory gets a name that ends with a newline
     # THEN it fails naming the parameter and the value
     with pytest.raises(ValueError, match=_invalid("name", "registry-tls\n")):

@@ -2,10 +2,12 @@
 
 import pathlib
 import re
+from typing import Any
 
 import cdk8s
 import pytest
 from _manifests import find
+from syrupy.assertion import SnapshotAssertion
 
 from constructs_lib import (
     IngressControllerPeer,
@@ -24,7 +26,8 @@ K3S_TRAEFIK = {
 DNS = {"ports": [{"port": 53, "protocol": "UDP"}, {"port": 53, "protocol": "TCP"}]}
 
 
-def test_chart_policies_admit_only_the_ingress_controller_and_the_ui(app: cdk8s.App, snapshot) -> None:
+def test_chart_policies_admit_only_the_ingress_controller_and_the_ui(app: cdk8s.App,
+                                                                     snapshot: SnapshotAssertion) -> None:
     # GIVEN the chart with MinIO storage
     chart = RegistryChart(app, "registry", host="registry.example.com", auth=None,
                           storage=Storage.s3(bucket="registry", endpoint="http://minio.minio.svc:9000",
@@ -72,7 +75,8 @@ def test_chart_policies_admit_only_the_ingress_controller_and_the_ui(app: cdk8s.
     ],
     ids=["filesystem", "aws", "aws-plain-http", "https-endpoint"],
 )
-def test_registry_egress_follows_the_storage(chart: cdk8s.Chart, storage: Storage, egress: list) -> None:
+def test_registry_egress_follows_the_storage(chart: cdk8s.Chart, storage: Storage,
+                                             egress: list[dict[str, Any]]) -> None:
     # GIVEN / WHEN a registry on each kind of storage
     Registry(chart, "Registry", name="registry", auth=None, storage=storage)
 
@@ -125,7 +129,7 @@ def test_k3s_traefik_is_the_default_peer() -> None:
         ({"namespace": "traefik", "pod_labels": {"app": "x\n"}}, "pod_labels['app']='x\\n' is invalid"),
     ],
 )
-def test_fails_on_invalid_peer(app: cdk8s.App, options: dict, message: str) -> None:
+def test_fails_on_invalid_peer(app: cdk8s.App, options: dict[str, Any], message: str) -> None:
     # GIVEN / WHEN a wrong namespace or label
     # THEN a ValueError names the parameter, the value and the rule, and nothing is written
     with pytest.raises(ValueError, match=re.escape(message)):

@@ -3,10 +3,12 @@
 import json
 import pathlib
 import re
+from typing import Any
 
 import cdk8s
 import pytest
 from _manifests import container, env, find, kinds
+from syrupy.assertion import SnapshotAssertion
 
 from constructs_lib import (
     HtpasswdAuth,
@@ -24,9 +26,9 @@ def ns_chart(app: cdk8s.App) -> cdk8s.Chart:
     return cdk8s.Chart(app, "test", namespace="registry")
 
 
-def _s3(**overrides) -> Storage:
-    options = dict(bucket="registry", endpoint="http://minio.minio.svc:9000",
-                   credentials=S3Credentials.from_secret("registry-s3"))
+def _s3(**overrides: Any) -> Storage:
+    options: dict[str, Any] = {"bucket": "registry", "endpoint": "http://minio.minio.svc:9000",
+                               "credentials": S3Credentials.from_secret("registry-s3")}
     options.update(overrides)
     return Storage.s3(**options)
 
@@ -36,7 +38,7 @@ def _nothing_written(app: cdk8s.App) -> bool:
     return not outdir.exists() or not any(outdir.iterdir())
 
 
-def test_defaults_give_one_hardened_pod_on_a_volume(ns_chart: cdk8s.Chart, snapshot) -> None:
+def test_defaults_give_one_hardened_pod_on_a_volume(ns_chart: cdk8s.Chart, snapshot: SnapshotAssertion) -> None:
     # GIVEN a registry with only the required argument
     Registry(ns_chart, "Registry", name="registry", auth=None)
 
@@ -115,7 +117,7 @@ def test_probes_use_storage_health_for_readiness_only(ns_chart: cdk8s.Chart) -> 
     assert env(registry)["REGISTRY_HTTP_ADDR"] == ":5050"
 
 
-def test_options_reach_the_registry_configuration(ns_chart: cdk8s.Chart, snapshot) -> None:
+def test_options_reach_the_registry_configuration(ns_chart: cdk8s.Chart, snapshot: SnapshotAssertion) -> None:
     # GIVEN every option of the registry set, S3 storage and an existing htpasswd Secret
     Registry(
         ns_chart, "Registry", name="hub", auth=HtpasswdAuth.from_secret("users", key="file", realm="Hub"),
@@ -185,11 +187,12 @@ def test_http_secret_from_value_goes_into_a_new_secret(ns_chart: cdk8s.Chart) ->
 
 def test_checksum_annotation_follows_configuration_and_htpasswd(app: cdk8s.App) -> None:
     # GIVEN registries that differ in one setting or one password each
-    def checksum(**options) -> str:
+    def checksum(**options: Any) -> str:
         chart = cdk8s.Chart(app, f"c{len(app.node.children)}")
         Registry(chart, "Registry", name="registry", **options)
         deployment = find(cdk8s.Testing.synth(chart), "Deployment")
-        return deployment["spec"]["template"]["metadata"]["annotations"]["checksum/config"]
+        value: str = deployment["spec"]["template"]["metadata"]["annotations"]["checksum/config"]
+        return value
 
     # WHEN / THEN the pod template's checksum changes with the configuration, the htpasswd and secret values,
     # so a change rolls the pods, and stays the same for the same inputs
@@ -261,7 +264,7 @@ def test_read_write_many_claim_allows_several_replicas(ns_chart: cdk8s.Chart) ->
         ({"port": 70000}, "port=70000 is invalid"),
     ],
 )
-def test_fails_on_invalid_registry_options(app: cdk8s.App, options: dict, message: str) -> None:
+def test_fails_on_invalid_registry_options(app: cdk8s.App, options: dict[str, Any], message: str) -> None:
     # GIVEN a chart
     chart = cdk8s.Chart(app, "test")
 

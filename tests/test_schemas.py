@@ -7,11 +7,12 @@ import copy
 import functools
 from typing import Any
 
-import jsonschema
+# No stubs for jsonschema in requirements-dev.txt (types-jsonschema is not pinned): treat it as untyped.
+import jsonschema  # type: ignore[import-untyped]
 import kubernetes_validate
 import pytest
 import yaml
-from _variants import VARIANTS, synth_variant
+from _variants import VARIANTS, Variants, synth_variant
 from conftest import require_crds
 from kubernetes_validate.utils import latest_version
 
@@ -41,7 +42,8 @@ def _crd_schema(api_version: str, kind: str) -> dict[str, Any]:
         for crd in yaml.safe_load_all(path.read_text()):
             if crd and crd["spec"]["group"] == group and crd["spec"]["names"]["kind"] == kind:
                 served = {v["name"]: v for v in crd["spec"]["versions"]}
-                return _strict(served[version]["schema"]["openAPIV3Schema"])
+                schema: dict[str, Any] = _strict(served[version]["schema"]["openAPIV3Schema"])
+                return schema
     raise AssertionError(f"no CRD for {kind} in {api_version} under {folder}")
 
 
@@ -51,13 +53,13 @@ def _validate_traefik(manifest: dict[str, Any]) -> None:
 
 
 @pytest.fixture(scope="module")
-def variants(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, Any]]]:
+def variants(tmp_path_factory: pytest.TempPathFactory) -> Variants:
     return {name: synth_variant(name, str(tmp_path_factory.mktemp(name))) for name in VARIANTS}
 
 
 @pytest.mark.parametrize("version", KUBERNETES_VERSIONS)
 @pytest.mark.parametrize("variant", sorted(VARIANTS))
-def test_core_objects_pass_the_kubernetes_schema_in_strict_mode(variants, variant: str, version: str) -> None:
+def test_core_objects_pass_the_kubernetes_schema_in_strict_mode(variants: Variants, variant: str, version: str) -> None:
     # GIVEN the core objects of a variant
     core = [m for m in variants[variant] if not m["apiVersion"].startswith("traefik.")]
     assert core
@@ -68,7 +70,7 @@ def test_core_objects_pass_the_kubernetes_schema_in_strict_mode(variants, varian
 
 
 @pytest.mark.parametrize("variant", sorted(VARIANTS))
-def test_traefik_objects_pass_their_crd_schema_with_unknown_fields_rejected(variants, variant: str) -> None:
+def test_traefik_objects_pass_their_crd_schema_with_unknown_fields_rejected(variants: Variants, variant: str) -> None:
     # GIVEN the Traefik objects of a variant
     traefik = [m for m in variants[variant] if m["apiVersion"].startswith("traefik.")]
     assert {m["kind"] for m in traefik} >= {"IngressRoute"}
@@ -78,7 +80,7 @@ def test_traefik_objects_pass_their_crd_schema_with_unknown_fields_rejected(vari
         _validate_traefik(manifest)
 
 
-def test_every_kind_the_constructs_emit_is_covered(variants) -> None:
+def test_every_kind_the_constructs_emit_is_covered(variants: Variants) -> None:
     # GIVEN all variants together
     seen = {(m["apiVersion"], m["kind"]) for objects in variants.values() for m in objects}
 
@@ -91,7 +93,7 @@ def test_every_kind_the_constructs_emit_is_covered(variants) -> None:
     }
 
 
-def test_strict_crd_check_rejects_a_misspelt_field(variants) -> None:
+def test_strict_crd_check_rejects_a_misspelt_field(variants: Variants) -> None:
     # GIVEN a valid IngressRoute with a typo in the tls block, as a user might patch in
     route = next(m for m in variants["default-app"] if m["kind"] == "IngressRoute")
     broken = copy.deepcopy(route)
@@ -102,7 +104,7 @@ def test_strict_crd_check_rejects_a_misspelt_field(variants) -> None:
         _validate_traefik(broken)
 
 
-def test_strict_kubernetes_check_rejects_an_unknown_field(variants) -> None:
+def test_strict_kubernetes_check_rejects_an_unknown_field(variants: Variants) -> None:
     # GIVEN a valid Deployment with an unknown pod field
     deployment = next(m for m in variants["default-app"] if m["kind"] == "Deployment")
     broken = copy.deepcopy(deployment)

@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 import pytest
-from _variants import VARIANTS, synth_variant
+from _variants import VARIANTS, Variants, synth_variant
 
 # Volume types the "restricted" profile allows.
 RESTRICTED_VOLUMES = {"configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "persistentVolumeClaim", "projected",
@@ -17,7 +17,7 @@ SECRET_LIKE_ENV = re.compile(r"PASSWORD|SECRET|ACCESSKEY|TOKEN|CREDENTIAL", re.I
 
 
 @pytest.fixture(scope="module")
-def variants(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, Any]]]:
+def variants(tmp_path_factory: pytest.TempPathFactory) -> Variants:
     return {name: synth_variant(name, str(tmp_path_factory.mktemp(name))) for name in VARIANTS}
 
 
@@ -26,7 +26,7 @@ def _pods(manifests: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
 
 
 @pytest.mark.parametrize("variant", sorted(VARIANTS))
-def test_every_pod_meets_the_restricted_profile(variants, variant: str) -> None:
+def test_every_pod_meets_the_restricted_profile(variants: Variants, variant: str) -> None:
     # GIVEN every pod template of the variant
     pods = _pods(variants[variant])
     assert pods
@@ -61,7 +61,7 @@ def test_every_pod_meets_the_restricted_profile(variants, variant: str) -> None:
 
 
 @pytest.mark.parametrize("variant", sorted(VARIANTS))
-def test_secrets_are_files_never_environment_variables(variants, variant: str) -> None:
+def test_secrets_are_files_never_environment_variables(variants: Variants, variant: str) -> None:
     # GIVEN every container of the variant
     manifests = variants[variant]
     for name, pod in _pods(manifests):
@@ -79,7 +79,7 @@ def test_secrets_are_files_never_environment_variables(variants, variant: str) -
         assert password not in text
 
 
-def test_namespace_we_emit_enforces_the_restricted_level(variants) -> None:
+def test_namespace_we_emit_enforces_the_restricted_level(variants: Variants) -> None:
     # GIVEN the namespaces the variants emit
     namespaces = [m for objects in variants.values() for m in objects if m["kind"] == "Namespace"]
     assert namespaces
@@ -92,7 +92,7 @@ def test_namespace_we_emit_enforces_the_restricted_level(variants) -> None:
 
 
 @pytest.mark.parametrize("variant", sorted(VARIANTS))
-def test_every_workload_is_behind_a_network_policy(variants, variant: str) -> None:
+def test_every_workload_is_behind_a_network_policy(variants: Variants, variant: str) -> None:
     # GIVEN the variant's pods and policies
     manifests = variants[variant]
     policies = [m["spec"]["podSelector"]["matchLabels"] for m in manifests if m["kind"] == "NetworkPolicy"]

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import pathlib
 import re
+from typing import Any
 
 import cdk8s
 import pytest
+from syrupy.assertion import SnapshotAssertion
 
 from constructs_lib import (
     FilesystemStorage,
@@ -25,39 +27,41 @@ SECRET_KEY = "wJalrXUtnFEMI-K7MDENG-bPxRfiCYEXAMPLEKEY"
 # --- helpers -------------------------------------------------------------------------------------------------------
 
 
-def _synth_registry(app: cdk8s.App, storage: Storage) -> list[dict]:
+def _synth_registry(app: cdk8s.App, storage: Storage) -> list[dict[str, Any]]:
     chart = cdk8s.Chart(app, "test", namespace="registry")
     Registry(chart, "Registry", name="registry", auth=None, storage=storage)
     return cdk8s.Testing.synth(chart)
 
 
-def _of_kind(manifests: list[dict], kind: str) -> list[dict]:
+def _of_kind(manifests: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
     return [m for m in manifests if m["kind"] == kind]
 
 
-def _pod_spec(manifests: list[dict]) -> dict:
+def _pod_spec(manifests: list[dict[str, Any]]) -> dict[str, Any]:
     (deployment,) = _of_kind(manifests, "Deployment")
-    return deployment["spec"]["template"]["spec"]
+    pod_spec: dict[str, Any] = deployment["spec"]["template"]["spec"]
+    return pod_spec
 
 
-def _registry_container(manifests: list[dict]) -> dict:
+def _registry_container(manifests: list[dict[str, Any]]) -> dict[str, Any]:
+    container: dict[str, Any]
     (container,) = [c for c in _pod_spec(manifests)["containers"] if c["name"] == "registry"]
     return container
 
 
-def _env(manifests: list[dict]) -> dict[str, dict]:
+def _env(manifests: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return {entry["name"]: entry for entry in _registry_container(manifests)["env"]}
 
 
-def _storage_env(manifests: list[dict]) -> dict[str, dict]:
+def _storage_env(manifests: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return {name: entry for name, entry in _env(manifests).items() if name.startswith("REGISTRY_STORAGE")}
 
 
-def _value(name: str, value: str) -> dict:
+def _value(name: str, value: str) -> dict[str, Any]:
     return {"name": name, "value": value}
 
 
-def _credentials_volumes(manifests: list[dict]) -> list[dict]:
+def _credentials_volumes(manifests: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The Secret volumes the init container reads the S3 keys from."""
     return [v for v in _pod_spec(manifests)["volumes"] if v["name"].startswith("s3-")]
 
@@ -73,14 +77,14 @@ def _assert_nothing_built(chart: cdk8s.Chart, tmp_path: pathlib.Path) -> None:
     assert not outdir.exists() or not any(outdir.iterdir())
 
 
-def _s3(**overrides) -> S3Storage:
+def _s3(**overrides: Any) -> S3Storage:
     return Storage.s3(**{"bucket": "registry-blobs", "credentials": None, **overrides})
 
 
 # --- S3 ------------------------------------------------------------------------------------------------------------
 
 
-def test_s3_minio_with_key_values(app: cdk8s.App, snapshot) -> None:
+def test_s3_minio_with_key_values(app: cdk8s.App, snapshot: SnapshotAssertion) -> None:
     # GIVEN MinIO storage with keys given as values, a root directory and a chunk size
     storage = Storage.s3(
         bucket="registry-blobs",
@@ -129,7 +133,7 @@ def test_s3_minio_with_key_values(app: cdk8s.App, snapshot) -> None:
                 if m["mountPath"] == "/var/lib/registry"]
 
 
-def test_s3_aws_with_existing_secret_and_custom_keys(app: cdk8s.App, snapshot) -> None:
+def test_s3_aws_with_existing_secret_and_custom_keys(app: cdk8s.App, snapshot: SnapshotAssertion) -> None:
     # GIVEN AWS S3 (no endpoint) in a region, keys in an existing Secret under custom key names
     storage = Storage.s3(
         bucket="acme-registry.eu",
@@ -190,7 +194,7 @@ def test_s3_without_credentials_sets_no_key_env(app: cdk8s.App) -> None:
     ids=["aws-defaults", "endpoint-defaults", "endpoint-overridden", "aws-overridden"],
 )
 def test_s3_path_style_and_redirect_defaults_follow_the_endpoint(
-    app: cdk8s.App, endpoint: str | None, overrides: dict, path_style: str, redirect_disabled: str
+    app: cdk8s.App, endpoint: str | None, overrides: dict[str, Any], path_style: str, redirect_disabled: str
 ) -> None:
     # GIVEN S3 storage with or without an endpoint, with or without explicit settings
     storage = _s3(endpoint=endpoint, **overrides)
@@ -279,7 +283,7 @@ def test_s3_credentials_from_secret_defaults_and_repr() -> None:
 # --- filesystem ----------------------------------------------------------------------------------------------------
 
 
-def test_filesystem_defaults(app: cdk8s.App, snapshot) -> None:
+def test_filesystem_defaults(app: cdk8s.App, snapshot: SnapshotAssertion) -> None:
     # GIVEN filesystem storage with its defaults
     storage = Storage.filesystem()
 
@@ -290,7 +294,8 @@ def test_filesystem_defaults(app: cdk8s.App, snapshot) -> None:
     assert manifests == snapshot
     # AND the value object holds the defaults
     assert isinstance(storage, FilesystemStorage)
-    assert (storage.size_gib, storage.storage_class, storage.access_mode) == (10, None, VolumeAccessMode.READ_WRITE_ONCE)
+    assert (storage.size_gib, storage.storage_class, storage.access_mode) == \
+        (10, None, VolumeAccessMode.READ_WRITE_ONCE)
     # AND a 10Gi ReadWriteOnce claim uses the cluster's default class (no storageClassName at all)
     (claim,) = _of_kind(manifests, "PersistentVolumeClaim")
     assert claim["metadata"]["name"] == "registry-data"
@@ -316,7 +321,7 @@ def test_filesystem_defaults(app: cdk8s.App, snapshot) -> None:
     assert _of_kind(manifests, "Secret") == []
 
 
-def test_filesystem_custom_size_class_and_access_mode(app: cdk8s.App, snapshot) -> None:
+def test_filesystem_custom_size_class_and_access_mode(app: cdk8s.App, snapshot: SnapshotAssertion) -> None:
     # GIVEN a 50Gi ReadWriteMany claim on the "longhorn" class
     storage = Storage.filesystem(size_gib=50, storage_class="longhorn", access_mode=VolumeAccessMode.READ_WRITE_MANY)
 
@@ -440,7 +445,7 @@ def test_fails_bad_chunk_size(chart: cdk8s.Chart, tmp_path: pathlib.Path, chunk_
     ],
     ids=["empty-access", "space-in-access", "empty-secret", "blank-secret", "newline-in-secret"],
 )
-def test_fails_bad_key_values(chart: cdk8s.Chart, tmp_path: pathlib.Path, kwargs: dict, parameter: str,
+def test_fails_bad_key_values(chart: cdk8s.Chart, tmp_path: pathlib.Path, kwargs: dict[str, Any], parameter: str,
                               shown: str) -> None:
     # GIVEN an empty key or one with whitespace
     # WHEN a registry is built with it
@@ -463,8 +468,8 @@ def test_fails_bad_key_values(chart: cdk8s.Chart, tmp_path: pathlib.Path, kwargs
     ],
     ids=["identical-keys", "secret-key-equals-default-access-key", "bad-name", "bad-access-key", "empty-secret-key"],
 )
-def test_fails_bad_credentials_secret(chart: cdk8s.Chart, tmp_path: pathlib.Path, kwargs: dict, parameter: str,
-                                      value: str) -> None:
+def test_fails_bad_credentials_secret(chart: cdk8s.Chart, tmp_path: pathlib.Path, kwargs: dict[str, Any],
+                                      parameter: str, value: str) -> None:
     # GIVEN an existing-Secret reference with a bad name, a bad key, or the same key twice
     # WHEN a registry is built with it
     # THEN a ValueError names the parameter and the value

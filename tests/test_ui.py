@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pathlib
 import re
+from typing import Any
 
 import cdk8s
 import pytest
+from syrupy.assertion import SnapshotAssertion
 
 from constructs_lib import (
     DEFAULT_UI_IMAGE,
@@ -34,15 +36,16 @@ DEFAULT_ENV = {
 }
 
 
-def _ingress(chart: cdk8s.Chart, *, registry_options: dict | None = None, **options: object) -> TraefikIngress:
+def _ingress(chart: cdk8s.Chart, *, registry_options: dict[str, Any] | None = None,
+             **options: Any) -> TraefikIngress:
     registry_options = {"name": "registry", "auth": None, **(registry_options or {})}
     registry = Registry(chart, "Registry", **registry_options)
-    return TraefikIngress(chart, "Ingress", registry=registry, host=HOST, **options)  # type: ignore[arg-type]
+    return TraefikIngress(chart, "Ingress", registry=registry, host=HOST, **options)
 
 
-def _objects(manifests: list[dict]) -> dict[tuple[str, str], dict]:
+def _objects(manifests: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]:
     """The manifests by (kind, name); fails on a duplicate, which kubectl apply would silently merge."""
-    objects: dict[tuple[str, str], dict] = {}
+    objects: dict[tuple[str, str], dict[str, Any]] = {}
     for manifest in manifests:
         key = (manifest["kind"], manifest["metadata"]["name"])
         assert key not in objects, f"two objects named {key}"
@@ -50,17 +53,18 @@ def _objects(manifests: list[dict]) -> dict[tuple[str, str], dict]:
     return objects
 
 
-def _pod(objects: dict[tuple[str, str], dict], name: str = "registry-ui") -> dict:
-    return objects[("Deployment", name)]["spec"]["template"]["spec"]
+def _pod(objects: dict[tuple[str, str], dict[str, Any]], name: str = "registry-ui") -> dict[str, Any]:
+    pod_spec: dict[str, Any] = objects[("Deployment", name)]["spec"]["template"]["spec"]
+    return pod_spec
 
 
-def _env(objects: dict[tuple[str, str], dict], name: str = "registry-ui") -> dict[str, str]:
+def _env(objects: dict[tuple[str, str], dict[str, Any]], name: str = "registry-ui") -> dict[str, str]:
     (container,) = _pod(objects, name)["containers"]
     assert all(set(variable) == {"name", "value"} for variable in container["env"])
     return {variable["name"]: variable["value"] for variable in container["env"]}
 
 
-def _assert_middlewares_exist(objects: dict[tuple[str, str], dict]) -> None:
+def _assert_middlewares_exist(objects: dict[tuple[str, str], dict[str, Any]]) -> None:
     """Every Middleware a route references is in the output, in the same API group and namespace."""
     for (kind, _), manifest in objects.items():
         if kind != "IngressRoute":
@@ -93,7 +97,7 @@ def _invalid(parameter: str, value: object) -> str:
 # --- the default UI ------------------------------------------------------------------------------------------------
 
 
-def test_default_ui_is_served_under_ui_on_the_registry_host(chart: cdk8s.Chart, snapshot) -> None:
+def test_default_ui_is_served_under_ui_on_the_registry_host(chart: cdk8s.Chart, snapshot: SnapshotAssertion) -> None:
     # GIVEN a registry without auth and its default ingress
     ingress = _ingress(chart)
 
@@ -189,7 +193,7 @@ def test_ui_runs_non_root_on_a_read_only_root_filesystem(chart: cdk8s.Chart) -> 
 # --- options -------------------------------------------------------------------------------------------------------
 
 
-def test_ui_with_every_option_in_a_namespace(app: cdk8s.App, snapshot) -> None:
+def test_ui_with_every_option_in_a_namespace(app: cdk8s.App, snapshot: SnapshotAssertion) -> None:
     # GIVEN a namespaced chart, a registry with auth from a Secret and deletes on, behind a redirecting ingress
     chart = cdk8s.Chart(app, "test", namespace="registry")
     ingress = _ingress(chart, registry_options={"auth": HtpasswdAuth.from_secret("registry-htpasswd"),
@@ -248,7 +252,7 @@ def test_ui_with_every_option_in_a_namespace(app: cdk8s.App, snapshot) -> None:
     pytest.param({"catalog_elements_limit": 100_000}, "CATALOG_ELEMENTS_LIMIT", "100000", id="catalog-max"),
     pytest.param({"delete_images": False}, "DELETE_IMAGES", "false", id="delete_images-off-with-deletes-on"),
 ])
-def test_ui_option_sets_its_environment_variable(chart: cdk8s.Chart, options: dict, variable: str,
+def test_ui_option_sets_its_environment_variable(chart: cdk8s.Chart, options: dict[str, Any], variable: str,
                                                  expected: str) -> None:
     # GIVEN a registry that allows deletes, and its ingress
     ingress = _ingress(chart, registry_options={"delete_enabled": True})
@@ -378,7 +382,7 @@ def test_default_redirect_regex_against_the_example_urls(chart: cdk8s.Chart) -> 
 # --- API groups ----------------------------------------------------------------------------------------------------
 
 
-def _synth_with_group(tmp_path: pathlib.Path, api_group: TraefikApiGroup) -> list[dict]:
+def _synth_with_group(tmp_path: pathlib.Path, api_group: TraefikApiGroup) -> list[dict[str, Any]]:
     app = cdk8s.Testing.app(outdir=str(tmp_path / api_group.name))
     chart = cdk8s.Chart(app, "test", namespace="registry")
     ingress = _ingress(chart, registry_options={"auth": HtpasswdAuth.from_secret("registry-htpasswd")},
@@ -388,7 +392,7 @@ def _synth_with_group(tmp_path: pathlib.Path, api_group: TraefikApiGroup) -> lis
 
 
 def test_legacy_group_ui_objects_equal_traefik_io_ones_apart_from_api_version(tmp_path: pathlib.Path,
-                                                                             snapshot) -> None:
+                                                                             snapshot: SnapshotAssertion) -> None:
     # GIVEN the same registry, ingress and UI built once per API group, in two apps with the same chart id
     current = _synth_with_group(tmp_path, TraefikApiGroup.TRAEFIK_IO)
     legacy = _synth_with_group(tmp_path, TraefikApiGroup.TRAEFIK_CONTAINO_US)
@@ -399,7 +403,7 @@ def test_legacy_group_ui_objects_equal_traefik_io_ones_apart_from_api_version(tm
     # AND only the Traefik objects' apiVersion differs, the UI's two Middlewares and route included
     assert len(current) == len(legacy)
     compared = []
-    for new, old in zip(current, legacy):
+    for new, old in zip(current, legacy, strict=True):
         if new["kind"] in TRAEFIK_KINDS:
             assert (new["apiVersion"], old["apiVersion"]) == ("traefik.io/v1alpha1", "traefik.containo.us/v1alpha1")
             assert {**new, "apiVersion": None} == {**old, "apiVersion": None}
@@ -446,11 +450,11 @@ def _assert_failed_cleanly(app: cdk8s.App, chart: cdk8s.Chart) -> None:
 
 
 def _fails(app: cdk8s.App, chart: cdk8s.Chart, parameter: str, value: object, *, rule: str = "",
-           **options: object) -> None:
+           **options: Any) -> None:
     """RegistryUi(**options) fails naming parameter=value (then `rule`, a regex, if given) and leaves no trace."""
     ingress = _ingress(chart)
     with pytest.raises(ValueError, match=_invalid(parameter, value) + rule):
-        RegistryUi(chart, "Ui", ingress=ingress, **options)  # type: ignore[arg-type]
+        RegistryUi(chart, "Ui", ingress=ingress, **options)
     _assert_failed_cleanly(app, chart)
 
 

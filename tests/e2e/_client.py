@@ -24,9 +24,10 @@ SKOPEO = "/usr/bin/skopeo"
 OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json"
 OCI_CONFIG = "application/vnd.oci.image.config.v1+json"
 OCI_LAYER = "application/vnd.oci.image.layer.v1.tar+gzip"
-MANIFEST_ACCEPT = ", ".join([OCI_MANIFEST, "application/vnd.docker.distribution.manifest.v2+json",
-                             "application/vnd.oci.image.index.v1+json",
-                             "application/vnd.docker.distribution.manifest.list.v2+json"])
+MANIFEST_TYPES = (OCI_MANIFEST, "application/vnd.docker.distribution.manifest.v2+json",
+                  "application/vnd.oci.image.index.v1+json",
+                  "application/vnd.docker.distribution.manifest.list.v2+json")
+MANIFEST_ACCEPT = ", ".join(MANIFEST_TYPES)
 Credentials = tuple[str, str]
 
 

@@ -55,7 +55,7 @@ def wait_for(what: str, probe: Callable[[], T | None], *, timeout: float, interv
             raise HarnessError(f"{what}: {dead}")
         try:
             result = probe()
-        except Exception as error:  # any error means "not yet"; the last one is reported on timeout
+        except Exception as error:  # noqa: BLE001  (any error means "not yet"; the last one is reported on timeout)
             last_error, result = error, None
         if result is not None:
             return result
@@ -125,7 +125,8 @@ def kill_all_live() -> list[str]:
     leaked = []
     for process in list(_LIVE.values()):
         if not _exited_unreaped(process.pid):
-            leaked.append(" ".join(map(str, process.args)))  # type: ignore[arg-type]
+            args = process.args  # spawn() always passes a list; Popen's type also allows one str or path
+            leaked.append(" ".join(map(str, args)) if isinstance(args, (list, tuple)) else str(args))
         terminate(process, grace=0)
     return leaked
 

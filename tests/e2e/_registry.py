@@ -15,6 +15,7 @@ from typing import IO, Any, Literal
 from urllib.parse import urlsplit
 
 import yaml
+from typing_extensions import Self
 
 from . import _init, _kube, _proc
 from ._kube import Manifest, PodTemplate, UnsupportedSpec
@@ -112,10 +113,13 @@ def parse_command(template: PodTemplate, env: Mapping[str, str]) -> Command:
         raise UnsupportedSpec(f"{template.where}: command {argv!r} is not the registry binary; the harness only runs "
                               "`registry serve CONFIG` and `registry garbage-collect [flags] CONFIG`")
     sub, rest = (argv[1], argv[2:]) if len(argv) > 1 else ("", [])
+    mode: Mode
     if sub == "serve":
+        mode = "serve"
         flags: list[str] = []
         allowed: set[str] = set()
     elif sub == "garbage-collect":
+        mode = "garbage-collect"
         flags = [arg for arg in rest if arg.startswith("-")]
         allowed = {"-d", "--dry-run", "-m", "--delete-untagged"}
     else:
@@ -125,7 +129,7 @@ def parse_command(template: PodTemplate, env: Mapping[str, str]) -> Command:
     positional = [arg for arg in rest if not arg.startswith("-")]
     if bad or len(positional) > 1 or (sub == "serve" and len(positional) != len(rest)):
         raise UnsupportedSpec(f"{template.where}: cannot honour arguments {rest!r} of `registry {sub}`")
-    return Command(sub, positional[0] if positional else None, tuple(flags))  # type: ignore[arg-type]
+    return Command(mode, positional[0] if positional else None, tuple(flags))
 
 
 @dataclass(frozen=True)
@@ -255,7 +259,7 @@ class RegistryProcess:
             raise HarnessError("the container has not been prepared yet: call start() or run() first")
         return self.fs.host_path(container_path)
 
-    def start(self) -> RegistryProcess:
+    def start(self) -> Self:
         """Start `registry serve` and wait until GET / answers 200."""
         if self.command.mode != "serve":
             raise HarnessError(f"{self.template.where} runs `registry {self.command.mode}`: use run()")
@@ -340,7 +344,7 @@ class RegistryProcess:
         path = self._init_log_path(name)
         return path.read_text(errors="replace") if path.exists() else ""
 
-    def __enter__(self) -> RegistryProcess:
+    def __enter__(self) -> Self:
         return self.start()
 
     def __exit__(self, *_: object) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 import boto3
 import botocore.config
 import botocore.exceptions
+from typing_extensions import Self
 
 from . import _proc
 from ._proc import HarnessError
@@ -61,7 +62,7 @@ class SeaweedS3:
     def endpoint_url(self) -> str:
         return f"http://{_proc.LOOPBACK}:{self.port}"
 
-    def start(self) -> SeaweedS3:
+    def start(self) -> Self:
         self.dir = pathlib.Path(tempfile.mkdtemp(prefix="e2e-s3-"))
         identities = {"identities": [{
             "name": "registry",
@@ -147,7 +148,7 @@ class SeaweedS3:
         return {"REGISTRY_STORAGE_S3_REGIONENDPOINT": self.endpoint_url,
                 "REGISTRY_STORAGE_MAINTENANCE_UPLOADPURGING": "{enabled: false}"}
 
-    def __enter__(self) -> SeaweedS3:
+    def __enter__(self) -> Self:
         return self.start()
 
     def __exit__(self, *_: object) -> None:

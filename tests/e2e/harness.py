@@ -2,8 +2,9 @@
 
 RegistryProcess runs the registry container of synthesized manifests as Debian's docker-registry, after the pod's init
 containers (`sh -c SCRIPT` in the registry image, run with the host's /bin/sh, container mount paths rewritten to the
-volumes' host folders); SeaweedS3 is a real S3 server; Skopeo and RegistryApi are real clients. The fixtures in conftest.py (start_registry, s3_server, skopeo,
-make_image, tls_files) tie them to test lifetimes. Typical use in a test under tests/e2e:
+volumes' host folders); SeaweedS3 is a real S3 server; Skopeo and RegistryApi are real clients. The fixtures in
+conftest.py (start_registry, s3_server, skopeo, make_image, tls_files) tie them to test lifetimes. Typical use in a
+test under tests/e2e:
 
     manifests = cdk8s.Testing.synth(chart)
     registry = start_registry(manifests, [user_created_secret], overrides=s3_server.registry_overrides())

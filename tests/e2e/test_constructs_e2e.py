@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import base64
+import pathlib
+from collections.abc import Callable
 from typing import Any
 
 import bcrypt
@@ -22,7 +24,7 @@ PROBES_OK = {"readinessProbe": 200, "livenessProbe": 200, "startupProbe": 200}
 Manifest = dict[str, Any]
 
 
-def synth(build) -> list[Manifest]:
+def synth(build: Callable[[cdk8s.Chart], object]) -> list[Manifest]:
     app = cdk8s.Testing.app()
     chart = cdk8s.Chart(app, "test", namespace="registry")
     build(chart)
@@ -42,7 +44,8 @@ def htpasswd_made_by_a_user() -> str:
     return f"{USER}:{hashed}\n"
 
 
-def round_trip(registry: RegistryProcess, skopeo: Skopeo, make_image: MakeImage, tmp_path, repository: str) -> str:
+def round_trip(registry: RegistryProcess, skopeo: Skopeo, make_image: MakeImage, tmp_path: pathlib.Path,
+               repository: str) -> str:
     """Push an image with random layers, pull it back, compare digests and bytes; return the manifest digest."""
     image = make_image(layer_sizes=(64 * 1024, 8 * 1024))
     digest = skopeo.push(image, f"{registry.address}/{repository}:v1", creds=CREDS)
@@ -54,7 +57,8 @@ def round_trip(registry: RegistryProcess, skopeo: Skopeo, make_image: MakeImage,
 
 
 def test_s3_keys_from_values_and_users_from_passwords(
-        start_registry: StartRegistry, s3_server: SeaweedS3, skopeo: Skopeo, make_image: MakeImage, tmp_path) -> None:
+        start_registry: StartRegistry, s3_server: SeaweedS3, skopeo: Skopeo, make_image: MakeImage,
+        tmp_path: pathlib.Path) -> None:
     # GIVEN a registry with users hashed at synth time, S3 keys given as values, deletes on
     manifests = synth(lambda chart: Registry(
         chart, "Registry", name="registry", delete_enabled=True,
@@ -88,7 +92,8 @@ def test_s3_keys_from_values_and_users_from_passwords(
 
 
 def test_s3_keys_and_htpasswd_from_existing_secrets_survive_a_restart(
-        start_registry: StartRegistry, s3_server: SeaweedS3, skopeo: Skopeo, make_image: MakeImage, tmp_path) -> None:
+        start_registry: StartRegistry, s3_server: SeaweedS3, skopeo: Skopeo, make_image: MakeImage,
+        tmp_path: pathlib.Path) -> None:
     # GIVEN a registry that reads everything from Secrets the user created, with custom keys
     manifests = synth(lambda chart: Registry(
         chart, "Registry", name="registry",
@@ -106,7 +111,7 @@ def test_s3_keys_and_htpasswd_from_existing_secrets_survive_a_restart(
                               overrides={"REGISTRY_STORAGE_MAINTENANCE_UPLOADPURGING": "{enabled: false}"})
     api = RegistryApi(registry.address, tls=registry.tls, creds=CREDS)
     api.assert_auth_required()
-    status, headers, _ = api.request("GET", "/v2/", creds=None)
+    _status, headers, _ = api.request("GET", "/v2/", creds=None)
     assert headers["www-authenticate"] == 'Basic realm="Team registry"'
     digest = round_trip(registry, skopeo, make_image, tmp_path, "app")
     registry.restart(pod_replaced=True)
@@ -137,7 +142,7 @@ def test_s3_with_a_wrong_secret_key_cannot_store_anything(
 
 
 def test_filesystem_volume_keeps_images_across_restarts(
-        start_registry: StartRegistry, skopeo: Skopeo, make_image: MakeImage, tmp_path) -> None:
+        start_registry: StartRegistry, skopeo: Skopeo, make_image: MakeImage, tmp_path: pathlib.Path) -> None:
     # GIVEN the default storage (a claim) and users from passwords
     manifests = synth(lambda chart: Registry(chart, "Registry", name="registry",
                                              auth=HtpasswdAuth.from_users({USER: PASSWORD}, cost=4)))
@@ -159,7 +164,8 @@ def test_filesystem_volume_keeps_images_across_restarts(
 
 
 def test_default_app_as_synthesized(
-        start_registry: StartRegistry, s3_server: SeaweedS3, skopeo: Skopeo, make_image: MakeImage, tmp_path) -> None:
+        start_registry: StartRegistry, s3_server: SeaweedS3, skopeo: Skopeo, make_image: MakeImage,
+        tmp_path: pathlib.Path) -> None:
     # GIVEN the default app from main.py, and the Secrets its docstring tells the user to create
     app = cdk8s.Testing.app()
     manifests = cdk8s.Testing.synth(main.build(app))
@@ -188,7 +194,8 @@ def test_default_app_as_synthesized(
 
 
 def test_chart_with_several_replicas_shares_uploads_between_pods(
-        start_registry: StartRegistry, s3_server: SeaweedS3, skopeo: Skopeo, make_image: MakeImage, tmp_path) -> None:
+        start_registry: StartRegistry, s3_server: SeaweedS3, skopeo: Skopeo, make_image: MakeImage,
+        tmp_path: pathlib.Path) -> None:
     # GIVEN the chart with two replicas on S3 and a shared http secret
     app = cdk8s.Testing.app()
     chart = RegistryChart(

