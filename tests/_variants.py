@@ -3,10 +3,12 @@ group of options, so that every kind of object the constructs can emit is checke
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import Any
 
 import cdk8s
+from cdk8s_plus_27 import k8s
 
 import main
 from constructs_lib import (
@@ -14,15 +16,21 @@ from constructs_lib import (
     HttpSecret,
     IngressTls,
     LogLevel,
+    PodOptions,
+    PodPeer,
+    RedisCache,
     Registry,
     RegistryChart,
     RegistryUi,
     S3Credentials,
     Storage,
+    TlsVersion,
     TraefikApiGroup,
     TraefikIngress,
+    UploadPurging,
     VolumeAccessMode,
 )
+from examples import high_availability, homelab, pull_through_cache, single_node
 
 
 def _default_app(app: cdk8s.App) -> None:
@@ -59,18 +67,70 @@ def _constructs_on_their_own(app: cdk8s.App) -> None:
     chart = cdk8s.Chart(app, "platform", namespace="platform")
     registry = Registry(chart, "Registry", auth=None, replicas=2,
                         storage=Storage.filesystem(access_mode=VolumeAccessMode.READ_WRITE_MANY),
-                        http_secret=HttpSecret.from_secret("platform-http-secret"), port=5001)
+                        http_secret=HttpSecret.from_secret("platform-http-secret"), port=5050)
     ingress = TraefikIngress(chart, "Ingress", registry=registry, host="registry.platform.example.com",
                              tls=IngressTls.default_certificate(), entry_points=["websecure", "internal"])
     RegistryUi(chart, "Ui", ingress=ingress, single_registry=False, show_content_digest=False,
                catalog_elements_limit=500)
 
 
-VARIANTS: dict[str, Callable[[cdk8s.App], None]] = {
+def _registry_3_with_every_extra(app: cdk8s.App) -> None:
+    # Registry 3, Redis with a password, upload purging, every pod option, TLS 1.3, the UI on its own host (CORS).
+    pod = PodOptions(
+        env={"TZ": "Europe/Paris"}, node_selector={"kubernetes.io/arch": "amd64"},
+        tolerations=[k8s.Toleration(key="dedicated", operator="Equal", value="infra", effect="NoSchedule")],
+        affinity=k8s.Affinity(node_affinity=k8s.NodeAffinity(
+            preferred_during_scheduling_ignored_during_execution=[k8s.PreferredSchedulingTerm(
+                weight=50, preference=k8s.NodeSelectorTerm(match_expressions=[
+                    k8s.NodeSelectorRequirement(key="disk", operator="In", values=["ssd"])]))])),
+        priority_class_name="infra", image_pull_secrets=["mirror-pull"], labels={"team": "platform"},
+        annotations={"backup.example.com/skip": "true"},
+    )
+    RegistryChart(
+        app, "v3", host="registry.example.com", namespace="v3", registry_image="registry:3.0.0",
+        auth=HtpasswdAuth.from_secret("registry-htpasswd"), replicas=2,
+        http_secret=HttpSecret.from_secret("registry-http-secret"),
+        storage=Storage.s3(bucket="registry", endpoint="https://minio.example.com",
+                           credentials=S3Credentials.from_secret("registry-s3")),
+        redis=RedisCache.of("redis.v3.svc:6379", db=2, password_secret="registry-redis"),
+        upload_purging=UploadPurging.every(interval_hours=12, age_hours=48), min_tls_version=TlsVersion.TLS13,
+        ingress_controller=PodPeer.of(namespace="traefik", pod_labels={"app.kubernetes.io/name": "traefik"}),
+        ui_host="registry-ui.example.com", registry_pod=pod, ui_pod=PodOptions(labels={"team": "platform"}),
+    )
+
+
+def _ui_proxy_mode(app: cdk8s.App) -> None:
+    # The UI on its own host, calling the registry through its own nginx; upload purging off; no TLSOption.
+    RegistryChart(app, "proxied", host="registry.example.com", namespace="proxied",
+                  auth=HtpasswdAuth.from_secret("registry-htpasswd"), ui_host="ui.example.com",
+                  ui_proxy_registry=True, upload_purging=UploadPurging.disabled(), min_tls_version=None,
+                  metrics=False)
+
+
+def _single_node_example(app: cdk8s.App) -> None:
+    # The example reads the password from the environment, as a user's shell would give it.
+    previous = os.environ.get("REGISTRY_ADMIN_PASSWORD")
+    os.environ["REGISTRY_ADMIN_PASSWORD"] = "an-admin-password-from-the-environment"
+    try:
+        single_node.build(app)
+    finally:
+        if previous is None:
+            del os.environ["REGISTRY_ADMIN_PASSWORD"]
+        else:
+            os.environ["REGISTRY_ADMIN_PASSWORD"] = previous
+
+
+VARIANTS: dict[str, Callable[[cdk8s.App], object]] = {
     "default-app": _default_app,
     "values-and-replicas": _values_and_replicas,
     "filesystem-legacy-traefik": _filesystem_legacy_traefik,
     "constructs-on-their-own": _constructs_on_their_own,
+    "registry-3-with-every-extra": _registry_3_with_every_extra,
+    "ui-proxy-mode": _ui_proxy_mode,
+    "example-homelab": homelab.build,
+    "example-high-availability": high_availability.build,
+    "example-pull-through-cache": pull_through_cache.build,
+    "example-single-node": _single_node_example,
 }
 
 

@@ -1,0 +1,73 @@
+"""The runnable apps in examples/: each synthesizes, is pinned by a snapshot, and shows what it is for."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from _manifests import container, env, find
+from _variants import synth_variant
+from syrupy.assertion import SnapshotAssertion
+
+EXAMPLES = ["example-homelab", "example-high-availability", "example-pull-through-cache", "example-single-node"]
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_example_synthesizes_and_is_pinned(tmp_path: Any, example: str, snapshot: SnapshotAssertion) -> None:
+    # GIVEN / WHEN the example app is synthesized (the single-node one with its password in the environment)
+    manifests = synth_variant(example, str(tmp_path))
+
+    # THEN its output is pinned
+    assert manifests == snapshot
+
+
+def test_homelab_uses_minio_and_existing_secrets(tmp_path: Any) -> None:
+    # GIVEN / WHEN the homelab example
+    manifests = synth_variant("example-homelab", str(tmp_path))
+    variables = env(container(find(manifests, "Deployment", "registry"), "registry"))
+
+    # THEN MinIO by path style, no Secret in the output, and the UI under /ui with a redirect from HTTP
+    assert variables["REGISTRY_STORAGE_S3_REGIONENDPOINT"] == "http://minio.minio.svc.cluster.local:9000"
+    assert variables["REGISTRY_STORAGE_S3_FORCEPATHSTYLE"] == "true"
+    assert "Secret" not in {m["kind"] for m in manifests}
+    assert find(manifests, "IngressRoute", "registry-http")["spec"]["entryPoints"] == ["web"]
+
+
+def test_high_availability_spreads_three_replicas_with_redis(tmp_path: Any) -> None:
+    # GIVEN / WHEN the high-availability example
+    manifests = synth_variant("example-high-availability", str(tmp_path))
+    deployment = find(manifests, "Deployment", "registry")
+    variables = env(container(deployment, "registry"))
+
+    # THEN three replicas, Redis shared, a disruption budget, node spread, CORS to the UI's own host exactly
+    assert deployment["spec"]["replicas"] == 3
+    assert variables["REGISTRY_STORAGE_CACHE_BLOBDESCRIPTOR"] == "redis"
+    assert find(manifests, "PodDisruptionBudget", "registry")["spec"]["maxUnavailable"] == 1
+    assert deployment["spec"]["template"]["spec"]["topologySpreadConstraints"][0]["topologyKey"] == \
+        "kubernetes.io/hostname"
+    assert variables["REGISTRY_HTTP_HEADERS_Access-Control-Allow-Origin"] == '["https://registry-ui.example.com"]'
+    assert find(manifests, "TLSOption", "registry-tls")["spec"]["minVersion"] == "VersionTLS13"
+
+
+def test_pull_through_cache_proxies_docker_hub_without_ui(tmp_path: Any) -> None:
+    # GIVEN / WHEN the pull-through cache example
+    manifests = synth_variant("example-pull-through-cache", str(tmp_path))
+    variables = env(container(find(manifests, "Deployment", "cache"), "registry"))
+
+    # THEN it proxies Docker Hub with credentials from a Secret, on a 100 GiB claim, with no UI
+    assert variables["REGISTRY_PROXY_REMOTEURL"] == "https://registry-1.docker.io"
+    assert find(manifests, "PersistentVolumeClaim", "cache-data")["spec"]["resources"]["requests"]["storage"] == \
+        "100Gi"
+    assert not [m for m in manifests if m["metadata"]["name"].startswith("cache-ui")]
+
+
+def test_single_node_hashes_the_password_from_the_environment(tmp_path: Any) -> None:
+    # GIVEN / WHEN the single-node example with its password in the environment
+    manifests = synth_variant("example-single-node", str(tmp_path))
+
+    # THEN only a bcrypt hash of it is in the output, and the volume uses local-path
+    text = json.dumps(manifests)
+    assert "an-admin-password-from-the-environment" not in text
+    assert find(manifests, "Secret", "registry-htpasswd")["stringData"]["htpasswd"].startswith("admin:$2b$10$")
+    assert find(manifests, "PersistentVolumeClaim")["spec"]["storageClassName"] == "local-path"
