@@ -126,7 +126,7 @@ class RegistryChart(cdk8s.Chart):
             http_secret=http_secret, delete_enabled=delete_enabled, log_level=log_level,
             network_policy=network_policy, ingress_controller=ingress_controller, redis=redis, proxy=proxy,
             metrics=metrics, upload_purging=upload_purging, pod=registry_pod,
-            cors_origins=[f"https://{ui_host}"] if ui and ui_host and not ui_proxy_registry else (),
+            cors_origin=f"https://{ui_host}" if ui and ui_host and not ui_proxy_registry else None,
         )
         self._ingress = TraefikIngress(
             self, "Ingress", registry=self._registry, host=host, tls=tls, entry_points=entry_points,

@@ -143,9 +143,24 @@ class TraefikIngress(Construct):
                                            sni_strict=self._tls != IngressTls.default_certificate() or None),
             )
 
+        registry_middlewares: list[str] = []
+        if registry.cors_origin is not None:
+            # Browsers send CORS preflights without credentials, which the registry answers 401 under auth:
+            # Traefik answers them itself for this one origin.
+            registry_middlewares.append(traefik.Middleware(
+                self, "Cors", metadata=cdk8s.ApiObjectMetadata(name=f"{registry.name}-cors"),
+                spec=traefik.MiddlewareSpec(headers=traefik.MiddlewareSpecHeaders(
+                    access_control_allow_origin_list=[registry.cors_origin],
+                    access_control_allow_credentials=True,
+                    access_control_allow_headers=["Authorization", "Accept", "Cache-Control"],
+                    access_control_allow_methods=["HEAD", "GET", "OPTIONS", "DELETE"],
+                    access_control_expose_headers=["Docker-Content-Digest"],
+                    access_control_max_age=600,
+                )),
+            ).name)
         self._ingress_route = self.add_route(
             self, "Resource", name=registry.name, path_prefix=None, service_name=registry.service.name,
-            service_port=registry.port, middlewares=(),
+            service_port=registry.port, middlewares=registry_middlewares,
         )
         if redirect_http_to_https:
             redirect = traefik.Middleware(

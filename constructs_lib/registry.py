@@ -8,7 +8,6 @@ import hashlib
 import json
 import re
 import urllib.parse
-from collections.abc import Sequence
 
 import cdk8s
 import cdk8s_plus_27 as kplus
@@ -108,7 +107,7 @@ class Registry(Construct):
         metrics_port: int = 5001,
         metrics_scraper: PodPeer | None = None,
         upload_purging: UploadPurging | None = None,
-        cors_origins: Sequence[str] = (),
+        cors_origin: str | None = None,
         opentelemetry: bool = False,
         pod: PodOptions | None = None,
     ) -> None:
@@ -144,8 +143,10 @@ class Registry(Construct):
             ``PodPeer.prometheus()`` (Prometheus in ``monitoring``).
         :param upload_purging: purging of abandoned uploads (:class:`UploadPurging`). Default: the registry's
             (uploads older than a week, daily).
-        :param cors_origins: browser origins allowed to call the registry (a UI on its own host), each
-            ``https://host[:port]`` exactly; ``*`` is refused since the registry takes credentials. Default: none.
+        :param cors_origin: the one browser origin allowed to call the registry (a UI on its own host),
+            ``https://host[:port]`` exactly: a header can name one origin, and ``*`` is refused since requests carry
+            credentials. Browsers' preflight requests carry no credentials and get 401 from a registry with auth:
+            :class:`~constructs_lib.ingress.TraefikIngress` answers them. Default: none.
         :param opentelemetry: keep registry 3's OpenTelemetry trace exporter on (configure it with ``OTEL_*``
             variables in ``pod.env``). Default: ``False`` (``OTEL_TRACES_EXPORTER=none``).
         :param pod: extra pod settings (:class:`PodOptions`). Default: none.
@@ -171,14 +172,14 @@ class Registry(Construct):
         if proxy is not None and proxy.ttl_hours is not None and major < 3:
             raise _validation.fail("proxy", f"ttl_hours={proxy.ttl_hours}",
                                    "registry 2.x has no proxy TTL: use a registry 3 image or leave ttl_hours unset")
-        origins = [_check_origin(origin) for origin in cors_origins]
+        origin = _check_origin(cors_origin) if cors_origin is not None else None
 
         self._name = base
         self._port = port
         self._auth = auth
         self._storage = storage
         self._delete_enabled = delete_enabled
-        self._cors_origins = tuple(origins)
+        self._cors_origin = origin
         self._major_version = major
         labels = _workload.labels(name="registry", instance=base, component="registry", part_of=base)
 
@@ -281,6 +282,15 @@ class Registry(Construct):
                     secret_volumes.append((self._secret_volume(
                         "ProxyCredentialsVolume", "proxy-credentials", proxy.username.name,
                         {proxy.username.key: username.file, proxy.password.key: password.file}), "proxy"))
+                else:  # username and password in two Secrets
+                    password = _render.SecretFile("proxy-password", "password")
+                    config_secrets[-1] = _render.ConfigSecret("proxy", "password", password)
+                    secret_volumes.append((self._secret_volume(
+                        "ProxyCredentialsVolume", "proxy-credentials", proxy.username.name,
+                        {proxy.username.key: username.file}), "proxy"))
+                    secret_volumes.append((self._secret_volume(
+                        "ProxyPasswordVolume", "proxy-password", proxy.password.name,
+                        {proxy.password.key: password.file}), "proxy-password"))
             egress_ports.append(proxy.port)
         if metrics:
             env += [("REGISTRY_HTTP_DEBUG_ADDR", f":{metrics_port}"),
@@ -288,10 +298,10 @@ class Registry(Construct):
                     ("REGISTRY_HTTP_DEBUG_PROMETHEUS_PATH", "/metrics")]
         if upload_purging is not None:
             env.append(("REGISTRY_STORAGE_MAINTENANCE_UPLOADPURGING", upload_purging._env_value()))
-        if origins:
-            # A browser UI on another host: exact origins only, since requests carry credentials.
+        if origin is not None:
+            # A browser UI on another host: one exact origin, since requests carry credentials.
             env += [
-                ("REGISTRY_HTTP_HEADERS_Access-Control-Allow-Origin", json.dumps(origins)),
+                ("REGISTRY_HTTP_HEADERS_Access-Control-Allow-Origin", f"[{origin}]"),
                 ("REGISTRY_HTTP_HEADERS_Access-Control-Allow-Credentials", "[true]"),
                 ("REGISTRY_HTTP_HEADERS_Access-Control-Allow-Headers", "[Authorization,Accept,Cache-Control]"),
                 ("REGISTRY_HTTP_HEADERS_Access-Control-Allow-Methods", "[HEAD,GET,OPTIONS,DELETE]"),
@@ -453,9 +463,9 @@ class Registry(Construct):
         return self._storage
 
     @property
-    def cors_origins(self) -> tuple[str, ...]:
-        """The browser origins allowed to call the registry."""
-        return self._cors_origins
+    def cors_origin(self) -> str | None:
+        """The browser origin allowed to call the registry, if any."""
+        return self._cors_origin
 
     @property
     def major_version(self) -> int:
@@ -488,7 +498,7 @@ def _check_origin(origin: str) -> str:
         valid_port = False
     if (origin == "*" or parts.scheme not in ("http", "https") or not parts.hostname or not valid_port
             or parts.path or parts.query or parts.fragment or parts.username or origin.endswith("/")):
-        raise _validation.fail("cors_origins", origin, "an origin is exactly scheme://host[:port], like "
+        raise _validation.fail("cors_origin", origin, "an origin is exactly scheme://host[:port], like "
                                                        "'https://ui.example.com'; '*' is refused because the "
                                                        "registry's requests carry credentials")
     return origin

@@ -71,7 +71,7 @@ class RegistryUi(Construct):
             DNS. Default: ``True``.
         :param ingress_controller: the ingress controller's pods. Default: ``PodPeer.k3s_traefik()``.
         :param host: serve the UI at the root of its own host instead of under ``path_prefix`` on the registry's.
-            The browser then calls the registry cross-origin, which needs the registry's ``cors_origins`` to hold
+            The browser then calls the registry cross-origin, which needs the registry's ``cors_origin`` to be
             ``https://<host>`` exactly, unless ``proxy_registry`` is on. Default: the registry's host.
         :param proxy_registry: the UI's nginx forwards the registry API to the registry's Service
             (``NGINX_PROXY_PASS_URL``), so the browser stays on the UI's origin and no CORS is needed. Default:
@@ -106,9 +106,9 @@ class RegistryUi(Construct):
                 raise _validation.fail("host", host, "that is the registry's host: leave host unset to serve the UI "
                                                      "under path_prefix there")
             origin = f"https://{host}"
-            if not proxy_registry and origin not in registry.cors_origins:
-                raise _validation.fail("host", host, f"the browser calls the registry from {origin}: add it to the "
-                                                     "registry's cors_origins, or set proxy_registry=True")
+            if not proxy_registry and registry.cors_origin != origin:
+                raise _validation.fail("host", host, f"the browser calls the registry from {origin}: set the "
+                                                     "registry's cors_origin to it, or set proxy_registry=True")
         pod = pod if pod is not None else PodOptions()
         self._path_prefix = path_prefix
         self._host = host

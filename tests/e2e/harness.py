@@ -2,9 +2,10 @@
 
 RegistryProcess runs the registry container of synthesized manifests as Debian's docker-registry, after the pod's init
 containers (`sh -c SCRIPT` in the registry image, run with the host's /bin/sh, container mount paths rewritten to the
-volumes' host folders); SeaweedS3 is a real S3 server; Skopeo and RegistryApi are real clients. The fixtures in
-conftest.py (start_registry, s3_server, skopeo, make_image, tls_files) tie them to test lifetimes. Typical use in a
-test under tests/e2e:
+volumes' host folders); SeaweedS3 is a real S3 server, RedisServer a real Redis, TokenServer a registry token server
+(Bearer auth, for the upstream of a pull-through cache); Skopeo and RegistryApi are real clients. The fixtures in
+conftest.py (start_registry, s3_server, skopeo, make_image, tls_files) tie them to test lifetimes. Typical
+use in a test under tests/e2e:
 
     manifests = cdk8s.Testing.synth(chart)
     registry = start_registry(manifests, [user_created_secret], overrides=s3_server.registry_overrides())
@@ -24,6 +25,7 @@ from ._client import (
 )
 from ._kube import UnsupportedSpec
 from ._proc import HarnessError, free_port, wait_for
+from ._redis import RedisServer
 from ._registry import (
     DEFAULT_IMAGE_PATTERN,
     IMAGE_CONFIG_PATH,
@@ -34,10 +36,11 @@ from ._registry import (
 )
 from ._s3 import SeaweedS3
 from ._tls import TlsFiles, write_tls_files
+from ._token import TokenRequest, TokenServer
 
 __all__ = [
     "DEFAULT_IMAGE_PATTERN", "IMAGE_CONFIG_PATH", "IMAGE_DEFAULT_CONFIG", "Credentials", "HarnessError", "OciImage",
-    "RegistryApi", "RegistryProcess", "SeaweedS3", "Skopeo", "SkopeoError", "TlsFiles", "UnsupportedSpec",
-    "assert_same_image", "free_port", "http_request", "parse_command", "read_oci_image", "sha256", "wait_for",
-    "write_oci_image", "write_tls_files",
+    "RedisServer", "RegistryApi", "RegistryProcess", "SeaweedS3", "Skopeo", "SkopeoError", "TlsFiles", "TokenRequest",
+    "TokenServer", "UnsupportedSpec", "assert_same_image", "free_port", "http_request", "parse_command",
+    "read_oci_image", "sha256", "wait_for", "write_oci_image", "write_tls_files",
 ]
