@@ -26,11 +26,13 @@ def test_default_app_deploys_every_object_of_the_homelab_setup(app: cdk8s.App, s
         ("Deployment", "registry"),
         ("Service", "registry"),
         ("NetworkPolicy", "registry"),
+        ("TLSOption", "registry-tls"),
         ("IngressRoute", "registry"),
         ("Middleware", "registry-https-redirect"),
         ("IngressRoute", "registry-http"),
         ("Deployment", "registry-ui"),
         ("Service", "registry-ui"),
+        ("Middleware", "registry-ui-security-headers"),
         ("Middleware", "registry-ui-slash-redirect"),
         ("Middleware", "registry-ui-strip-prefix"),
         ("IngressRoute", "registry-ui"),
@@ -62,9 +64,13 @@ def test_default_app_deploys_every_object_of_the_homelab_setup(app: cdk8s.App, s
     assert "$2" not in json.dumps(manifests)
     route = find(manifests, "IngressRoute", "registry")
     assert route["spec"]["routes"][0]["match"] == "Host(`registry.example.com`)"
-    assert route["spec"]["tls"] == {"certResolver": "letsencrypt"}
+    assert route["spec"]["tls"] == {"certResolver": "letsencrypt", "options": {"name": "registry-tls"}}
+    assert find(manifests, "TLSOption", "registry-tls")["spec"] == {"minVersion": "VersionTLS12", "sniStrict": True}
+    assert "tls" not in find(manifests, "IngressRoute", "registry-http")["spec"]
     ui_route = find(manifests, "IngressRoute", "registry-ui")
-    assert ui_route["spec"]["routes"][0]["match"] == "Host(`registry.example.com`) && PathPrefix(`/ui`)"
+    assert ui_route["spec"]["routes"][0]["match"] == \
+        "Host(`registry.example.com`) && (Path(`/ui`) || PathPrefix(`/ui/`))"
+    assert ui_route["spec"]["tls"] == {"certResolver": "letsencrypt", "options": {"name": "registry-tls"}}
 
 
 def test_make_synth_writes_the_default_app_into_dist(tmp_path: pathlib.Path) -> None:

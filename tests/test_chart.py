@@ -28,9 +28,11 @@ def test_defaults_compose_namespace_registry_ingress_and_ui(app: cdk8s.App, snap
         ("Deployment", "registry"),
         ("Service", "registry"),
         ("NetworkPolicy", "registry"),
+        ("TLSOption", "registry-tls"),
         ("IngressRoute", "registry"),
         ("Deployment", "registry-ui"),
         ("Service", "registry-ui"),
+        ("Middleware", "registry-ui-security-headers"),
         ("Middleware", "registry-ui-slash-redirect"),
         ("Middleware", "registry-ui-strip-prefix"),
         ("IngressRoute", "registry-ui"),
@@ -41,8 +43,9 @@ def test_defaults_compose_namespace_registry_ingress_and_ui(app: cdk8s.App, snap
     assert namespace["metadata"]["labels"]["pod-security.kubernetes.io/enforce"] == "restricted"
     assert {m["metadata"].get("namespace") for m in manifests if m["kind"] != "Namespace"} == {"registry"}
     route = find(manifests, "IngressRoute", "registry")
-    assert route["spec"]["tls"] == {"certResolver": "letsencrypt"}
+    assert route["spec"]["tls"] == {"certResolver": "letsencrypt", "options": {"name": "registry-tls"}}
     assert route["spec"]["entryPoints"] == ["websecure"]
+    assert find(manifests, "TLSOption", "registry-tls")["spec"] == {"minVersion": "VersionTLS12", "sniStrict": True}
     assert env(container(find(manifests, "Deployment", "registry-ui"), "ui"))["DELETE_IMAGES"] == "false"
     assert chart.ui is not None and chart.namespace_object is not None
     assert (chart.registry.node.id, chart.ingress.node.id, chart.ui.node.id) == ("Registry", "Ingress", "Ui")
@@ -71,8 +74,11 @@ def test_options_pass_through_to_the_constructs(app: cdk8s.App) -> None:
     assert "REGISTRY_AUTH" not in env(registry)
     route = find(manifests, "IngressRoute", "hub")
     assert route["apiVersion"] == "traefik.containo.us/v1alpha1"
-    assert route["spec"]["tls"] == {"secretName": "hub-tls"}
+    assert route["spec"]["tls"] == {"secretName": "hub-tls", "options": {"name": "hub-tls"}}
     assert route["spec"]["entryPoints"] == ["https"]
+    tls_option = find(manifests, "TLSOption", "hub-tls")
+    assert tls_option["apiVersion"] == "traefik.containo.us/v1alpha1"
+    assert tls_option["spec"] == {"minVersion": "VersionTLS12", "sniStrict": True}
     assert find(manifests, "IngressRoute", "hub-http")["spec"]["entryPoints"] == ["web"]
     ui = container(find(manifests, "Deployment", "hub-ui"), "ui")
     assert ui["image"] == "joxit/docker-registry-ui:2.6.1"
@@ -80,7 +86,7 @@ def test_options_pass_through_to_the_constructs(app: cdk8s.App) -> None:
     assert env(ui)["DELETE_IMAGES"] == "false"
     assert env(ui)["REGISTRY_SECURED"] == "false"
     assert find(manifests, "IngressRoute", "hub-ui")["spec"]["routes"][0]["match"] == \
-        "Host(`hub.example.org`) && PathPrefix(`/browse`)"
+        "Host(`hub.example.org`) && (Path(`/browse`) || PathPrefix(`/browse/`))"
 
 
 def test_ui_can_be_left_out(app: cdk8s.App) -> None:

@@ -46,7 +46,9 @@ def test_high_availability_spreads_three_replicas_with_redis(tmp_path: Any) -> N
     assert find(manifests, "PodDisruptionBudget", "registry")["spec"]["maxUnavailable"] == 1
     assert deployment["spec"]["template"]["spec"]["topologySpreadConstraints"][0]["topologyKey"] == \
         "kubernetes.io/hostname"
-    assert variables["REGISTRY_HTTP_HEADERS_Access-Control-Allow-Origin"] == '["https://registry-ui.example.com"]'
+    assert variables["REGISTRY_HTTP_HEADERS_Access-Control-Allow-Origin"] == "[https://registry-ui.example.com]"
+    cors = find(manifests, "Middleware", "registry-cors")["spec"]["headers"]
+    assert cors["accessControlAllowOriginList"] == ["https://registry-ui.example.com"]
     assert find(manifests, "TLSOption", "registry-tls")["spec"]["minVersion"] == "VersionTLS13"
 
 

@@ -11,10 +11,12 @@ import cdk8s
 import pytest
 from syrupy.assertion import SnapshotAssertion
 
-from constructs_lib import HtpasswdAuth, IngressTls, Registry, TraefikApiGroup, TraefikIngress
+from constructs_lib import HtpasswdAuth, IngressTls, Registry, TlsVersion, TraefikApiGroup, TraefikIngress
 
 HOST = "registry.example.com"
+# The snapshots of Traefik objects hold these kinds; the TLSOption is a Traefik object too.
 TRAEFIK_KINDS = {"IngressRoute", "Middleware"}
+ALL_TRAEFIK_KINDS = TRAEFIK_KINDS | {"TLSOption"}
 
 
 def _registry(chart: cdk8s.Chart, **options: Any) -> Registry:
@@ -73,11 +75,18 @@ def test_default_ingress_routes_the_host_to_the_registry_service(chart: cdk8s.Ch
     assert manifests == snapshot
     objects = _objects(manifests)
     # AND one traefik.io IngressRoute named like the registry serves the host on websecure with the letsencrypt resolver
-    assert [key for key in objects if key[0] in TRAEFIK_KINDS] == [("IngressRoute", "registry")]
+    # and a TLSOption of its own, which comes right after the registry's NetworkPolicy and before the route
+    assert list(objects) == [("PersistentVolumeClaim", "registry-data"), ("Deployment", "registry"),
+                             ("Service", "registry"), ("NetworkPolicy", "registry"), ("TLSOption", "registry-tls"),
+                             ("IngressRoute", "registry")]
     route = objects[("IngressRoute", "registry")]
     assert route["apiVersion"] == "traefik.io/v1alpha1"
     assert route["spec"]["entryPoints"] == ["websecure"]
-    assert route["spec"]["tls"] == {"certResolver": "letsencrypt"}
+    assert route["spec"]["tls"] == {"certResolver": "letsencrypt", "options": {"name": "registry-tls"}}
+    # AND that TLSOption asks for TLS 1.2 or later and strict SNI
+    tls_option = objects[("TLSOption", "registry-tls")]
+    assert tls_option["apiVersion"] == "traefik.io/v1alpha1"
+    assert tls_option["spec"] == {"minVersion": "VersionTLS12", "sniStrict": True}
     (rule,) = route["spec"]["routes"]
     assert rule["kind"] == "Rule"
     assert rule["match"] == "Host(`registry.example.com`)"
@@ -95,6 +104,9 @@ def test_default_ingress_routes_the_host_to_the_registry_service(chart: cdk8s.Ch
     assert ingress.registry is registry
     assert ingress.ingress_route.name == "registry"
     assert ingress.ingress_route.kind == "IngressRoute"
+    assert ingress.tls_option is not None
+    assert (ingress.tls_option.name, ingress.tls_option.kind) == ("registry-tls", "TLSOption")
+    assert ingress.tls_option.node.id == "TlsOption"
 
 
 def test_route_follows_the_registry_name_and_port(chart: cdk8s.Chart) -> None:
@@ -142,10 +154,10 @@ def test_redirect_http_to_https_adds_a_redirect_route_on_web(app: cdk8s.App, sna
     assert rule["match"] == "Host(`registry.example.com`)"
     assert rule["middlewares"] == [{"name": "registry-https-redirect"}]
     assert rule["services"] == [{"kind": "Service", "name": "registry", "port": 5000}]
-    # AND the HTTPS route is unchanged: websecure, TLS, no middleware
+    # AND the HTTPS route is unchanged: websecure, TLS with the TLS option, no middleware
     https = objects[("IngressRoute", "registry")]
     assert https["spec"]["entryPoints"] == ["websecure"]
-    assert https["spec"]["tls"] == {"certResolver": "letsencrypt"}
+    assert https["spec"]["tls"] == {"certResolver": "letsencrypt", "options": {"name": "registry-tls"}}
     assert "middlewares" not in https["spec"]["routes"][0]
     # AND every referenced Middleware exists, and everything is in the chart's namespace
     _assert_middlewares_exist(objects)
@@ -184,15 +196,25 @@ def test_http_entry_point_is_unused_without_the_redirect(chart: cdk8s.Chart) -> 
 # --- TLS -----------------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("tls", "expected"), [
-    pytest.param(None, {"certResolver": "letsencrypt"}, id="default"),
-    pytest.param(IngressTls.cert_resolver(), {"certResolver": "letsencrypt"}, id="cert_resolver-default-name"),
-    pytest.param(IngressTls.cert_resolver("le_staging-2"), {"certResolver": "le_staging-2"}, id="cert_resolver"),
-    pytest.param(IngressTls.secret("registry-tls.example"), {"secretName": "registry-tls.example"}, id="secret"),
-    # An empty tls object: TLS on, with Traefik's default certificate (no tls key at all would mean plain HTTP).
-    pytest.param(IngressTls.default_certificate(), {}, id="default_certificate"),
+_OPTIONS = {"options": {"name": "registry-tls"}}
+_STRICT = {"minVersion": "VersionTLS12", "sniStrict": True}
+
+
+@pytest.mark.parametrize(("tls", "expected", "tls_option"), [
+    pytest.param(None, {"certResolver": "letsencrypt", **_OPTIONS}, _STRICT, id="default"),
+    pytest.param(IngressTls.cert_resolver(), {"certResolver": "letsencrypt", **_OPTIONS}, _STRICT,
+                 id="cert_resolver-default-name"),
+    pytest.param(IngressTls.cert_resolver("le_staging-2"), {"certResolver": "le_staging-2", **_OPTIONS}, _STRICT,
+                 id="cert_resolver"),
+    pytest.param(IngressTls.secret("registry-tls.example"), {"secretName": "registry-tls.example", **_OPTIONS},
+                 _STRICT, id="secret"),
+    # Only the TLS option: TLS on, with Traefik's default certificate (no tls key at all would mean plain HTTP).
+    # Strict SNI is off, since no name ever has a certificate of its own then.
+    pytest.param(IngressTls.default_certificate(), _OPTIONS, {"minVersion": "VersionTLS12"},
+                 id="default_certificate"),
 ])
-def test_tls_source(chart: cdk8s.Chart, tls: IngressTls | None, expected: dict[str, Any]) -> None:
+def test_tls_source(chart: cdk8s.Chart, tls: IngressTls | None, expected: dict[str, Any],
+                    tls_option: dict[str, Any]) -> None:
     # GIVEN a registry
     registry = _registry(chart)
 
@@ -200,9 +222,50 @@ def test_tls_source(chart: cdk8s.Chart, tls: IngressTls | None, expected: dict[s
     ingress = TraefikIngress(chart, "Ingress", registry=registry, host=HOST, tls=tls)
     objects = _objects(cdk8s.Testing.synth(chart))
 
-    # THEN the route's tls section names exactly that source
+    # THEN the route's tls section names exactly that source and the TLS option
     assert objects[("IngressRoute", "registry")]["spec"]["tls"] == expected
     assert ingress.tls == (tls if tls is not None else IngressTls.cert_resolver())
+    # AND the TLS option has strict SNI unless the certificate is Traefik's default one
+    assert objects[("TLSOption", "registry-tls")]["spec"] == tls_option
+
+
+@pytest.mark.parametrize(("min_tls_version", "expected"), [
+    pytest.param(TlsVersion.TLS12, {"minVersion": "VersionTLS12", "sniStrict": True}, id="tls12"),
+    pytest.param(TlsVersion.TLS13, {"minVersion": "VersionTLS13", "sniStrict": True}, id="tls13"),
+])
+def test_min_tls_version_sets_the_tls_option_of_every_https_route(
+        chart: cdk8s.Chart, min_tls_version: TlsVersion, expected: dict[str, Any]) -> None:
+    # GIVEN a registry
+    registry = _registry(chart)
+
+    # WHEN its ingress, with the redirect and an extra route, gets a minimum TLS version
+    ingress = TraefikIngress(chart, "Ingress", registry=registry, host=HOST, redirect_http_to_https=True,
+                             min_tls_version=min_tls_version)
+    ingress.add_route(chart, "Extra", name="extra", path_prefix="/extra", service_name="other", service_port=8081,
+                      middlewares=[])
+    objects = _objects(cdk8s.Testing.synth(chart))
+
+    # THEN one TLSOption holds that version, and both HTTPS routes use it; the plain-HTTP redirect route has no TLS
+    assert [key for key in objects if key[0] == "TLSOption"] == [("TLSOption", "registry-tls")]
+    assert objects[("TLSOption", "registry-tls")]["spec"] == expected
+    for name in ("registry", "extra"):
+        assert objects[("IngressRoute", name)]["spec"]["tls"] == {"certResolver": "letsencrypt",
+                                                                 "options": {"name": "registry-tls"}}
+    assert "tls" not in objects[("IngressRoute", "registry-http")]["spec"]
+
+
+def test_no_min_tls_version_leaves_traefik_s_default(chart: cdk8s.Chart) -> None:
+    # GIVEN a registry
+    registry = _registry(chart)
+
+    # WHEN its ingress gets no minimum TLS version
+    ingress = TraefikIngress(chart, "Ingress", registry=registry, host=HOST, min_tls_version=None)
+    objects = _objects(cdk8s.Testing.synth(chart))
+
+    # THEN there is no TLSOption, and the route names only its certificate source
+    assert ingress.tls_option is None
+    assert "TLSOption" not in {kind for kind, _ in objects}
+    assert objects[("IngressRoute", "registry")]["spec"]["tls"] == {"certResolver": "letsencrypt"}
 
 
 def test_ingress_tls_factories_fill_one_field_each() -> None:
@@ -224,11 +287,13 @@ def test_tls_secret_in_a_namespace(app: cdk8s.App, snapshot: SnapshotAssertion) 
                    entry_points=["websecure", "internal"])
     manifests = cdk8s.Testing.synth(chart)
 
-    # THEN the output is pinned by the snapshot: SnapshotAssertion, and the route reads the Secret in its own namespace
+    # THEN the output is pinned by the snapshot, and the route reads the Secret in its own namespace
     assert manifests == snapshot
     route = _objects(manifests)[("IngressRoute", "registry")]
     assert route["metadata"]["namespace"] == "registry"
-    assert route["spec"]["tls"] == {"secretName": "registry-tls"}
+    assert route["spec"]["tls"] == {"secretName": "registry-tls", "options": {"name": "registry-tls"}}
+    # (the TLSOption, named after the registry, is in the same namespace as the route that names it)
+    assert _objects(manifests)[("TLSOption", "registry-tls")]["metadata"]["namespace"] == "registry"
     assert route["spec"]["entryPoints"] == ["websecure", "internal"]
 
 
@@ -249,13 +314,16 @@ def test_api_group_sets_the_api_version_of_every_traefik_object(
                              redirect_http_to_https=True)
     manifests = cdk8s.Testing.synth(chart)
 
-    # THEN its three objects, and only they, use that group's apiVersion
-    traefik = [m for m in manifests if m["kind"] in TRAEFIK_KINDS]
-    assert len(traefik) == 3
+    # THEN its four objects (the TLSOption, the two routes and the Middleware), and only they, use that group's
+    # apiVersion
+    traefik = [m for m in manifests if m["kind"] in ALL_TRAEFIK_KINDS]
+    assert [(m["kind"], m["metadata"]["name"]) for m in traefik] == [
+        ("TLSOption", "registry-tls"), ("IngressRoute", "registry"), ("Middleware", "registry-https-redirect"),
+        ("IngressRoute", "registry-http")]
     assert {m["apiVersion"] for m in traefik} == {api_version}
     assert api_group.value == api_version
     assert ingress.api_group is api_group
-    assert not any(m["apiVersion"].startswith("traefik.") for m in manifests if m["kind"] not in TRAEFIK_KINDS)
+    assert not any(m["apiVersion"].startswith("traefik.") for m in manifests if m["kind"] not in ALL_TRAEFIK_KINDS)
     _assert_middlewares_exist(_objects(manifests))
 
 
@@ -298,17 +366,17 @@ def test_legacy_group_objects_equal_traefik_io_ones_apart_from_api_version(tmp_p
     legacy = _synth_with_group(tmp_path, TraefikApiGroup.TRAEFIK_CONTAINO_US)
 
     # WHEN they are compared object by object
-    # THEN only the Traefik objects' apiVersion differs
+    # THEN only the Traefik objects' apiVersion differs (the TLSOption, two routes and the Middleware)
     assert len(current) == len(legacy)
     compared = 0
     for new, old in zip(current, legacy, strict=True):
-        if new["kind"] in TRAEFIK_KINDS:
+        if new["kind"] in ALL_TRAEFIK_KINDS:
             assert (new["apiVersion"], old["apiVersion"]) == ("traefik.io/v1alpha1", "traefik.containo.us/v1alpha1")
             assert {**new, "apiVersion": None} == {**old, "apiVersion": None}
             compared += 1
         else:
             assert new == old
-    assert compared == 3
+    assert compared == 4
 
 
 # --- add_route and escape hatch ------------------------------------------------------------------------------------
@@ -325,13 +393,14 @@ def test_add_route_reuses_host_entry_points_and_tls(chart: cdk8s.Chart) -> None:
                               service_port=8081, middlewares=["first", "second"])
     objects = _objects(cdk8s.Testing.synth(chart))
 
-    # THEN it is returned and shares the host, entry points and TLS, with the path rule and the middlewares in order
+    # THEN it is returned and shares the host, entry points, TLS and TLS option, with the path rule (the prefix as
+    # a whole path segment) and the middlewares in order
     assert route.name == "extra"
     spec = objects[("IngressRoute", "extra")]["spec"]
     assert spec["entryPoints"] == ["websecure", "internal"]
-    assert spec["tls"] == {"secretName": "registry-tls"}
+    assert spec["tls"] == {"secretName": "registry-tls", "options": {"name": "registry-tls"}}
     (rule,) = spec["routes"]
-    assert rule["match"] == "Host(`registry.example.com`) && PathPrefix(`/extra`)"
+    assert rule["match"] == "Host(`registry.example.com`) && (Path(`/extra`) || PathPrefix(`/extra/`))"
     assert rule["middlewares"] == [{"name": "first"}, {"name": "second"}]
     assert rule["services"] == [{"kind": "Service", "name": "other", "port": 8081}]
 
@@ -358,7 +427,7 @@ def test_escape_hatch_patches_the_ingress_route(chart: cdk8s.Chart) -> None:
 def _assert_failed_cleanly(app: cdk8s.App, chart: cdk8s.Chart) -> None:
     """Nothing reached the output folder, and the chart holds only the registry's objects."""
     _assert_nothing_written(app)
-    assert not [m for m in cdk8s.Testing.synth(chart) if m["kind"] in TRAEFIK_KINDS]
+    assert not [m for m in cdk8s.Testing.synth(chart) if m["kind"] in ALL_TRAEFIK_KINDS]
 
 
 @pytest.mark.parametrize("host", [

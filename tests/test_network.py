@@ -6,7 +6,7 @@ from typing import Any
 
 import cdk8s
 import pytest
-from _manifests import find
+from _manifests import container, find
 from syrupy.assertion import SnapshotAssertion
 
 from constructs_lib import (
@@ -23,6 +23,10 @@ K3S_TRAEFIK = {
     "namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "kube-system"}},
     "podSelector": {"matchLabels": {"app.kubernetes.io/name": "traefik"}},
 }
+PROMETHEUS = {
+    "namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "monitoring"}},
+    "podSelector": {"matchLabels": {"app.kubernetes.io/name": "prometheus"}},
+}
 DNS = {"ports": [{"port": 53, "protocol": "UDP"}, {"port": 53, "protocol": "TCP"}]}
 
 
@@ -37,7 +41,8 @@ def test_chart_policies_admit_only_the_ingress_controller_and_the_ui(app: cdk8s.
     manifests = cdk8s.Testing.synth(chart)
     policies = [m for m in manifests if m["kind"] == "NetworkPolicy"]
 
-    # THEN the registry takes traffic from Traefik and from its UI on 5000, and talks only to DNS and MinIO's port
+    # THEN the registry takes traffic from Traefik and from its UI on 5000 and from Prometheus on the metrics port
+    # 5001, and talks only to DNS and MinIO's port
     assert policies == snapshot
     registry = find(manifests, "NetworkPolicy", "registry")["spec"]
     assert registry["podSelector"] == {"matchLabels": {"app.kubernetes.io/name": "registry",
@@ -48,6 +53,7 @@ def test_chart_policies_admit_only_the_ingress_controller_and_the_ui(app: cdk8s.
         {"from": [{"podSelector": {"matchLabels": {"app.kubernetes.io/name": "registry-ui",
                                                    "app.kubernetes.io/part-of": "registry"}}}],
          "ports": [{"port": 5000, "protocol": "TCP"}]},
+        {"from": [PROMETHEUS], "ports": [{"port": 5001, "protocol": "TCP"}]},
     ]
     assert registry["egress"] == [DNS, {"ports": [{"port": 9000, "protocol": "TCP"}]}]
     # AND the selectors select the pods they mean
@@ -56,6 +62,11 @@ def test_chart_policies_admit_only_the_ingress_controller_and_the_ui(app: cdk8s.
     assert registry["podSelector"]["matchLabels"].items() <= pod_labels.items()
     ui_labels = find(manifests, "Deployment", "registry-ui")["spec"]["template"]["metadata"]["labels"]
     assert registry["ingress"][1]["from"][0]["podSelector"]["matchLabels"].items() <= ui_labels.items()
+    # AND the metrics port it admits Prometheus on is the one the pods serve and announce, never the Service's
+    assert container(deployment, "registry")["ports"] == [{"containerPort": 5000, "name": "http"},
+                                                          {"containerPort": 5001, "name": "metrics"}]
+    assert deployment["spec"]["template"]["metadata"]["annotations"]["prometheus.io/port"] == "5001"
+    assert [port["port"] for port in find(manifests, "Service", "registry")["spec"]["ports"]] == [5000]
     # AND the UI takes traffic from Traefik on 8080 and talks to nothing but DNS
     ui = find(manifests, "NetworkPolicy", "registry-ui")["spec"]
     assert ui["ingress"] == [{"from": [K3S_TRAEFIK], "ports": [{"port": 8080, "protocol": "TCP"}]}]

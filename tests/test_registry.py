@@ -58,7 +58,8 @@ def test_defaults_give_one_hardened_pod_on_a_volume(ns_chart: cdk8s.Chart, snaps
     assert spec["strategy"] == {"type": "Recreate"}  # a ReadWriteOnce volume: old and new pod never overlap
     assert registry["image"] == "registry:2.8.3"
     assert registry["imagePullPolicy"] == "Always"  # a tag can move; a digest gets IfNotPresent
-    assert registry["ports"] == [{"containerPort": 5000, "name": "http"}]
+    # (the registry's port, and the metrics port, which the Service never exposes)
+    assert registry["ports"] == [{"containerPort": 5000, "name": "http"}, {"containerPort": 5001, "name": "metrics"}]
     assert pod["enableServiceLinks"] is False
     assert pod["automountServiceAccountToken"] is False
     assert env(registry) == {
@@ -67,11 +68,19 @@ def test_defaults_give_one_hardened_pod_on_a_volume(ns_chart: cdk8s.Chart, snaps
         "REGISTRY_STORAGE": "filesystem",
         "REGISTRY_STORAGE_FILESYSTEM_ROOTDIRECTORY": "/var/lib/registry",
         "REGISTRY_STORAGE_CACHE_BLOBDESCRIPTOR": "inmemory",
+        "REGISTRY_HTTP_DEBUG_ADDR": ":5001",
+        "REGISTRY_HTTP_DEBUG_PROMETHEUS_ENABLED": "true",
+        "REGISTRY_HTTP_DEBUG_PROMETHEUS_PATH": "/metrics",
         "REGISTRY_STORAGE_DELETE_ENABLED": "false",
         "REGISTRY_HEALTH_STORAGEDRIVER_ENABLED": "true",
         "REGISTRY_HEALTH_STORAGEDRIVER_INTERVAL": "10s",
         "REGISTRY_HEALTH_STORAGEDRIVER_THRESHOLD": "3",
     }
+    # AND the pods announce the metrics endpoint to Prometheus, next to the configuration checksum
+    annotations = spec["template"]["metadata"]["annotations"]
+    assert re.fullmatch(r"[0-9a-f]{64}", annotations["checksum/config"])
+    assert annotations == {"checksum/config": annotations["checksum/config"], "prometheus.io/scrape": "true",
+                           "prometheus.io/port": "5001", "prometheus.io/path": "/metrics"}
     assert registry["volumeMounts"] == [{"mountPath": "/var/lib/registry", "name": "data", "readOnly": False}]
     assert pod["volumes"] == [{"name": "data", "persistentVolumeClaim": {"claimName": "registry-data",
                                                                           "readOnly": False}}]
@@ -123,7 +132,7 @@ def test_options_reach_the_registry_configuration(ns_chart: cdk8s.Chart, snapsho
         ns_chart, "Registry", name="hub", auth=HtpasswdAuth.from_secret("users", key="file", realm="Hub"),
         storage=_s3(), image="mirror.example.com/library/registry:2.8.3", replicas=3,
         http_secret=HttpSecret.from_secret("hub-shared", key="secret"), delete_enabled=True,
-        log_level=LogLevel.DEBUG, port=5001,
+        log_level=LogLevel.DEBUG, port=5050,
     )
 
     # WHEN synthesized
@@ -145,7 +154,10 @@ def test_options_reach_the_registry_configuration(ns_chart: cdk8s.Chart, snapsho
     assert registry["args"] == ["/run/registry/config.yml"]
     assert variables["REGISTRY_STORAGE_DELETE_ENABLED"] == "true"
     assert variables["REGISTRY_LOG_LEVEL"] == "debug"
-    assert variables["REGISTRY_HTTP_ADDR"] == ":5001"
+    assert variables["REGISTRY_HTTP_ADDR"] == ":5050"
+    assert registry["ports"] == [{"containerPort": 5050, "name": "http"}, {"containerPort": 5001, "name": "metrics"}]
+    assert variables["REGISTRY_HTTP_DEBUG_ADDR"] == ":5001"
+    assert find(manifests, "Service")["spec"]["ports"] == [{"name": "http", "port": 5050, "targetPort": 5050}]
     assert variables["REGISTRY_AUTH"] == "htpasswd"
     assert variables["REGISTRY_AUTH_HTPASSWD_REALM"] == "Hub"
     assert variables["REGISTRY_AUTH_HTPASSWD_PATH"] == "/auth/htpasswd"
@@ -320,3 +332,86 @@ def test_one_replica_has_no_disruption_budget_or_spread(ns_chart: cdk8s.Chart) -
     # THEN a budget would only block node drains: there is none
     assert "PodDisruptionBudget" not in {m["kind"] for m in manifests}
     assert "topologySpreadConstraints" not in find(manifests, "Deployment")["spec"]["template"]["spec"]
+
+
+def test_registry_3_is_chosen_by_the_image_tag(ns_chart: cdk8s.Chart) -> None:
+    # GIVEN a registry 3 image pinned by tag and digest
+    image = "registry:3.0.0@sha256:" + "ab" * 32
+    registry = Registry(ns_chart, "Registry", name="registry", auth=None, image=image)
+
+    # WHEN synthesized
+    deployment = find(cdk8s.Testing.synth(ns_chart), "Deployment")
+    variables = env(container(deployment, "registry"))
+
+    # THEN the version is read from the tag, tracing export is off, and the digest is pulled IfNotPresent
+    assert registry.major_version == 3
+    assert variables["OTEL_TRACES_EXPORTER"] == "none"
+    assert container(deployment, "registry")["imagePullPolicy"] == "IfNotPresent"
+
+
+def test_registry_3_can_keep_opentelemetry(ns_chart: cdk8s.Chart) -> None:
+    # GIVEN / WHEN registry 3 with tracing wanted THEN the exporter is left to the user's OTEL_* settings
+    Registry(ns_chart, "Registry", name="registry", auth=None, image="registry:3.0.0", opentelemetry=True)
+    variables = env(container(find(cdk8s.Testing.synth(ns_chart), "Deployment"), "registry"))
+    assert "OTEL_TRACES_EXPORTER" not in variables
+
+
+def test_registry_2_has_no_opentelemetry_setting(ns_chart: cdk8s.Chart) -> None:
+    # GIVEN / WHEN the default registry 2 image THEN nothing about tracing is set (2.x has none)
+    registry = Registry(ns_chart, "Registry", name="registry", auth=None)
+    variables = env(container(find(cdk8s.Testing.synth(ns_chart), "Deployment"), "registry"))
+    assert registry.major_version == 2
+    assert not [name for name in variables if name.startswith("OTEL_")]
+
+
+def test_cors_origin_becomes_exact_headers(ns_chart: cdk8s.Chart) -> None:
+    # GIVEN a registry a browser UI on another host calls
+    Registry(ns_chart, "Registry", name="registry", auth=None, cors_origin="https://ui.example.org:8443")
+
+    # WHEN synthesized
+    variables = env(container(find(cdk8s.Testing.synth(ns_chart), "Deployment"), "registry"))
+
+    # THEN the headers name exactly that origin, with credentials, the UI's headers and methods
+    assert variables["REGISTRY_HTTP_HEADERS_Access-Control-Allow-Origin"] == "[https://ui.example.org:8443]"
+    assert variables["REGISTRY_HTTP_HEADERS_Access-Control-Allow-Credentials"] == "[true]"
+    assert variables["REGISTRY_HTTP_HEADERS_Access-Control-Allow-Headers"] == "[Authorization,Accept,Cache-Control]"
+    assert variables["REGISTRY_HTTP_HEADERS_Access-Control-Allow-Methods"] == "[HEAD,GET,OPTIONS,DELETE]"
+    assert variables["REGISTRY_HTTP_HEADERS_Access-Control-Expose-Headers"] == "[Docker-Content-Digest]"
+
+
+def test_metrics_can_be_turned_off(ns_chart: cdk8s.Chart) -> None:
+    # GIVEN / WHEN metrics off
+    Registry(ns_chart, "Registry", name="registry", auth=None, metrics=False)
+    manifests = cdk8s.Testing.synth(ns_chart)
+    deployment = find(manifests, "Deployment")
+
+    # THEN no debug listener, no metrics port, no scrape annotations, no metrics rule in the NetworkPolicy
+    assert not [name for name in env(container(deployment, "registry")) if "DEBUG" in name]
+    assert container(deployment, "registry")["ports"] == [{"containerPort": 5000, "name": "http"}]
+    assert not [key for key in deployment["spec"]["template"]["metadata"]["annotations"] if "prometheus" in key]
+    assert len(find(manifests, "NetworkPolicy")["spec"]["ingress"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"image": "registry@sha256:" + "ab" * 32}, "image='registry@sha256:"),
+        ({"image": "registry:latest"}, "image='registry:latest' is invalid: the tag must name the version"),
+        ({"image": "registry:4.0.0"}, "image='registry:4.0.0' is invalid: registry 2.x and 3.x are supported"),
+        ({"metrics_port": 5000}, "metrics_port=5000 is invalid: it must differ from port"),
+        ({"metrics_port": 0}, "metrics_port=0 is invalid"),
+        ({"cors_origin": "*"}, "cors_origin='*' is invalid: an origin is exactly scheme://host[:port]"),
+        ({"cors_origin": "https://ui.example.com/"}, "cors_origin='https://ui.example.com/' is invalid"),
+        ({"cors_origin": "ui.example.com"}, "cors_origin='ui.example.com' is invalid"),
+        ({"cors_origin": "https://ui.example.com/path"}, "cors_origin='https://ui.example.com/path' is invalid"),
+    ],
+)
+def test_fails_on_invalid_version_metrics_and_cors_options(app: cdk8s.App, options: dict[str, Any],
+                                                           message: str) -> None:
+    # GIVEN a chart
+    chart = cdk8s.Chart(app, "test")
+
+    # WHEN / THEN a wrong option is refused with its name, value and rule, and nothing is written
+    with pytest.raises(ValueError, match=re.escape(message)):
+        Registry(chart, "Registry", auth=None, **options)
+    assert _nothing_written(app)

@@ -21,10 +21,11 @@ from constructs_lib import (
 )
 
 HOST = "registry.example.com"
+# The snapshots of Traefik objects hold these kinds; the ingress's TLSOption is a Traefik object too.
 TRAEFIK_KINDS = {"IngressRoute", "Middleware"}
+ALL_TRAEFIK_KINDS = TRAEFIK_KINDS | {"TLSOption"}
 UI_OBJECTS = {"Deployment", "Service", "IngressRoute", "Middleware"}
 DEFAULT_ENV = {
-    "REGISTRY_URL": "https://registry.example.com",
     "PULL_URL": "registry.example.com",
     "REGISTRY_TITLE": "Docker Registry",
     "SINGLE_REGISTRY": "true",
@@ -33,7 +34,11 @@ DEFAULT_ENV = {
     "CATALOG_ELEMENTS_LIMIT": "1000",
     "REGISTRY_SECURED": "false",
     "NGINX_LISTEN_PORT": "8080",
+    # Under a path the browser calls the registry on the same origin.
+    "REGISTRY_URL": "https://registry.example.com",
 }
+SECURITY_HEADERS = {"headers": {"stsSeconds": 31_536_000, "stsIncludeSubdomains": True, "contentTypeNosniff": True,
+                                "frameDeny": True, "referrerPolicy": "same-origin"}}
 
 
 def _ingress(chart: cdk8s.Chart, *, registry_options: dict[str, Any] | None = None,
@@ -109,7 +114,8 @@ def test_default_ui_is_served_under_ui_on_the_registry_host(chart: cdk8s.Chart, 
     assert manifests == snapshot
     objects = _objects(manifests)
     ui_keys = {("Deployment", "registry-ui"), ("Service", "registry-ui"), ("IngressRoute", "registry-ui"),
-               ("Middleware", "registry-ui-slash-redirect"), ("Middleware", "registry-ui-strip-prefix")}
+               ("Middleware", "registry-ui-security-headers"), ("Middleware", "registry-ui-slash-redirect"),
+               ("Middleware", "registry-ui-strip-prefix")}
     assert ui_keys <= set(objects)
     # AND the UI talks to the registry on the same origin, with each documented setting
     assert _env(objects) == DEFAULT_ENV
@@ -123,20 +129,24 @@ def test_default_ui_is_served_under_ui_on_the_registry_host(chart: cdk8s.Chart, 
     pod_labels = objects[("Deployment", "registry-ui")]["spec"]["template"]["metadata"]["labels"]
     assert service["spec"]["selector"].items() <= pod_labels.items()
     assert objects[("Service", "registry")]["spec"]["selector"] != service["spec"]["selector"]
-    # AND the route takes the /ui prefix of the registry's host on the ingress's entry points and TLS
+    # AND the route takes the /ui path segment of the registry's host on the ingress's entry points, TLS and
+    # TLS option
     route = objects[("IngressRoute", "registry-ui")]
     assert route["apiVersion"] == "traefik.io/v1alpha1"
     assert route["spec"]["entryPoints"] == ["websecure"]
-    assert route["spec"]["tls"] == {"certResolver": "letsencrypt"}
+    assert route["spec"]["tls"] == {"certResolver": "letsencrypt", "options": {"name": "registry-tls"}}
+    assert ("TLSOption", "registry-tls") in objects
     (rule,) = route["spec"]["routes"]
     assert rule["kind"] == "Rule"
-    assert rule["match"] == "Host(`registry.example.com`) && PathPrefix(`/ui`)"
+    assert rule["match"] == "Host(`registry.example.com`) && (Path(`/ui`) || PathPrefix(`/ui/`))"
     assert rule["services"] == [{"kind": "Service", "name": "registry-ui", "port": 8080}]
-    # AND it goes through the slash redirect, then the prefix strip, both of which exist
-    assert rule["middlewares"] == [{"name": "registry-ui-slash-redirect"}, {"name": "registry-ui-strip-prefix"}]
+    # AND it goes through the security headers, the slash redirect, then the prefix strip, all of which exist
+    assert rule["middlewares"] == [{"name": "registry-ui-security-headers"}, {"name": "registry-ui-slash-redirect"},
+                                   {"name": "registry-ui-strip-prefix"}]
     _assert_middlewares_exist(objects)
+    assert objects[("Middleware", "registry-ui-security-headers")]["spec"] == SECURITY_HEADERS
     assert objects[("Middleware", "registry-ui-slash-redirect")]["spec"] == {"redirectRegex": {
-        "regex": "^(https?://[^/]+/ui)$", "replacement": "${1}/", "permanent": True}}
+        "regex": r"^(https?://[^/]+/ui)(\?.*)?$", "replacement": "${1}/${2}", "permanent": True}}
     assert objects[("Middleware", "registry-ui-strip-prefix")]["spec"] == {"stripPrefix": {"prefixes": ["/ui"]}}
     # AND the registry's own route is untouched: whole host, no middleware
     registry_rule = objects[("IngressRoute", "registry")]["spec"]["routes"][0]
@@ -213,8 +223,8 @@ def test_ui_with_every_option_in_a_namespace(app: cdk8s.App, snapshot: SnapshotA
     # AND the objects take the given name, in the chart's namespace
     assert {key for key in objects if key[1].startswith("browser")} == {
         ("Deployment", "browser"), ("Service", "browser"), ("IngressRoute", "browser"),
-        ("Middleware", "browser-slash-redirect"), ("Middleware", "browser-strip-prefix"),
-        ("NetworkPolicy", "browser")}
+        ("Middleware", "browser-security-headers"), ("Middleware", "browser-slash-redirect"),
+        ("Middleware", "browser-strip-prefix"), ("NetworkPolicy", "browser")}
     assert {m["metadata"].get("namespace") for m in manifests} == {"registry"}
     # AND the environment carries each option
     assert _env(objects, "browser") == {**DEFAULT_ENV, "REGISTRY_TITLE": "ACME Registry (prod)",
@@ -223,21 +233,25 @@ def test_ui_with_every_option_in_a_namespace(app: cdk8s.App, snapshot: SnapshotA
                                         "REGISTRY_SECURED": "true"}
     pod = _pod(objects, "browser")
     assert [c["image"] for c in pod["initContainers"] + pod["containers"]] == [image] * 2
-    # AND the route serves the custom prefix with the ingress's TLS Secret, through middlewares for that prefix
+    # AND the route serves the custom prefix with the ingress's TLS Secret and TLS option (named after the
+    # registry), through the security headers and middlewares for that prefix
     route = objects[("IngressRoute", "browser")]
-    assert route["spec"]["tls"] == {"secretName": "registry-tls"}
+    assert route["spec"]["tls"] == {"secretName": "registry-tls", "options": {"name": "registry-tls"}}
     (rule,) = route["spec"]["routes"]
-    assert rule["match"] == "Host(`registry.example.com`) && PathPrefix(`/registry-ui`)"
-    assert rule["middlewares"] == [{"name": "browser-slash-redirect"}, {"name": "browser-strip-prefix"}]
+    assert rule["match"] == "Host(`registry.example.com`) && (Path(`/registry-ui`) || PathPrefix(`/registry-ui/`))"
+    assert rule["middlewares"] == [{"name": "browser-security-headers"}, {"name": "browser-slash-redirect"},
+                                   {"name": "browser-strip-prefix"}]
     assert rule["services"] == [{"kind": "Service", "name": "browser", "port": 8080}]
     _assert_middlewares_exist(objects)
     assert objects[("Middleware", "browser-strip-prefix")]["spec"] == {"stripPrefix": {"prefixes": ["/registry-ui"]}}
+    assert objects[("Middleware", "browser-security-headers")]["spec"] == SECURITY_HEADERS
     assert objects[("Middleware", "browser-slash-redirect")]["spec"]["redirectRegex"]["regex"] == \
-        r"^(https?://[^/]+/registry\-ui)$"
+        r"^(https?://[^/]+/registry\-ui)(\?.*)?$"
     # AND plain HTTP for the whole host, the UI included, is redirected to HTTPS
     http_rule = objects[("IngressRoute", "registry-http")]["spec"]["routes"][0]
     assert http_rule["match"] == "Host(`registry.example.com`)"
     assert http_rule["middlewares"] == [{"name": "registry-https-redirect"}]
+    assert "tls" not in objects[("IngressRoute", "registry-http")]["spec"]
     assert ui.path_prefix == "/registry-ui"
 
 
@@ -305,11 +319,14 @@ def test_ui_follows_the_ingress_entry_points_tls_and_registry_name(chart: cdk8s.
     RegistryUi(chart, "Ui", ingress=ingress)
     objects = _objects(cdk8s.Testing.synth(chart))
 
-    # THEN its objects are named after the registry and its route copies the entry points and TLS
+    # THEN its objects are named after the registry and its route copies the entry points, TLS and TLS option
+    # (without strict SNI, which Traefik's default certificate cannot satisfy)
     route = objects[("IngressRoute", "hub-ui")]
     assert route["spec"]["entryPoints"] == ["websecure", "internal"]
-    assert route["spec"]["tls"] == {}
-    assert route["spec"]["routes"][0]["middlewares"] == [{"name": "hub-ui-slash-redirect"},
+    assert route["spec"]["tls"] == {"options": {"name": "hub-tls"}}
+    assert objects[("TLSOption", "hub-tls")]["spec"] == {"minVersion": "VersionTLS12"}
+    assert route["spec"]["routes"][0]["middlewares"] == [{"name": "hub-ui-security-headers"},
+                                                         {"name": "hub-ui-slash-redirect"},
                                                          {"name": "hub-ui-strip-prefix"}]
     _assert_middlewares_exist(objects)
     assert _env(objects, "hub-ui")["REGISTRY_URL"] == "https://registry.example.com"
@@ -329,6 +346,22 @@ def test_two_uis_on_one_ingress_do_not_collide(chart: cdk8s.Chart) -> None:
     assert objects[("IngressRoute", "registry-ui")]["spec"]["routes"][0]["services"][0]["name"] == "registry-ui"
 
 
+def test_security_headers_can_be_left_out(chart: cdk8s.Chart) -> None:
+    # GIVEN a registry and its ingress
+    ingress = _ingress(chart)
+
+    # WHEN the UI is added without the security headers
+    RegistryUi(chart, "Ui", ingress=ingress, security_headers=False)
+    objects = _objects(cdk8s.Testing.synth(chart))
+
+    # THEN there is no headers Middleware and the route goes through the slash redirect and the strip only
+    assert sorted(name for kind, name in objects if kind == "Middleware") == ["registry-ui-slash-redirect",
+                                                                             "registry-ui-strip-prefix"]
+    assert objects[("IngressRoute", "registry-ui")]["spec"]["routes"][0]["middlewares"] == [
+        {"name": "registry-ui-slash-redirect"}, {"name": "registry-ui-strip-prefix"}]
+    _assert_middlewares_exist(objects)
+
+
 # --- the slash redirect regex --------------------------------------------------------------------------------------
 
 
@@ -343,24 +376,30 @@ def test_slash_redirect_matches_only_the_bare_prefix(chart: cdk8s.Chart, prefix:
     redirect = objects[("Middleware", "registry-ui-slash-redirect")]["spec"]["redirectRegex"]
     strip = objects[("Middleware", "registry-ui-strip-prefix")]["spec"]["stripPrefix"]
 
-    # THEN the redirect is permanent and its regex, read as Traefik (Go) reads it, matches the bare prefix only
+    # THEN the redirect is permanent and its regex, read as Traefik (Go) reads it, matches the bare prefix only,
+    # with or without a query, which the redirect keeps after the slash
     assert redirect["permanent"] is True
-    assert redirect["replacement"] == "${1}/"
+    assert redirect["replacement"] == "${1}/${2}"
     regex = _go_regex(redirect["regex"])
+    replacement = _go_replacement(redirect["replacement"])
     for url in (f"https://{HOST}{prefix}", f"http://{HOST}{prefix}", f"https://{HOST}:8443{prefix}"):
         assert regex.search(url), url
-        assert regex.sub(_go_replacement(redirect["replacement"]), url) == url + "/"
+        assert regex.sub(replacement, url) == url + "/"
+        for query in ("?x=1", "?", "?a=1&b=/c"):
+            assert regex.search(url + query), url + query
+            assert regex.sub(replacement, url + query) == f"{url}/{query}"
     for url in (f"https://{HOST}{prefix}/", f"https://{HOST}{prefix}/x", f"https://{HOST}{prefix}x",
-                f"https://{HOST}/other{prefix}", f"https://{HOST}{prefix}\n", f"ftp://{HOST}{prefix}",
-                f"https://{HOST}/v2/"):
+                f"https://{HOST}{prefix}/?x=1", f"https://{HOST}{prefix}x?x=1",
+                f"https://{HOST}/other{prefix}", f"https://{HOST}{prefix}\n", f"https://{HOST}{prefix}?x=1\n",
+                f"ftp://{HOST}{prefix}", f"https://{HOST}/v2/"):
         assert not regex.search(url), url
     # AND a '.' in the prefix is literal
     if "." in prefix:
         assert not regex.search(f"https://{HOST}{prefix.replace('.', 'X')}")
-    # AND the route and the strip use the same prefix
+    # AND the route (the prefix as a whole path segment) and the strip use the same prefix
     assert strip == {"prefixes": [prefix]}
     assert objects[("IngressRoute", "registry-ui")]["spec"]["routes"][0]["match"] == \
-        f"Host(`{HOST}`) && PathPrefix(`{prefix}`)"
+        f"Host(`{HOST}`) && (Path(`{prefix}`) || PathPrefix(`{prefix}/`))"
 
 
 def test_default_redirect_regex_against_the_example_urls(chart: cdk8s.Chart) -> None:
@@ -371,12 +410,16 @@ def test_default_redirect_regex_against_the_example_urls(chart: cdk8s.Chart) -> 
     # WHEN its redirect regex is read as Python
     redirect = _objects(cdk8s.Testing.synth(chart))[("Middleware", "registry-ui-slash-redirect")]
     regex = _go_regex(redirect["spec"]["redirectRegex"]["regex"])
+    replacement = _go_replacement(redirect["spec"]["redirectRegex"]["replacement"])
 
-    # THEN /ui is redirected to /ui/, and /ui/ and /ui/x are left alone
+    # THEN /ui is redirected to /ui/, /ui?x=1 to /ui/?x=1, and /ui/, /ui/x and /uix are left alone
     assert regex.search("https://registry.example.com/ui")
-    assert regex.sub(_go_replacement("${1}/"), "https://registry.example.com/ui") == "https://registry.example.com/ui/"
+    assert regex.sub(replacement, "https://registry.example.com/ui") == "https://registry.example.com/ui/"
+    assert regex.search("https://registry.example.com/ui?x=1")
+    assert regex.sub(replacement, "https://registry.example.com/ui?x=1") == "https://registry.example.com/ui/?x=1"
     assert not regex.search("https://registry.example.com/ui/")
     assert not regex.search("https://registry.example.com/ui/x")
+    assert not regex.search("https://registry.example.com/uix")
 
 
 # --- API groups ----------------------------------------------------------------------------------------------------
@@ -400,18 +443,20 @@ def test_legacy_group_ui_objects_equal_traefik_io_ones_apart_from_api_version(tm
     # WHEN they are compared object by object
     # THEN the legacy Traefik objects are pinned by the snapshot
     assert [m for m in legacy if m["kind"] in TRAEFIK_KINDS] == snapshot
-    # AND only the Traefik objects' apiVersion differs, the UI's two Middlewares and route included
+    # AND only the Traefik objects' apiVersion differs, the TLSOption and the UI's three Middlewares and route
+    # included
     assert len(current) == len(legacy)
     compared = []
     for new, old in zip(current, legacy, strict=True):
-        if new["kind"] in TRAEFIK_KINDS:
+        if new["kind"] in ALL_TRAEFIK_KINDS:
             assert (new["apiVersion"], old["apiVersion"]) == ("traefik.io/v1alpha1", "traefik.containo.us/v1alpha1")
             assert {**new, "apiVersion": None} == {**old, "apiVersion": None}
             compared.append(new["metadata"]["name"])
         else:
             assert new == old
-    assert sorted(compared) == ["registry", "registry-http", "registry-https-redirect", "registry-ui",
-                                "registry-ui-slash-redirect", "registry-ui-strip-prefix"]
+    assert sorted(compared) == ["registry", "registry-http", "registry-https-redirect", "registry-tls", "registry-ui",
+                                "registry-ui-security-headers", "registry-ui-slash-redirect",
+                                "registry-ui-strip-prefix"]
     _assert_middlewares_exist(_objects(legacy))
 
 
