@@ -1,0 +1,86 @@
+"""The published package: built as a wheel, installed into a fresh virtual environment, and used from another folder
+by a cdk8s app that has its own imports/ with a Traefik binding of its own, next to its own objects."""
+
+from __future__ import annotations
+
+import json
+import os
+import pathlib
+import subprocess
+import sys
+import textwrap
+import zipfile
+
+from conftest import ROOT, require_crds
+
+APP = textwrap.dedent(
+    """
+    import json
+
+    import cdk8s
+    from imports.io import traefik as app_traefik  # the application's own binding, loaded first
+
+    from constructs_lib import HtpasswdAuth, Registry, RegistryUi, TraefikIngress
+
+    app = cdk8s.App()
+    chart = cdk8s.Chart(app, "platform", namespace="platform")
+    app_traefik.Middleware(chart, "Own", metadata={"name": "own-middleware"},
+                           spec=app_traefik.MiddlewareSpec(strip_prefix=app_traefik.MiddlewareSpecStripPrefix(
+                               prefixes=["/own"])))
+    cdk8s.ApiObject(chart, "OwnConfig", api_version="v1", kind="ConfigMap", metadata={"name": "own-config"})
+    registry = Registry(chart, "Registry", name="registry", auth=HtpasswdAuth.from_secret("registry-htpasswd"))
+    ingress = TraefikIngress(chart, "Ingress", registry=registry, host="registry.example.com")
+    RegistryUi(chart, "Ui", ingress=ingress)
+    print(json.dumps(cdk8s.Testing.synth(chart)))
+    """
+)
+
+
+def test_installed_wheel_composes_into_an_app_with_its_own_imports(tmp_path: pathlib.Path) -> None:
+    # GIVEN the wheel, built from this checkout
+    wheels = tmp_path / "wheels"
+    subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(wheels), str(ROOT)],
+                   check=True, capture_output=True, text=True, cwd=tmp_path)
+    (wheel,) = wheels.glob("*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "constructs_lib/py.typed" in names
+    assert sorted(n for n in names if n.endswith(".jsii.tgz")) == [
+        "constructs_lib/_traefik_containo_us/_jsii/constructs_lib_traefik_containo_us_uscontainotraefik@0.0.0.jsii.tgz",
+        "constructs_lib/_traefik_io/_jsii/constructs_lib_traefik_io_iotraefik@0.0.0.jsii.tgz",
+    ]
+    assert not [n for n in names if n.startswith(("imports/", "tests/", "examples/"))]
+
+    # AND a fresh virtual environment with the wheel and its pinned dependencies
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True)
+    python = venv / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                    "-r", str(ROOT / "requirements.txt"), str(wheel)], check=True, capture_output=True, text=True)
+
+    # AND an application folder of its own, with its own imports/ holding a Traefik binding of the same group
+    app_dir = tmp_path / "app"
+    app_dir.mkdir()
+    subprocess.run(["cdk8s", "import", str(require_crds() / "traefik-v3.7.11" / "traefik.io_middlewares.yaml"),
+                    "--language", "python", "--output", "imports", "--no-check-upgrade"],
+                   cwd=app_dir, check=True, capture_output=True, text=True)
+    (app_dir / "main.py").write_text(APP)
+
+    # WHEN the app runs from its folder with the installed package (never this checkout)
+    environment = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    result = subprocess.run([str(python), "main.py"], cwd=app_dir, check=True, capture_output=True, text=True,
+                            env=environment)
+
+    # THEN synth succeeds with the app's objects and ours side by side, ours complete (tls, middlewares)
+    manifests = json.loads(result.stdout)
+    names_by_kind = {(m["kind"], m["metadata"]["name"]) for m in manifests}
+    assert {("Middleware", "own-middleware"), ("ConfigMap", "own-config"), ("Deployment", "registry"),
+            ("IngressRoute", "registry"), ("IngressRoute", "registry-ui")} <= names_by_kind
+    route = next(m for m in manifests if m["kind"] == "IngressRoute" and m["metadata"]["name"] == "registry-ui")
+    assert route["spec"]["tls"] == {"certResolver": "letsencrypt", "options": {"name": "registry-tls"}}
+    assert [m["name"] for m in route["spec"]["routes"][0]["middlewares"]] == [
+        "registry-ui-security-headers", "registry-ui-slash-redirect", "registry-ui-strip-prefix"]
+    assert result.stderr == ""
+    # AND the package came from the fresh environment
+    location = subprocess.run([str(python), "-c", "import constructs_lib; print(constructs_lib.__file__)"],
+                              cwd=app_dir, check=True, capture_output=True, text=True, env=environment).stdout
+    assert location.startswith(str(venv))
