@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import cdk8s
-from _manifests import container, env, find, kinds
+from _manifests import REGISTRY_UI_OBJECTS, container, env, find, kinds
 from conftest import ROOT
 from syrupy.assertion import SnapshotAssertion
 
@@ -30,13 +30,7 @@ def test_default_app_deploys_every_object_of_the_homelab_setup(app: cdk8s.App, s
         ("IngressRoute", "registry"),
         ("Middleware", "registry-https-redirect"),
         ("IngressRoute", "registry-http"),
-        ("Deployment", "registry-ui"),
-        ("Service", "registry-ui"),
-        ("Middleware", "registry-ui-security-headers"),
-        ("Middleware", "registry-ui-slash-redirect"),
-        ("Middleware", "registry-ui-strip-prefix"),
-        ("IngressRoute", "registry-ui"),
-        ("NetworkPolicy", "registry-ui"),
+        *REGISTRY_UI_OBJECTS,
     ]
     deployment = find(manifests, "Deployment", "registry")
     pod = deployment["spec"]["template"]["spec"]

@@ -11,6 +11,7 @@ from typing import Any
 import bcrypt
 import cdk8s
 import pytest
+from _manifests import assert_nothing_built, env_entries, find, invalid, of_kind, pod_spec, registry_container
 from syrupy.assertion import SnapshotAssertion
 
 from constructs_lib import DEFAULT_BCRYPT_COST, HtpasswdAuth, Registry
@@ -27,55 +28,15 @@ BOB_PASSWORD = "Tr0ub4dor&3-bob"
 # --- helpers -------------------------------------------------------------------------------------------------------
 
 
-def _namespaced_chart(app: cdk8s.App) -> cdk8s.Chart:
-    return cdk8s.Chart(app, "test", namespace="registry")
-
-
 def _synth_registry(app: cdk8s.App, auth: HtpasswdAuth | None) -> list[dict[str, Any]]:
-    chart = _namespaced_chart(app)
+    chart = cdk8s.Chart(app, "test", namespace="registry")
     Registry(chart, "Registry", name="registry", auth=auth)
     return cdk8s.Testing.synth(chart)
-
-
-def _of_kind(manifests: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
-    return [m for m in manifests if m["kind"] == kind]
-
-
-def _pod_spec(manifests: list[dict[str, Any]]) -> dict[str, Any]:
-    (deployment,) = _of_kind(manifests, "Deployment")
-    pod_spec: dict[str, Any] = deployment["spec"]["template"]["spec"]
-    return pod_spec
-
-
-def _registry_container(manifests: list[dict[str, Any]]) -> dict[str, Any]:
-    container: dict[str, Any]
-    (container,) = [c for c in _pod_spec(manifests)["containers"] if c["name"] == "registry"]
-    return container
-
-
-def _env(manifests: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    return {entry["name"]: entry for entry in _registry_container(manifests)["env"]}
-
-
-def _secret(manifests: list[dict[str, Any]], name: str) -> dict[str, Any]:
-    (secret,) = [m for m in _of_kind(manifests, "Secret") if m["metadata"]["name"] == name]
-    return secret
 
 
 def _hashes(auth: HtpasswdAuth) -> dict[str, str]:
     assert auth.htpasswd is not None
     return dict(line.split(":", 1) for line in auth.htpasswd.splitlines())
-
-
-def _invalid(parameter: str, value: object) -> str:
-    """The start of the message `_validation.fail` writes, escaped for pytest.raises(match=...)."""
-    return re.escape(f"{parameter}={value!r} is invalid")
-
-
-def _assert_nothing_built(chart: cdk8s.Chart, tmp_path: pathlib.Path) -> None:
-    assert chart.node.children == []
-    outdir = tmp_path / "dist"
-    assert not outdir.exists() or not any(outdir.iterdir())
 
 
 # --- from_users ----------------------------------------------------------------------------------------------------
@@ -91,23 +52,23 @@ def test_from_users_renders_secret_volume_and_env(app: cdk8s.App, snapshot: Snap
     # THEN the output is pinned by the snapshot
     assert manifests == snapshot
     # AND a Secret holds the htpasswd file, one bcrypt line per user in the given order
-    secret = _secret(manifests, "registry-htpasswd")
+    secret = find(manifests, "Secret", "registry-htpasswd")
     assert secret["metadata"]["namespace"] == "registry"
     assert secret["stringData"] == {"htpasswd": auth.htpasswd}
     assert auth.htpasswd is not None
     assert [line.split(":")[0] for line in auth.htpasswd.splitlines()] == ["alice", "bob"]
     assert auth.htpasswd.endswith("\n")
     # AND the registry reads it from /auth/htpasswd with the realm given
-    env = _env(manifests)
+    env = env_entries(registry_container(manifests))
     assert env["REGISTRY_AUTH"] == {"name": "REGISTRY_AUTH", "value": "htpasswd"}
     assert env["REGISTRY_AUTH_HTPASSWD_REALM"] == {"name": "REGISTRY_AUTH_HTPASSWD_REALM", "value": "Acme Registry"}
     assert env["REGISTRY_AUTH_HTPASSWD_PATH"] == {"name": "REGISTRY_AUTH_HTPASSWD_PATH", "value": "/auth/htpasswd"}
     # AND the Secret is mounted read-only at /auth, its key mapped to the file name the registry reads
-    (volume,) = [v for v in _pod_spec(manifests)["volumes"] if v["name"] == "htpasswd"]
+    (volume,) = [v for v in pod_spec(manifests)["volumes"] if v["name"] == "htpasswd"]
     assert volume["secret"]["secretName"] == "registry-htpasswd"
     assert volume["secret"]["items"] == [{"key": "htpasswd", "path": "htpasswd"}]
     assert volume["secret"]["defaultMode"] == 0o440
-    mounts = _registry_container(manifests)["volumeMounts"]
+    mounts = registry_container(manifests)["volumeMounts"]
     assert {"mountPath": "/auth", "name": "htpasswd", "readOnly": True} in mounts
 
 
@@ -147,7 +108,8 @@ def test_from_users_is_byte_identical_across_separately_built_apps(app: cdk8s.Ap
 
     # THEN both outputs are byte-identical, hashes and checksum annotation included
     assert json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)
-    assert _secret(first, "registry-htpasswd")["stringData"] == _secret(second, "registry-htpasswd")["stringData"]
+    assert (find(first, "Secret", "registry-htpasswd")["stringData"]
+            == find(second, "Secret", "registry-htpasswd")["stringData"])
 
 
 def test_from_users_changed_password_gives_a_new_hash_and_rolls_the_pods(app: cdk8s.App,
@@ -165,7 +127,7 @@ def test_from_users_changed_password_gives_a_new_hash_and_rolls_the_pods(app: cd
     assert bcrypt.checkpw((ALICE_PASSWORD + "!").encode(), _hashes(after_auth)["alice"].encode())
 
     def checksum(manifests: list[dict[str, Any]]) -> str:
-        (deployment,) = _of_kind(manifests, "Deployment")
+        deployment = find(manifests, "Deployment")
         value: str = deployment["spec"]["template"]["metadata"]["annotations"]["checksum/config"]
         return value
 
@@ -245,7 +207,7 @@ def test_from_htpasswd_accepts_2y_2a_and_2b_lines_as_is(app: cdk8s.App, snapshot
     # THEN the output is pinned by the snapshot
     assert manifests == snapshot
     # AND the Secret holds exactly the three lines, unchanged, without the blank ones
-    assert _secret(manifests, "registry-htpasswd")["stringData"] == {
+    assert find(manifests, "Secret", "registry-htpasswd")["stringData"] == {
         "htpasswd": f"{APACHE_LINE}\n{OPENBSD_LINE}\n{PYTHON_LINE}\n"
     }
     # AND the hashes still verify (they were not re-hashed)
@@ -253,7 +215,7 @@ def test_from_htpasswd_accepts_2y_2a_and_2b_lines_as_is(app: cdk8s.App, snapshot
     assert bcrypt.checkpw(b"apache-pass", hashes["apache"].encode())
     assert bcrypt.checkpw(b"openbsd-pass", hashes["openbsd"].encode())
     assert bcrypt.checkpw(b"python-pass", hashes["python"].encode())
-    assert _env(manifests)["REGISTRY_AUTH_HTPASSWD_REALM"]["value"] == "Imported"
+    assert env_entries(registry_container(manifests))["REGISTRY_AUTH_HTPASSWD_REALM"]["value"] == "Imported"
     assert repr(auth) == "HtpasswdAuth(realm='Imported', htpasswd=<hashes>)"
 
 
@@ -270,14 +232,14 @@ def test_from_secret_mounts_the_existing_secret_and_creates_none(app: cdk8s.App,
     # THEN the output is pinned by the snapshot
     assert manifests == snapshot
     # AND no Secret is created
-    assert _of_kind(manifests, "Secret") == []
+    assert of_kind(manifests, "Secret") == []
     # AND the existing Secret's key is mounted as /auth/htpasswd, read-only
-    (volume,) = [v for v in _pod_spec(manifests)["volumes"] if v["name"] == "htpasswd"]
+    (volume,) = [v for v in pod_spec(manifests)["volumes"] if v["name"] == "htpasswd"]
     assert volume["secret"]["secretName"] == "registry-users"
     assert volume["secret"]["items"] == [{"key": "users.htpasswd", "path": "htpasswd"}]
-    mounts = _registry_container(manifests)["volumeMounts"]
+    mounts = registry_container(manifests)["volumeMounts"]
     assert {"mountPath": "/auth", "name": "htpasswd", "readOnly": True} in mounts
-    env = _env(manifests)
+    env = env_entries(registry_container(manifests))
     assert env["REGISTRY_AUTH_HTPASSWD_PATH"]["value"] == "/auth/htpasswd"
     assert env["REGISTRY_AUTH_HTPASSWD_REALM"]["value"] == "Team"
     # AND its repr names the Secret
@@ -302,10 +264,10 @@ def test_registry_without_auth_has_no_auth_env_or_volume(app: cdk8s.App) -> None
     manifests = _synth_registry(app, None)
 
     # THEN no REGISTRY_AUTH* variable, no htpasswd volume or mount and no Secret exist
-    assert not [name for name in _env(manifests) if name.startswith("REGISTRY_AUTH")]
-    assert not [v for v in _pod_spec(manifests).get("volumes", []) if v["name"] == "htpasswd"]
-    assert not [m for m in _registry_container(manifests).get("volumeMounts", []) if m["mountPath"] == "/auth"]
-    assert _of_kind(manifests, "Secret") == []
+    assert not [name for name in env_entries(registry_container(manifests)) if name.startswith("REGISTRY_AUTH")]
+    assert not [v for v in pod_spec(manifests).get("volumes", []) if v["name"] == "htpasswd"]
+    assert not [m for m in registry_container(manifests).get("volumeMounts", []) if m["mountPath"] == "/auth"]
+    assert of_kind(manifests, "Secret") == []
 
 
 # --- validation: from_users ----------------------------------------------------------------------------------------
@@ -326,18 +288,18 @@ def test_fails_bad_username(chart: cdk8s.Chart, tmp_path: pathlib.Path, username
     # GIVEN a username htpasswd cannot hold
     # WHEN a registry is built with it
     # THEN a ValueError names the parameter, the value and the rule, and nothing is built
-    with pytest.raises(ValueError, match=_invalid("username", username) + ".*" + re.escape(why)):
+    with pytest.raises(ValueError, match=invalid("username", username) + ".*" + re.escape(why)):
         Registry(chart, "Registry", name="registry", auth=HtpasswdAuth.from_users({username: "pw"}, cost=4))
-    _assert_nothing_built(chart, tmp_path)
+    assert_nothing_built(chart, tmp_path)
 
 
 def test_fails_empty_users(chart: cdk8s.Chart, tmp_path: pathlib.Path) -> None:
     # GIVEN no users
     # WHEN a registry is built with them
     # THEN a ValueError names the parameter and the empty mapping
-    with pytest.raises(ValueError, match=_invalid("users", {}) + ".*at least one user"):
+    with pytest.raises(ValueError, match=invalid("users", {}) + ".*at least one user"):
         Registry(chart, "Registry", name="registry", auth=HtpasswdAuth.from_users({}, cost=4))
-    _assert_nothing_built(chart, tmp_path)
+    assert_nothing_built(chart, tmp_path)
 
 
 def test_fails_empty_password(chart: cdk8s.Chart, tmp_path: pathlib.Path) -> None:
@@ -346,7 +308,7 @@ def test_fails_empty_password(chart: cdk8s.Chart, tmp_path: pathlib.Path) -> Non
     # THEN a ValueError names the user's entry
     with pytest.raises(ValueError, match=re.escape("users['alice']='<password>' is invalid") + ".*must not be empty"):
         Registry(chart, "Registry", name="registry", auth=HtpasswdAuth.from_users({"alice": ""}, cost=4))
-    _assert_nothing_built(chart, tmp_path)
+    assert_nothing_built(chart, tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -365,7 +327,7 @@ def test_fails_password_over_72_bytes(chart: cdk8s.Chart, tmp_path: pathlib.Path
         Registry(chart, "Registry", name="registry", auth=HtpasswdAuth.from_users({"alice": password}, cost=4))
     assert password not in str(error.value)
     assert password[:8] not in str(error.value)
-    _assert_nothing_built(chart, tmp_path)
+    assert_nothing_built(chart, tmp_path)
 
 
 def test_password_of_exactly_72_bytes_is_accepted() -> None:
@@ -382,9 +344,9 @@ def test_fails_bad_cost(chart: cdk8s.Chart, tmp_path: pathlib.Path, cost: int) -
     # GIVEN a bcrypt cost outside 4..14 (or a bool)
     # WHEN a registry is built with it
     # THEN a ValueError names the parameter, the value and the range
-    with pytest.raises(ValueError, match=_invalid("cost", cost) + ".*from 4 to 14"):
+    with pytest.raises(ValueError, match=invalid("cost", cost) + ".*from 4 to 14"):
         Registry(chart, "Registry", name="registry", auth=HtpasswdAuth.from_users({"alice": "pw"}, cost=cost))
-    _assert_nothing_built(chart, tmp_path)
+    assert_nothing_built(chart, tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -406,9 +368,9 @@ def test_fails_bad_realm(chart: cdk8s.Chart, tmp_path: pathlib.Path, factory: Ca
     # GIVEN a realm that cannot be quoted in the WWW-Authenticate header
     # WHEN a registry is built with it
     # THEN a ValueError names the parameter, the value and the rule, whichever factory is used
-    with pytest.raises(ValueError, match=_invalid("realm", realm) + ".*" + re.escape(why)):
+    with pytest.raises(ValueError, match=invalid("realm", realm) + ".*" + re.escape(why)):
         Registry(chart, "Registry", name="registry", auth=factory(realm))
-    _assert_nothing_built(chart, tmp_path)
+    assert_nothing_built(chart, tmp_path)
 
 
 # --- validation: from_htpasswd -------------------------------------------------------------------------------------
@@ -428,16 +390,16 @@ def test_fails_htpasswd_non_bcrypt_hash(chart: cdk8s.Chart, tmp_path: pathlib.Pa
     # THEN a ValueError names the parameter, the line and the user (never the rest of the line) and the rule
     with pytest.raises(ValueError, match=re.escape(f"htpasswd='{shown}'") + ".*bcrypt hashes only"):
         Registry(chart, "Registry", name="registry", auth=HtpasswdAuth.from_htpasswd(f"{PYTHON_LINE}\n{line}\n"))
-    _assert_nothing_built(chart, tmp_path)
+    assert_nothing_built(chart, tmp_path)
 
 
 def test_fails_htpasswd_line_without_colon(chart: cdk8s.Chart, tmp_path: pathlib.Path) -> None:
     # GIVEN a line with no ':' separator
     # WHEN a registry is built with it
     # THEN a ValueError names the parameter and the line number (the line itself may be a password)
-    with pytest.raises(ValueError, match=_invalid("htpasswd", "<line 2>") + ".*'user:hash'"):
+    with pytest.raises(ValueError, match=invalid("htpasswd", "<line 2>") + ".*'user:hash'"):
         Registry(chart, "Registry", name="registry", auth=HtpasswdAuth.from_htpasswd(f"{PYTHON_LINE}\nalice\n"))
-    _assert_nothing_built(chart, tmp_path)
+    assert_nothing_built(chart, tmp_path)
 
 
 def test_fails_htpasswd_duplicate_username(chart: cdk8s.Chart, tmp_path: pathlib.Path) -> None:
@@ -445,10 +407,10 @@ def test_fails_htpasswd_duplicate_username(chart: cdk8s.Chart, tmp_path: pathlib
     duplicate = APACHE_LINE.replace("apache:", "python:")
     # WHEN a registry is built with it
     # THEN a ValueError names the parameter and the username
-    with pytest.raises(ValueError, match=_invalid("htpasswd", "<line 2: python>") + ".*only once"):
+    with pytest.raises(ValueError, match=invalid("htpasswd", "<line 2: python>") + ".*only once"):
         Registry(chart, "Registry", name="registry",
                  auth=HtpasswdAuth.from_htpasswd(f"{PYTHON_LINE}\n{duplicate}\n"))
-    _assert_nothing_built(chart, tmp_path)
+    assert_nothing_built(chart, tmp_path)
 
 
 @pytest.mark.parametrize("text", ["", "\n  \n\n"], ids=["empty", "blank-lines"])
@@ -456,9 +418,9 @@ def test_fails_htpasswd_without_lines(chart: cdk8s.Chart, tmp_path: pathlib.Path
     # GIVEN an htpasswd file with no user line
     # WHEN a registry is built with it
     # THEN a ValueError names the parameter and says there are no lines
-    with pytest.raises(ValueError, match=_invalid("htpasswd", "<no lines>") + ".*at least one"):
+    with pytest.raises(ValueError, match=invalid("htpasswd", "<no lines>") + ".*at least one"):
         Registry(chart, "Registry", name="registry", auth=HtpasswdAuth.from_htpasswd(text))
-    _assert_nothing_built(chart, tmp_path)
+    assert_nothing_built(chart, tmp_path)
 
 
 def test_fails_htpasswd_bad_username(chart: cdk8s.Chart, tmp_path: pathlib.Path) -> None:
@@ -466,9 +428,9 @@ def test_fails_htpasswd_bad_username(chart: cdk8s.Chart, tmp_path: pathlib.Path)
     line = "al\tice" + PYTHON_LINE[len("python"):]
     # WHEN a registry is built with it
     # THEN a ValueError names the username
-    with pytest.raises(ValueError, match=_invalid("username", "al\tice")):
+    with pytest.raises(ValueError, match=invalid("username", "al\tice")):
         Registry(chart, "Registry", name="registry", auth=HtpasswdAuth.from_htpasswd(line))
-    _assert_nothing_built(chart, tmp_path)
+    assert_nothing_built(chart, tmp_path)
 
 
 # --- validation: from_secret ---------------------------------------------------------------------------------------
@@ -484,9 +446,9 @@ def test_fails_from_secret_bad_reference(chart: cdk8s.Chart, tmp_path: pathlib.P
     # GIVEN a Secret name or key Kubernetes would reject
     # WHEN a registry is built with it
     # THEN a ValueError names the parameter and the value
-    with pytest.raises(ValueError, match=_invalid(parameter, value)):
+    with pytest.raises(ValueError, match=invalid(parameter, value)):
         Registry(chart, "Registry", name="registry", auth=HtpasswdAuth.from_secret(**kwargs))
-    _assert_nothing_built(chart, tmp_path)
+    assert_nothing_built(chart, tmp_path)
 
 
 # --- what the registry's htpasswd parser would rewrite, import limits, and password-safe messages -----------------
@@ -497,9 +459,9 @@ def test_fails_username_the_registry_would_rewrite(chart: cdk8s.Chart, tmp_path:
     # GIVEN a username the registry's htpasswd parser would skip or change
     # WHEN a registry is built with it
     # THEN a ValueError names the username
-    with pytest.raises(ValueError, match=_invalid("username", username)):
+    with pytest.raises(ValueError, match=invalid("username", username)):
         Registry(chart, "Registry", name="registry", auth=HtpasswdAuth.from_users({username: "pw"}, cost=4))
-    _assert_nothing_built(chart, tmp_path)
+    assert_nothing_built(chart, tmp_path)
 
 
 def test_fails_htpasswd_cost_above_14(chart: cdk8s.Chart, tmp_path: pathlib.Path) -> None:
@@ -509,7 +471,7 @@ def test_fails_htpasswd_cost_above_14(chart: cdk8s.Chart, tmp_path: pathlib.Path
     # THEN a ValueError names the parameter and the cost
     with pytest.raises(ValueError, match=re.escape("htpasswd='<line 1: slow, cost 20>' is invalid") + ".*4 to 14"):
         Registry(chart, "Registry", name="registry", auth=HtpasswdAuth.from_htpasswd(line))
-    _assert_nothing_built(chart, tmp_path)
+    assert_nothing_built(chart, tmp_path)
 
 
 @pytest.mark.parametrize("line", ["alice:hunter2", "alice hunter2"], ids=["plain-text-entry", "space-separated"])
@@ -522,4 +484,4 @@ def test_htpasswd_error_does_not_show_a_plain_text_password(chart: cdk8s.Chart, 
 
     # THEN the message does not repeat the password
     assert "hunter2" not in str(error.value)
-    _assert_nothing_built(chart, tmp_path)
+    assert_nothing_built(chart, tmp_path)

@@ -6,7 +6,7 @@ from typing import Any
 
 import cdk8s
 import pytest
-from _manifests import container, env, find, kinds
+from _manifests import REGISTRY_UI_OBJECTS, container, env, find, kinds
 from syrupy.assertion import SnapshotAssertion
 
 from constructs_lib import HtpasswdAuth, IngressTls, RegistryChart, S3Credentials, Storage, TraefikApiGroup
@@ -30,13 +30,7 @@ def test_defaults_compose_namespace_registry_ingress_and_ui(app: cdk8s.App, snap
         ("NetworkPolicy", "registry"),
         ("TLSOption", "registry-tls"),
         ("IngressRoute", "registry"),
-        ("Deployment", "registry-ui"),
-        ("Service", "registry-ui"),
-        ("Middleware", "registry-ui-security-headers"),
-        ("Middleware", "registry-ui-slash-redirect"),
-        ("Middleware", "registry-ui-strip-prefix"),
-        ("IngressRoute", "registry-ui"),
-        ("NetworkPolicy", "registry-ui"),
+        *REGISTRY_UI_OBJECTS,
     ]
     namespace = find(manifests, "Namespace")
     assert "namespace" not in namespace["metadata"]  # cluster-scoped

@@ -9,6 +9,7 @@ from typing import Any
 
 import cdk8s
 import pytest
+from _manifests import assert_middlewares_exist, by_kind_and_name
 from syrupy.assertion import SnapshotAssertion
 
 from constructs_lib import HtpasswdAuth, IngressTls, Registry, TlsVersion, TraefikApiGroup, TraefikIngress
@@ -23,30 +24,6 @@ def _registry(chart: cdk8s.Chart, **options: Any) -> Registry:
     options.setdefault("auth", None)
     options.setdefault("name", "registry")
     return Registry(chart, "Registry", **options)
-
-
-def _objects(manifests: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]:
-    """The manifests by (kind, name); fails on a duplicate, which kubectl apply would silently merge."""
-    objects: dict[tuple[str, str], dict[str, Any]] = {}
-    for manifest in manifests:
-        key = (manifest["kind"], manifest["metadata"]["name"])
-        assert key not in objects, f"two objects named {key}"
-        objects[key] = manifest
-    return objects
-
-
-def _assert_middlewares_exist(objects: dict[tuple[str, str], dict[str, Any]]) -> None:
-    """Every Middleware a route references is in the output, in the same API group and namespace."""
-    for (kind, _), manifest in objects.items():
-        if kind != "IngressRoute":
-            continue
-        for route in manifest["spec"]["routes"]:
-            for reference in route.get("middlewares", []):
-                middleware = objects.get(("Middleware", reference["name"]))
-                assert middleware is not None, f"{manifest['metadata']['name']} references {reference['name']}"
-                assert middleware["apiVersion"] == manifest["apiVersion"]
-                assert middleware["metadata"].get("namespace") == manifest["metadata"].get("namespace")
-                assert "namespace" not in reference
 
 
 def _assert_nothing_written(app: cdk8s.App) -> None:
@@ -73,7 +50,7 @@ def test_default_ingress_routes_the_host_to_the_registry_service(chart: cdk8s.Ch
 
     # THEN the output is pinned by the snapshot
     assert manifests == snapshot
-    objects = _objects(manifests)
+    objects = by_kind_and_name(manifests)
     # AND one traefik.io IngressRoute named like the registry serves the host on websecure with the letsencrypt resolver
     # and a TLSOption of its own, which comes right after the registry's NetworkPolicy and before the route
     assert list(objects) == [("PersistentVolumeClaim", "registry-data"), ("Deployment", "registry"),
@@ -115,7 +92,7 @@ def test_route_follows_the_registry_name_and_port(chart: cdk8s.Chart) -> None:
 
     # WHEN it gets an ingress with the HTTP redirect
     TraefikIngress(chart, "Ingress", registry=registry, host="hub.example.org", redirect_http_to_https=True)
-    objects = _objects(cdk8s.Testing.synth(chart))
+    objects = by_kind_and_name(cdk8s.Testing.synth(chart))
 
     # THEN the objects are named after the registry and both routes reach its Service on its port
     assert {key for key in objects if key[0] in TRAEFIK_KINDS} == {
@@ -141,7 +118,7 @@ def test_redirect_http_to_https_adds_a_redirect_route_on_web(app: cdk8s.App, sna
 
     # THEN the output is pinned by the snapshot
     assert manifests == snapshot
-    objects = _objects(manifests)
+    objects = by_kind_and_name(manifests)
     # AND a permanent redirectScheme Middleware to https exists
     middleware = objects[("Middleware", "registry-https-redirect")]
     assert middleware["apiVersion"] == "traefik.io/v1alpha1"
@@ -160,7 +137,7 @@ def test_redirect_http_to_https_adds_a_redirect_route_on_web(app: cdk8s.App, sna
     assert https["spec"]["tls"] == {"certResolver": "letsencrypt", "options": {"name": "registry-tls"}}
     assert "middlewares" not in https["spec"]["routes"][0]
     # AND every referenced Middleware exists, and everything is in the chart's namespace
-    _assert_middlewares_exist(objects)
+    assert_middlewares_exist(objects)
     assert {m["metadata"].get("namespace") for m in manifests} == {"registry"}
 
 
@@ -171,7 +148,7 @@ def test_custom_entry_points_and_http_entry_point(chart: cdk8s.Chart) -> None:
     # WHEN the ingress serves two entry points (given as a tuple) and redirects from a custom HTTP entry point
     ingress = TraefikIngress(chart, "Ingress", registry=registry, host=HOST, entry_points=("https", "internal_tls"),
                              redirect_http_to_https=True, http_entry_point="http")
-    objects = _objects(cdk8s.Testing.synth(chart))
+    objects = by_kind_and_name(cdk8s.Testing.synth(chart))
 
     # THEN the HTTPS route lists the entry points in order and the redirect route uses the custom HTTP one
     assert objects[("IngressRoute", "registry")]["spec"]["entryPoints"] == ["https", "internal_tls"]
@@ -186,7 +163,7 @@ def test_http_entry_point_is_unused_without_the_redirect(chart: cdk8s.Chart) -> 
     # WHEN the ingress names an HTTP entry point that is also served, but does not redirect
     TraefikIngress(chart, "Ingress", registry=registry, host=HOST, entry_points=["web", "websecure"],
                    http_entry_point="web")
-    objects = _objects(cdk8s.Testing.synth(chart))
+    objects = by_kind_and_name(cdk8s.Testing.synth(chart))
 
     # THEN there is only the registry's route, on both entry points, and no Middleware
     assert [key for key in objects if key[0] in TRAEFIK_KINDS] == [("IngressRoute", "registry")]
@@ -220,7 +197,7 @@ def test_tls_source(chart: cdk8s.Chart, tls: IngressTls | None, expected: dict[s
 
     # WHEN its ingress gets a TLS source
     ingress = TraefikIngress(chart, "Ingress", registry=registry, host=HOST, tls=tls)
-    objects = _objects(cdk8s.Testing.synth(chart))
+    objects = by_kind_and_name(cdk8s.Testing.synth(chart))
 
     # THEN the route's tls section names exactly that source and the TLS option
     assert objects[("IngressRoute", "registry")]["spec"]["tls"] == expected
@@ -243,7 +220,7 @@ def test_min_tls_version_sets_the_tls_option_of_every_https_route(
                              min_tls_version=min_tls_version)
     ingress.add_route(chart, "Extra", name="extra", path_prefix="/extra", service_name="other", service_port=8081,
                       middlewares=[])
-    objects = _objects(cdk8s.Testing.synth(chart))
+    objects = by_kind_and_name(cdk8s.Testing.synth(chart))
 
     # THEN one TLSOption holds that version, and both HTTPS routes use it; the plain-HTTP redirect route has no TLS
     assert [key for key in objects if key[0] == "TLSOption"] == [("TLSOption", "registry-tls")]
@@ -260,7 +237,7 @@ def test_no_min_tls_version_leaves_traefik_s_default(chart: cdk8s.Chart) -> None
 
     # WHEN its ingress gets no minimum TLS version
     ingress = TraefikIngress(chart, "Ingress", registry=registry, host=HOST, min_tls_version=None)
-    objects = _objects(cdk8s.Testing.synth(chart))
+    objects = by_kind_and_name(cdk8s.Testing.synth(chart))
 
     # THEN there is no TLSOption, and the route names only its certificate source
     assert ingress.tls_option is None
@@ -289,11 +266,11 @@ def test_tls_secret_in_a_namespace(app: cdk8s.App, snapshot: SnapshotAssertion) 
 
     # THEN the output is pinned by the snapshot, and the route reads the Secret in its own namespace
     assert manifests == snapshot
-    route = _objects(manifests)[("IngressRoute", "registry")]
+    route = by_kind_and_name(manifests)[("IngressRoute", "registry")]
     assert route["metadata"]["namespace"] == "registry"
     assert route["spec"]["tls"] == {"secretName": "registry-tls", "options": {"name": "registry-tls"}}
     # (the TLSOption, named after the registry, is in the same namespace as the route that names it)
-    assert _objects(manifests)[("TLSOption", "registry-tls")]["metadata"]["namespace"] == "registry"
+    assert by_kind_and_name(manifests)[("TLSOption", "registry-tls")]["metadata"]["namespace"] == "registry"
     assert route["spec"]["entryPoints"] == ["websecure", "internal"]
 
 
@@ -324,7 +301,7 @@ def test_api_group_sets_the_api_version_of_every_traefik_object(
     assert api_group.value == api_version
     assert ingress.api_group is api_group
     assert not any(m["apiVersion"].startswith("traefik.") for m in manifests if m["kind"] not in ALL_TRAEFIK_KINDS)
-    _assert_middlewares_exist(_objects(manifests))
+    assert_middlewares_exist(by_kind_and_name(manifests))
 
 
 def test_legacy_api_group_snapshot(chart: cdk8s.Chart, snapshot: SnapshotAssertion) -> None:
@@ -391,7 +368,7 @@ def test_add_route_reuses_host_entry_points_and_tls(chart: cdk8s.Chart) -> None:
     # WHEN another route is added under a path with two middlewares
     route = ingress.add_route(chart, "Extra", name="extra", path_prefix="/extra", service_name="other",
                               service_port=8081, middlewares=["first", "second"])
-    objects = _objects(cdk8s.Testing.synth(chart))
+    objects = by_kind_and_name(cdk8s.Testing.synth(chart))
 
     # THEN it is returned and shares the host, entry points, TLS and TLS option, with the path rule (the prefix as
     # a whole path segment) and the middlewares in order
@@ -414,7 +391,7 @@ def test_escape_hatch_patches_the_ingress_route(chart: cdk8s.Chart) -> None:
     ingress.ingress_route.add_json_patch(cdk8s.JsonPatch.add("/spec/routes/0/priority", 100))
     cdk8s.ApiObject.of(ingress).add_json_patch(
         cdk8s.JsonPatch.add("/metadata/annotations", {"example.com/owner": "platform"}))
-    route = _objects(cdk8s.Testing.synth(chart))[("IngressRoute", "registry")]
+    route = by_kind_and_name(cdk8s.Testing.synth(chart))[("IngressRoute", "registry")]
 
     # THEN both patches show up in the output
     assert route["spec"]["routes"][0]["priority"] == 100

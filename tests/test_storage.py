@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import pathlib
-import re
 from typing import Any
 
 import cdk8s
 import pytest
+from _manifests import assert_nothing_built, env_entries, find, invalid, of_kind, pod_spec, registry_container
 from syrupy.assertion import SnapshotAssertion
 
 from constructs_lib import (
@@ -33,28 +33,9 @@ def _synth_registry(app: cdk8s.App, storage: Storage) -> list[dict[str, Any]]:
     return cdk8s.Testing.synth(chart)
 
 
-def _of_kind(manifests: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
-    return [m for m in manifests if m["kind"] == kind]
-
-
-def _pod_spec(manifests: list[dict[str, Any]]) -> dict[str, Any]:
-    (deployment,) = _of_kind(manifests, "Deployment")
-    pod_spec: dict[str, Any] = deployment["spec"]["template"]["spec"]
-    return pod_spec
-
-
-def _registry_container(manifests: list[dict[str, Any]]) -> dict[str, Any]:
-    container: dict[str, Any]
-    (container,) = [c for c in _pod_spec(manifests)["containers"] if c["name"] == "registry"]
-    return container
-
-
-def _env(manifests: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    return {entry["name"]: entry for entry in _registry_container(manifests)["env"]}
-
-
 def _storage_env(manifests: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    return {name: entry for name, entry in _env(manifests).items() if name.startswith("REGISTRY_STORAGE")}
+    return {name: entry for name, entry in env_entries(registry_container(manifests)).items()
+            if name.startswith("REGISTRY_STORAGE")}
 
 
 def _value(name: str, value: str) -> dict[str, Any]:
@@ -63,18 +44,7 @@ def _value(name: str, value: str) -> dict[str, Any]:
 
 def _credentials_volumes(manifests: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The Secret volumes the init container reads the S3 keys from."""
-    return [v for v in _pod_spec(manifests)["volumes"] if v["name"].startswith("s3-")]
-
-
-def _invalid(parameter: str, value: object) -> str:
-    """The start of the message `_validation.fail` writes, escaped for pytest.raises(match=...)."""
-    return re.escape(f"{parameter}={value!r} is invalid")
-
-
-def _assert_nothing_built(chart: cdk8s.Chart, tmp_path: pathlib.Path) -> None:
-    assert chart.node.children == []
-    outdir = tmp_path / "dist"
-    assert not outdir.exists() or not any(outdir.iterdir())
+    return [v for v in pod_spec(manifests)["volumes"] if v["name"].startswith("s3-")]
 
 
 def _s3(**overrides: Any) -> S3Storage:
@@ -118,18 +88,18 @@ def test_s3_minio_with_key_values(app: cdk8s.App, snapshot: SnapshotAssertion) -
         "REGISTRY_STORAGE_DELETE_ENABLED": _value("REGISTRY_STORAGE_DELETE_ENABLED", "false"),
     }
     # AND a Secret "<name>-s3" in the namespace holds the keys, read as files by the init container
-    (secret,) = _of_kind(manifests, "Secret")
+    secret = find(manifests, "Secret")
     assert (secret["metadata"]["name"], secret["metadata"]["namespace"]) == ("registry-s3", "registry")
     assert secret["stringData"] == {"accesskey": ACCESS_KEY, "secretkey": SECRET_KEY}
     assert _credentials_volumes(manifests) == [{"name": "s3-credentials", "secret": {
         "secretName": "registry-s3", "defaultMode": 0o440,
         "items": [{"key": "accesskey", "path": "access-key"}, {"key": "secretkey", "path": "secret-key"}]}}]
     # AND the secret key is in that Secret only: never an env value, nor in the checksum annotation
-    assert SECRET_KEY not in [entry.get("value") for entry in _registry_container(manifests)["env"]]
+    assert SECRET_KEY not in [entry.get("value") for entry in registry_container(manifests)["env"]]
     assert json.dumps(manifests).count(SECRET_KEY) == 1
     # AND S3 storage mounts no data volume and makes no claim
-    assert _of_kind(manifests, "PersistentVolumeClaim") == []
-    assert not [m for m in _registry_container(manifests).get("volumeMounts", [])
+    assert of_kind(manifests, "PersistentVolumeClaim") == []
+    assert not [m for m in registry_container(manifests).get("volumeMounts", [])
                 if m["mountPath"] == "/var/lib/registry"]
 
 
@@ -152,10 +122,11 @@ def test_s3_aws_with_existing_secret_and_custom_keys(app: cdk8s.App, snapshot: S
         "secretName": "aws-keys", "defaultMode": 0o440,
         "items": [{"key": "AWS_ACCESS_KEY_ID", "path": "access-key"},
                   {"key": "AWS_SECRET_ACCESS_KEY", "path": "secret-key"}]}}]
-    assert "REGISTRY_STORAGE_S3_ACCESSKEY" not in _env(manifests)
-    assert _env(manifests)["AWS_SHARED_CREDENTIALS_FILE"] == _value("AWS_SHARED_CREDENTIALS_FILE",
-                                                                    "/run/registry/aws-credentials")
-    assert _of_kind(manifests, "Secret") == []
+    variables = env_entries(registry_container(manifests))
+    assert "REGISTRY_STORAGE_S3_ACCESSKEY" not in variables
+    assert variables["AWS_SHARED_CREDENTIALS_FILE"] == _value("AWS_SHARED_CREDENTIALS_FILE",
+                                                              "/run/registry/aws-credentials")
+    assert of_kind(manifests, "Secret") == []
     env = _storage_env(manifests)
     # AND without an endpoint: no REGIONENDPOINT, virtual-host style and presigned redirects (the defaults)
     assert "REGISTRY_STORAGE_S3_REGIONENDPOINT" not in env
@@ -179,7 +150,7 @@ def test_s3_without_credentials_sets_no_key_env(app: cdk8s.App) -> None:
     env = _storage_env(manifests)
     assert "REGISTRY_STORAGE_S3_ACCESSKEY" not in env
     assert "REGISTRY_STORAGE_S3_SECRETKEY" not in env
-    assert _of_kind(manifests, "Secret") == []
+    assert of_kind(manifests, "Secret") == []
     assert env["REGISTRY_STORAGE"]["value"] == "s3"
 
 
@@ -240,9 +211,9 @@ def test_fails_secure_contradicting_the_endpoint(chart: cdk8s.Chart, tmp_path: p
                                                   secure: bool) -> None:
     # GIVEN / WHEN secure set against the endpoint's scheme
     # THEN a ValueError names the parameter, the value and the rule
-    with pytest.raises(ValueError, match=_invalid("secure", secure) + ".*leave secure unset"):
+    with pytest.raises(ValueError, match=invalid("secure", secure) + ".*leave secure unset"):
         Registry(chart, "Registry", name="registry", auth=None, storage=_s3(endpoint=endpoint, secure=secure))
-    _assert_nothing_built(chart, tmp_path)
+    assert_nothing_built(chart, tmp_path)
 
 
 @pytest.mark.parametrize(("mib", "size"), [(5, "5242880"), (5120, "5368709120")], ids=["min", "max"])
@@ -297,17 +268,17 @@ def test_filesystem_defaults(app: cdk8s.App, snapshot: SnapshotAssertion) -> Non
     assert (storage.size_gib, storage.storage_class, storage.access_mode) == \
         (10, None, VolumeAccessMode.READ_WRITE_ONCE)
     # AND a 10Gi ReadWriteOnce claim uses the cluster's default class (no storageClassName at all)
-    (claim,) = _of_kind(manifests, "PersistentVolumeClaim")
+    claim = find(manifests, "PersistentVolumeClaim")
     assert claim["metadata"]["name"] == "registry-data"
     assert claim["metadata"]["namespace"] == "registry"
     assert claim["spec"]["resources"]["requests"]["storage"] == "10Gi"
     assert claim["spec"]["accessModes"] == ["ReadWriteOnce"]
     assert "storageClassName" not in claim["spec"]
     # AND the claim is mounted read-write at /var/lib/registry, where the registry writes
-    (volume,) = [v for v in _pod_spec(manifests)["volumes"] if v["name"] == "data"]
+    (volume,) = [v for v in pod_spec(manifests)["volumes"] if v["name"] == "data"]
     assert volume["persistentVolumeClaim"]["claimName"] == "registry-data"
     assert {"mountPath": "/var/lib/registry", "name": "data", "readOnly": False} in \
-        _registry_container(manifests)["volumeMounts"]
+        registry_container(manifests)["volumeMounts"]
     assert _storage_env(manifests) == {
         "REGISTRY_STORAGE": _value("REGISTRY_STORAGE", "filesystem"),
         "REGISTRY_STORAGE_FILESYSTEM_ROOTDIRECTORY": _value("REGISTRY_STORAGE_FILESYSTEM_ROOTDIRECTORY",
@@ -316,9 +287,9 @@ def test_filesystem_defaults(app: cdk8s.App, snapshot: SnapshotAssertion) -> Non
         "REGISTRY_STORAGE_DELETE_ENABLED": _value("REGISTRY_STORAGE_DELETE_ENABLED", "false"),
     }
     # AND a ReadWriteOnce volume is never mounted by two pods at once during a rollout
-    (deployment,) = _of_kind(manifests, "Deployment")
+    deployment = find(manifests, "Deployment")
     assert deployment["spec"]["strategy"] == {"type": "Recreate"}
-    assert _of_kind(manifests, "Secret") == []
+    assert of_kind(manifests, "Secret") == []
 
 
 def test_filesystem_custom_size_class_and_access_mode(app: cdk8s.App, snapshot: SnapshotAssertion) -> None:
@@ -331,12 +302,12 @@ def test_filesystem_custom_size_class_and_access_mode(app: cdk8s.App, snapshot: 
     # THEN the output is pinned by the snapshot
     assert manifests == snapshot
     # AND the claim has the size, class and access mode given
-    (claim,) = _of_kind(manifests, "PersistentVolumeClaim")
+    claim = find(manifests, "PersistentVolumeClaim")
     assert claim["spec"]["resources"]["requests"]["storage"] == "50Gi"
     assert claim["spec"]["storageClassName"] == "longhorn"
     assert claim["spec"]["accessModes"] == ["ReadWriteMany"]
     assert {"mountPath": "/var/lib/registry", "name": "data", "readOnly": False} in \
-        _registry_container(manifests)["volumeMounts"]
+        registry_container(manifests)["volumeMounts"]
 
 
 def test_filesystem_read_write_once_pod(app: cdk8s.App) -> None:
@@ -344,7 +315,7 @@ def test_filesystem_read_write_once_pod(app: cdk8s.App) -> None:
     # WHEN a registry uses it
     manifests = _synth_registry(app, Storage.filesystem(access_mode=VolumeAccessMode.READ_WRITE_ONCE_POD))
     # THEN the claim carries that access mode
-    (claim,) = _of_kind(manifests, "PersistentVolumeClaim")
+    claim = find(manifests, "PersistentVolumeClaim")
     assert claim["spec"]["accessModes"] == ["ReadWriteOncePod"]
 
 
@@ -376,18 +347,18 @@ def test_fails_bad_bucket(chart: cdk8s.Chart, tmp_path: pathlib.Path, bucket: st
     # GIVEN a bucket name S3 rejects
     # WHEN a registry is built with it
     # THEN a ValueError names the parameter, the value and the rule
-    with pytest.raises(ValueError, match=_invalid("bucket", bucket) + ".*S3 bucket name"):
+    with pytest.raises(ValueError, match=invalid("bucket", bucket) + ".*S3 bucket name"):
         Registry(chart, "Registry", name="registry", auth=None, storage=_s3(bucket=bucket))
-    _assert_nothing_built(chart, tmp_path)
+    assert_nothing_built(chart, tmp_path)
 
 
 def test_fails_bad_region(chart: cdk8s.Chart, tmp_path: pathlib.Path) -> None:
     # GIVEN a region in the wrong case and with '_'
     # WHEN a registry is built with it
     # THEN a ValueError names the parameter and the value
-    with pytest.raises(ValueError, match=_invalid("region", "US_EAST") + ".*S3 region"):
+    with pytest.raises(ValueError, match=invalid("region", "US_EAST") + ".*S3 region"):
         Registry(chart, "Registry", name="registry", auth=None, storage=_s3(region="US_EAST"))
-    _assert_nothing_built(chart, tmp_path)
+    assert_nothing_built(chart, tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -398,19 +369,19 @@ def test_fails_bad_endpoint(chart: cdk8s.Chart, tmp_path: pathlib.Path, endpoint
     # GIVEN an endpoint that is not an http(s) URL of a host
     # WHEN a registry is built with it
     # THEN a ValueError names the parameter and the value
-    with pytest.raises(ValueError, match=_invalid("endpoint", endpoint) + ".*http:// or https://"):
+    with pytest.raises(ValueError, match=invalid("endpoint", endpoint) + ".*http:// or https://"):
         Registry(chart, "Registry", name="registry", auth=None, storage=_s3(endpoint=endpoint))
-    _assert_nothing_built(chart, tmp_path)
+    assert_nothing_built(chart, tmp_path)
 
 
 def test_fails_skip_verify_with_http_endpoint(chart: cdk8s.Chart, tmp_path: pathlib.Path) -> None:
     # GIVEN skip_verify on a plain-http endpoint, where there is no certificate to skip
     # WHEN a registry is built with it
     # THEN a ValueError names the parameter and the value
-    with pytest.raises(ValueError, match=_invalid("skip_verify", True) + ".*https://"):
+    with pytest.raises(ValueError, match=invalid("skip_verify", True) + ".*https://"):
         Registry(chart, "Registry", name="registry", auth=None,
                  storage=_s3(endpoint="http://minio:9000", skip_verify=True))
-    _assert_nothing_built(chart, tmp_path)
+    assert_nothing_built(chart, tmp_path)
 
 
 @pytest.mark.parametrize("root_directory", ["registry", "/registry/", "//registry", "/a b"],
@@ -419,9 +390,9 @@ def test_fails_bad_root_directory(chart: cdk8s.Chart, tmp_path: pathlib.Path, ro
     # GIVEN a root directory that is not '/segment/...'
     # WHEN a registry is built with it
     # THEN a ValueError names the parameter and the value
-    with pytest.raises(ValueError, match=_invalid("root_directory", root_directory) + ".*starts with '/'"):
+    with pytest.raises(ValueError, match=invalid("root_directory", root_directory) + ".*starts with '/'"):
         Registry(chart, "Registry", name="registry", auth=None, storage=_s3(root_directory=root_directory))
-    _assert_nothing_built(chart, tmp_path)
+    assert_nothing_built(chart, tmp_path)
 
 
 @pytest.mark.parametrize("chunk_size_mib", [4, 5121, True], ids=["4", "5121", "bool"])
@@ -429,9 +400,9 @@ def test_fails_bad_chunk_size(chart: cdk8s.Chart, tmp_path: pathlib.Path, chunk_
     # GIVEN a part size outside S3's 5 MiB to 5 GiB
     # WHEN a registry is built with it
     # THEN a ValueError names the parameter, the value and the range
-    with pytest.raises(ValueError, match=_invalid("chunk_size_mib", chunk_size_mib) + ".*from 5 to 5120"):
+    with pytest.raises(ValueError, match=invalid("chunk_size_mib", chunk_size_mib) + ".*from 5 to 5120"):
         Registry(chart, "Registry", name="registry", auth=None, storage=_s3(chunk_size_mib=chunk_size_mib))
-    _assert_nothing_built(chart, tmp_path)
+    assert_nothing_built(chart, tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -450,11 +421,11 @@ def test_fails_bad_key_values(chart: cdk8s.Chart, tmp_path: pathlib.Path, kwargs
     # GIVEN an empty key or one with whitespace
     # WHEN a registry is built with it
     # THEN a ValueError names the parameter, and shows the access key id but never the secret key
-    with pytest.raises(ValueError, match=_invalid(parameter, shown) + ".*no whitespace") as error:
+    with pytest.raises(ValueError, match=invalid(parameter, shown) + ".*no whitespace") as error:
         Registry(chart, "Registry", name="registry", auth=None,
                  storage=_s3(credentials=S3Credentials.from_values(**kwargs)))
     assert SECRET_KEY not in str(error.value)
-    _assert_nothing_built(chart, tmp_path)
+    assert_nothing_built(chart, tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -473,10 +444,10 @@ def test_fails_bad_credentials_secret(chart: cdk8s.Chart, tmp_path: pathlib.Path
     # GIVEN an existing-Secret reference with a bad name, a bad key, or the same key twice
     # WHEN a registry is built with it
     # THEN a ValueError names the parameter and the value
-    with pytest.raises(ValueError, match=_invalid(parameter, value)):
+    with pytest.raises(ValueError, match=invalid(parameter, value)):
         Registry(chart, "Registry", name="registry", auth=None,
                  storage=_s3(credentials=S3Credentials.from_secret(**kwargs)))
-    _assert_nothing_built(chart, tmp_path)
+    assert_nothing_built(chart, tmp_path)
 
 
 # --- validation: filesystem ----------------------------------------------------------------------------------------
@@ -487,18 +458,18 @@ def test_fails_bad_size(chart: cdk8s.Chart, tmp_path: pathlib.Path, size_gib: in
     # GIVEN a claim size that is not a positive whole number
     # WHEN a registry is built with it
     # THEN a ValueError names the parameter and the value
-    with pytest.raises(ValueError, match=_invalid("size_gib", size_gib) + ".*whole number from 1"):
+    with pytest.raises(ValueError, match=invalid("size_gib", size_gib) + ".*whole number from 1"):
         Registry(chart, "Registry", name="registry", auth=None, storage=Storage.filesystem(size_gib=size_gib))
-    _assert_nothing_built(chart, tmp_path)
+    assert_nothing_built(chart, tmp_path)
 
 
 def test_fails_bad_storage_class(chart: cdk8s.Chart, tmp_path: pathlib.Path) -> None:
     # GIVEN a StorageClass name Kubernetes rejects
     # WHEN a registry is built with it
     # THEN a ValueError names the parameter and the value
-    with pytest.raises(ValueError, match=_invalid("storage_class", "Bad_Class") + ".*DNS-1123 subdomain"):
+    with pytest.raises(ValueError, match=invalid("storage_class", "Bad_Class") + ".*DNS-1123 subdomain"):
         Registry(chart, "Registry", name="registry", auth=None, storage=Storage.filesystem(storage_class="Bad_Class"))
-    _assert_nothing_built(chart, tmp_path)
+    assert_nothing_built(chart, tmp_path)
 
 
 # --- dot segments and endpoints beyond a host and a port ---------------------------------------------------------
@@ -511,9 +482,9 @@ def test_fails_root_directory_with_dot_segments(chart: cdk8s.Chart, tmp_path: pa
     # GIVEN a root directory with '.' or '..' segments
     # WHEN a registry is built with it
     # THEN a ValueError names the parameter and the value
-    with pytest.raises(ValueError, match=_invalid("root_directory", root_directory)):
+    with pytest.raises(ValueError, match=invalid("root_directory", root_directory)):
         Registry(chart, "Registry", name="registry", auth=None, storage=_s3(root_directory=root_directory))
-    _assert_nothing_built(chart, tmp_path)
+    assert_nothing_built(chart, tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -528,7 +499,7 @@ def test_fails_endpoint_beyond_host_and_port(chart: cdk8s.Chart, tmp_path: pathl
     # THEN a ValueError names the parameter and the value
     # (credentials in the URL are named but not repeated)
     shown = "https://<credentials>@s3.example.com" if "@" in endpoint else endpoint
-    with pytest.raises(ValueError, match=_invalid("endpoint", shown)) as error:
+    with pytest.raises(ValueError, match=invalid("endpoint", shown)) as error:
         Registry(chart, "Registry", name="registry", auth=None, storage=_s3(endpoint=endpoint))
     assert "s3cret" not in str(error.value)
-    _assert_nothing_built(chart, tmp_path)
+    assert_nothing_built(chart, tmp_path)

@@ -8,6 +8,7 @@ from typing import Any
 
 import cdk8s
 import pytest
+from _manifests import Objects, assert_middlewares_exist, by_kind_and_name
 from syrupy.assertion import SnapshotAssertion
 
 from constructs_lib import (
@@ -48,38 +49,15 @@ def _ingress(chart: cdk8s.Chart, *, registry_options: dict[str, Any] | None = No
     return TraefikIngress(chart, "Ingress", registry=registry, host=HOST, **options)
 
 
-def _objects(manifests: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]:
-    """The manifests by (kind, name); fails on a duplicate, which kubectl apply would silently merge."""
-    objects: dict[tuple[str, str], dict[str, Any]] = {}
-    for manifest in manifests:
-        key = (manifest["kind"], manifest["metadata"]["name"])
-        assert key not in objects, f"two objects named {key}"
-        objects[key] = manifest
-    return objects
-
-
-def _pod(objects: dict[tuple[str, str], dict[str, Any]], name: str = "registry-ui") -> dict[str, Any]:
+def _pod(objects: Objects, name: str = "registry-ui") -> dict[str, Any]:
     pod_spec: dict[str, Any] = objects[("Deployment", name)]["spec"]["template"]["spec"]
     return pod_spec
 
 
-def _env(objects: dict[tuple[str, str], dict[str, Any]], name: str = "registry-ui") -> dict[str, str]:
+def _env(objects: Objects, name: str = "registry-ui") -> dict[str, str]:
     (container,) = _pod(objects, name)["containers"]
     assert all(set(variable) == {"name", "value"} for variable in container["env"])
     return {variable["name"]: variable["value"] for variable in container["env"]}
-
-
-def _assert_middlewares_exist(objects: dict[tuple[str, str], dict[str, Any]]) -> None:
-    """Every Middleware a route references is in the output, in the same API group and namespace."""
-    for (kind, _), manifest in objects.items():
-        if kind != "IngressRoute":
-            continue
-        for route in manifest["spec"]["routes"]:
-            for reference in route.get("middlewares", []):
-                middleware = objects.get(("Middleware", reference["name"]))
-                assert middleware is not None, f"{manifest['metadata']['name']} references {reference['name']}"
-                assert middleware["apiVersion"] == manifest["apiVersion"]
-                assert middleware["metadata"].get("namespace") == manifest["metadata"].get("namespace")
 
 
 def _go_regex(pattern: str) -> re.Pattern[str]:
@@ -112,7 +90,7 @@ def test_default_ui_is_served_under_ui_on_the_registry_host(chart: cdk8s.Chart, 
 
     # THEN the output is pinned by the snapshot
     assert manifests == snapshot
-    objects = _objects(manifests)
+    objects = by_kind_and_name(manifests)
     ui_keys = {("Deployment", "registry-ui"), ("Service", "registry-ui"), ("IngressRoute", "registry-ui"),
                ("Middleware", "registry-ui-security-headers"), ("Middleware", "registry-ui-slash-redirect"),
                ("Middleware", "registry-ui-strip-prefix")}
@@ -143,7 +121,7 @@ def test_default_ui_is_served_under_ui_on_the_registry_host(chart: cdk8s.Chart, 
     # AND it goes through the security headers, the slash redirect, then the prefix strip, all of which exist
     assert rule["middlewares"] == [{"name": "registry-ui-security-headers"}, {"name": "registry-ui-slash-redirect"},
                                    {"name": "registry-ui-strip-prefix"}]
-    _assert_middlewares_exist(objects)
+    assert_middlewares_exist(objects)
     assert objects[("Middleware", "registry-ui-security-headers")]["spec"] == SECURITY_HEADERS
     assert objects[("Middleware", "registry-ui-slash-redirect")]["spec"] == {"redirectRegex": {
         "regex": r"^(https?://[^/]+/ui)(\?.*)?$", "replacement": "${1}/${2}", "permanent": True}}
@@ -165,7 +143,7 @@ def test_ui_runs_non_root_on_a_read_only_root_filesystem(chart: cdk8s.Chart) -> 
 
     # WHEN the UI is added
     RegistryUi(chart, "Ui", ingress=ingress)
-    pod = _pod(_objects(cdk8s.Testing.synth(chart)))
+    pod = _pod(by_kind_and_name(cdk8s.Testing.synth(chart)))
 
     # THEN the pod runs as a uid of no node user (10101) with seccomp, no service account token and no service links
     assert pod["securityContext"] == {"runAsNonRoot": True, "runAsUser": 10101, "runAsGroup": 10101,
@@ -219,7 +197,7 @@ def test_ui_with_every_option_in_a_namespace(app: cdk8s.App, snapshot: SnapshotA
 
     # THEN the output is pinned by the snapshot
     assert manifests == snapshot
-    objects = _objects(manifests)
+    objects = by_kind_and_name(manifests)
     # AND the objects take the given name, in the chart's namespace
     assert {key for key in objects if key[1].startswith("browser")} == {
         ("Deployment", "browser"), ("Service", "browser"), ("IngressRoute", "browser"),
@@ -242,7 +220,7 @@ def test_ui_with_every_option_in_a_namespace(app: cdk8s.App, snapshot: SnapshotA
     assert rule["middlewares"] == [{"name": "browser-security-headers"}, {"name": "browser-slash-redirect"},
                                    {"name": "browser-strip-prefix"}]
     assert rule["services"] == [{"kind": "Service", "name": "browser", "port": 8080}]
-    _assert_middlewares_exist(objects)
+    assert_middlewares_exist(objects)
     assert objects[("Middleware", "browser-strip-prefix")]["spec"] == {"stripPrefix": {"prefixes": ["/registry-ui"]}}
     assert objects[("Middleware", "browser-security-headers")]["spec"] == SECURITY_HEADERS
     assert objects[("Middleware", "browser-slash-redirect")]["spec"]["redirectRegex"]["regex"] == \
@@ -275,7 +253,7 @@ def test_ui_option_sets_its_environment_variable(chart: cdk8s.Chart, options: di
     RegistryUi(chart, "Ui", ingress=ingress, **options)
 
     # THEN that variable, and only it, differs from the defaults
-    assert _env(_objects(cdk8s.Testing.synth(chart))) == {**DEFAULT_ENV, variable: expected}
+    assert _env(by_kind_and_name(cdk8s.Testing.synth(chart))) == {**DEFAULT_ENV, variable: expected}
 
 
 def test_registry_secured_follows_the_registry_auth(chart: cdk8s.Chart) -> None:
@@ -286,7 +264,7 @@ def test_registry_secured_follows_the_registry_auth(chart: cdk8s.Chart) -> None:
     RegistryUi(chart, "Ui", ingress=ingress)
 
     # THEN it knows the registry asks for basic auth
-    assert _env(_objects(cdk8s.Testing.synth(chart)))["REGISTRY_SECURED"] == "true"
+    assert _env(by_kind_and_name(cdk8s.Testing.synth(chart)))["REGISTRY_SECURED"] == "true"
 
 
 @pytest.mark.parametrize("image", [
@@ -301,7 +279,7 @@ def test_image_is_used_by_both_containers(chart: cdk8s.Chart, image: str) -> Non
 
     # WHEN the UI gets an image reference (tag, registry with port, digest)
     RegistryUi(chart, "Ui", ingress=ingress, image=image)
-    pod = _pod(_objects(cdk8s.Testing.synth(chart)))
+    pod = _pod(by_kind_and_name(cdk8s.Testing.synth(chart)))
 
     # THEN the seeding init container and the UI both run it
     # (a digest never changes, so the node's copy is exact; a tag is asked for at every start)
@@ -317,7 +295,7 @@ def test_ui_follows_the_ingress_entry_points_tls_and_registry_name(chart: cdk8s.
 
     # WHEN the UI is added without a name
     RegistryUi(chart, "Ui", ingress=ingress)
-    objects = _objects(cdk8s.Testing.synth(chart))
+    objects = by_kind_and_name(cdk8s.Testing.synth(chart))
 
     # THEN its objects are named after the registry and its route copies the entry points, TLS and TLS option
     # (without strict SNI, which Traefik's default certificate cannot satisfy)
@@ -328,7 +306,7 @@ def test_ui_follows_the_ingress_entry_points_tls_and_registry_name(chart: cdk8s.
     assert route["spec"]["routes"][0]["middlewares"] == [{"name": "hub-ui-security-headers"},
                                                          {"name": "hub-ui-slash-redirect"},
                                                          {"name": "hub-ui-strip-prefix"}]
-    _assert_middlewares_exist(objects)
+    assert_middlewares_exist(objects)
     assert _env(objects, "hub-ui")["REGISTRY_URL"] == "https://registry.example.com"
 
 
@@ -339,7 +317,7 @@ def test_two_uis_on_one_ingress_do_not_collide(chart: cdk8s.Chart) -> None:
     # WHEN two UIs are added under different prefixes and names
     RegistryUi(chart, "Ui", ingress=ingress)
     RegistryUi(chart, "Admin", ingress=ingress, path_prefix="/admin", name="admin-ui")
-    objects = _objects(cdk8s.Testing.synth(chart))  # fails on duplicate names
+    objects = by_kind_and_name(cdk8s.Testing.synth(chart))  # fails on duplicate names
 
     # THEN each route goes to its own Service
     assert objects[("IngressRoute", "admin-ui")]["spec"]["routes"][0]["services"][0]["name"] == "admin-ui"
@@ -352,14 +330,14 @@ def test_security_headers_can_be_left_out(chart: cdk8s.Chart) -> None:
 
     # WHEN the UI is added without the security headers
     RegistryUi(chart, "Ui", ingress=ingress, security_headers=False)
-    objects = _objects(cdk8s.Testing.synth(chart))
+    objects = by_kind_and_name(cdk8s.Testing.synth(chart))
 
     # THEN there is no headers Middleware and the route goes through the slash redirect and the strip only
     assert sorted(name for kind, name in objects if kind == "Middleware") == ["registry-ui-slash-redirect",
                                                                              "registry-ui-strip-prefix"]
     assert objects[("IngressRoute", "registry-ui")]["spec"]["routes"][0]["middlewares"] == [
         {"name": "registry-ui-slash-redirect"}, {"name": "registry-ui-strip-prefix"}]
-    _assert_middlewares_exist(objects)
+    assert_middlewares_exist(objects)
 
 
 # --- the slash redirect regex --------------------------------------------------------------------------------------
@@ -372,7 +350,7 @@ def test_slash_redirect_matches_only_the_bare_prefix(chart: cdk8s.Chart, prefix:
 
     # WHEN the UI is served under a prefix
     RegistryUi(chart, "Ui", ingress=ingress, path_prefix=prefix)
-    objects = _objects(cdk8s.Testing.synth(chart))
+    objects = by_kind_and_name(cdk8s.Testing.synth(chart))
     redirect = objects[("Middleware", "registry-ui-slash-redirect")]["spec"]["redirectRegex"]
     strip = objects[("Middleware", "registry-ui-strip-prefix")]["spec"]["stripPrefix"]
 
@@ -408,7 +386,7 @@ def test_default_redirect_regex_against_the_example_urls(chart: cdk8s.Chart) -> 
     RegistryUi(chart, "Ui", ingress=ingress)
 
     # WHEN its redirect regex is read as Python
-    redirect = _objects(cdk8s.Testing.synth(chart))[("Middleware", "registry-ui-slash-redirect")]
+    redirect = by_kind_and_name(cdk8s.Testing.synth(chart))[("Middleware", "registry-ui-slash-redirect")]
     regex = _go_regex(redirect["spec"]["redirectRegex"]["regex"])
     replacement = _go_replacement(redirect["spec"]["redirectRegex"]["replacement"])
 
@@ -457,7 +435,7 @@ def test_legacy_group_ui_objects_equal_traefik_io_ones_apart_from_api_version(tm
     assert sorted(compared) == ["registry", "registry-http", "registry-https-redirect", "registry-tls", "registry-ui",
                                 "registry-ui-security-headers", "registry-ui-slash-redirect",
                                 "registry-ui-strip-prefix"]
-    _assert_middlewares_exist(_objects(legacy))
+    assert_middlewares_exist(by_kind_and_name(legacy))
 
 
 # --- escape hatch --------------------------------------------------------------------------------------------------
@@ -473,7 +451,7 @@ def test_escape_hatch_patches_the_deployment_and_the_route(chart: cdk8s.Chart) -
         cdk8s.JsonPatch.add("/spec/template/spec/priorityClassName", "tools"))
     cdk8s.ApiObject.of(ui).add_json_patch(cdk8s.JsonPatch.add("/spec/revisionHistoryLimit", 2))
     ui.ingress_route.add_json_patch(cdk8s.JsonPatch.add("/spec/routes/0/priority", 50))
-    objects = _objects(cdk8s.Testing.synth(chart))
+    objects = by_kind_and_name(cdk8s.Testing.synth(chart))
 
     # THEN every patch shows up in the output, next to the construct's own patches
     deployment = objects[("Deployment", "registry-ui")]
@@ -609,7 +587,7 @@ def test_name_of_forty_characters_is_accepted(chart: cdk8s.Chart) -> None:
     RegistryUi(chart, "Ui", ingress=ingress, name="u" * 40)
 
     # THEN its longest derived name is still a valid object name
-    assert ("Middleware", "u" * 40 + "-slash-redirect") in _objects(cdk8s.Testing.synth(chart))
+    assert ("Middleware", "u" * 40 + "-slash-redirect") in by_kind_and_name(cdk8s.Testing.synth(chart))
 
 
 # --- bugs and missing validations (expected to fail until fixed) ---------------------------------------------------
@@ -623,7 +601,7 @@ def test_default_name_works_for_every_valid_registry_name(chart: cdk8s.Chart) ->
     RegistryUi(chart, "Ui", ingress=ingress)
 
     # THEN it builds, named after the registry
-    assert ("Deployment", "r" * 40 + "-ui") in _objects(cdk8s.Testing.synth(chart))
+    assert ("Deployment", "r" * 40 + "-ui") in by_kind_and_name(cdk8s.Testing.synth(chart))
 
 
 def test_fails_on_a_name_that_collides_with_the_registry(app: cdk8s.App, chart: cdk8s.Chart) -> None:

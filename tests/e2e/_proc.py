@@ -1,4 +1,5 @@
-"""Process plumbing shared by the e2e harness: free ports, bounded polling, process groups that never outlive a test."""
+"""Process plumbing shared by the e2e harness: free ports, bounded polling, process groups that never outlive a test,
+and in-process HTTP servers on a thread of their own."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ import os
 import pathlib
 import signal
 import socket
+import socketserver
 import subprocess
+import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import IO, TypeVar
@@ -64,6 +67,17 @@ def wait_for(what: str, probe: Callable[[], T | None], *, timeout: float, interv
         time.sleep(interval)
 
 
+def wait_ready(what: str, probe: Callable[[], T | None], *, timeout: float, interval: float = 0.1,
+               alive: Callable[[], str | None], stop: Callable[[], None]) -> T:
+    """wait_for() as a server's start() uses it: on any failure (not ready in time, dead, interrupted) `stop()` runs
+    before the error propagates, so a server that never came up leaves no process, log handle or folder behind."""
+    try:
+        return wait_for(what, probe, timeout=timeout, interval=interval, alive=alive)
+    except BaseException:
+        stop()
+        raise
+
+
 def spawn(argv: Sequence[str], *, env: Mapping[str, str], cwd: pathlib.Path, log: IO[bytes]) -> subprocess.Popen[bytes]:
     """Start a child in its own process group (so stop() also reaches anything it forks), output into `log`."""
     process = subprocess.Popen(  # argv is built by the harness, never by a shell
@@ -72,6 +86,35 @@ def spawn(argv: Sequence[str], *, env: Mapping[str, str], cwd: pathlib.Path, log
     )
     _LIVE[process.pid] = process
     return process
+
+
+class LoggedProcess:
+    """A child started through spawn() whose output is appended to `log_path` over a file handle of its own, which
+    stop() closes: what each of the harness's servers runs as. `preamble` is written to the log before the child
+    starts."""
+
+    def __init__(self, argv: Sequence[str], *, env: Mapping[str, str], cwd: pathlib.Path, log_path: pathlib.Path,
+                 preamble: str = "") -> None:
+        self.log_path = log_path
+        self._log = log_path.open("ab")
+        try:
+            if preamble:
+                self._log.write(preamble.encode())
+                self._log.flush()
+            self.process = spawn(argv, env=env, cwd=cwd, log=self._log)
+        except BaseException:
+            self._log.close()
+            raise
+
+    def has_exited(self) -> bool:
+        return has_exited(self.process)
+
+    def stop(self, *, grace: float) -> int:
+        """terminate() the child (SIGKILL after `grace` seconds), then close the log; returns the exit code."""
+        try:
+            return terminate(self.process, grace=grace)
+        finally:
+            self._log.close()
 
 
 def terminate(process: subprocess.Popen[bytes], *, grace: float) -> int:
@@ -107,6 +150,22 @@ def wait_exit(process: subprocess.Popen[bytes], *, timeout: float) -> int:
 def has_exited(process: subprocess.Popen[bytes]) -> bool:
     """True once the child ended; it stays a zombie (its id reserved) until terminate() or wait_exit() reaps it."""
     return process.returncode is not None or _exited_unreaped(process.pid)
+
+
+def serve_in_thread(server: socketserver.BaseServer, name: str) -> threading.Thread:
+    """Start `server.serve_forever()` on a daemon thread called `name` (it notices shutdown() within 0.1 s)."""
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, name=name, daemon=True)
+    thread.start()
+    return thread
+
+
+def stop_serving(server: socketserver.BaseServer, thread: threading.Thread | None, *, timeout: float) -> None:
+    """shutdown() `server` and join its `thread` (bounded by `timeout` seconds) if it was started, then close the
+    socket, which a server never started holds too."""
+    if thread is not None:
+        server.shutdown()
+        thread.join(timeout=timeout)
+    server.server_close()
 
 
 def _exited_unreaped(pid: int) -> bool:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pathlib
 import shutil
 import subprocess
-from typing import IO
 
 from typing_extensions import Self
 
@@ -30,8 +29,7 @@ class RedisServer:
         self.start_timeout = start_timeout
         self.port = 0
         self.log_path = workdir / "redis.log"
-        self._process: subprocess.Popen[bytes] | None = None
-        self._log: IO[bytes] | None = None
+        self._server: _proc.LoggedProcess | None = None
 
     @property
     def address(self) -> str:
@@ -42,23 +40,16 @@ class RedisServer:
         self.port = _proc.free_port()
         argv = [REDIS_SERVER, "--port", str(self.port), "--bind", _proc.LOOPBACK, "--save", "", "--appendonly", "no",
                 "--daemonize", "no", "--dir", str(self.workdir), "--requirepass", self.password]
-        self._log = self.log_path.open("ab")
-        self._process = _proc.spawn(argv, env={"PATH": "/usr/bin:/bin"}, cwd=self.workdir, log=self._log)
-        try:
-            _proc.wait_for(f"redis {self.address} PING", self._pong, timeout=self.start_timeout, interval=0.05,
-                           alive=self._dead)
-        except BaseException:
-            self.stop()
-            raise
+        self._server = _proc.LoggedProcess(argv, env={"PATH": "/usr/bin:/bin"}, cwd=self.workdir,
+                                           log_path=self.log_path)
+        _proc.wait_ready(f"redis {self.address} PING", self._pong, timeout=self.start_timeout, interval=0.05,
+                         alive=self._dead, stop=self.stop)
         return self
 
     def stop(self) -> None:
-        if self._process is not None:
-            _proc.terminate(self._process, grace=5)
-            self._process = None
-        if self._log is not None:
-            self._log.close()
-            self._log = None
+        if self._server is not None:
+            self._server.stop(grace=5)
+            self._server = None
 
     def cli(self, *args: str, password: str | None = None) -> str:
         """redis-cli against this server (its password unless another is given); stdout, a failure raises."""
@@ -83,8 +74,8 @@ class RedisServer:
         return True if self.cli("PING").strip() == "PONG" else None
 
     def _dead(self) -> str | None:
-        if self._process is not None and _proc.has_exited(self._process):
-            _proc.terminate(self._process, grace=0)
-            self._process = None
+        if self._server is not None and self._server.has_exited():
+            self._server.stop(grace=0)
+            self._server = None
             return f"redis-server exited; log:\n{self.log_path.read_text(errors='replace')[-3000:]}"
         return None

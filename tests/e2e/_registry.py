@@ -11,7 +11,7 @@ import ssl
 import subprocess
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import IO, Any, Literal
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 import yaml
@@ -232,11 +232,10 @@ class RegistryProcess:
         self.container_port: int | None = None  # where the container listens in the cluster (http.addr)
         self.debug_container_port: int | None = None  # http.debug.addr, if configured
         self._own_tls = False  # the container serves TLS itself (its own certificate)
-        self._log: IO[bytes] | None = None
         self._pod_number = 0
         self._container_number = 0
         self._pod_dir: pathlib.Path | None = None
-        self._process: subprocess.Popen[bytes] | None = None
+        self._server: _proc.LoggedProcess | None = None
         self.log_path = workdir / "registry.log"
 
     # -- public API ---------------------------------------------------------------------------------------------------
@@ -251,7 +250,7 @@ class RegistryProcess:
 
     @property
     def running(self) -> bool:
-        return self._process is not None and not _proc.has_exited(self._process)
+        return self._server is not None and not self._server.has_exited()
 
     def host_path(self, container_path: str) -> pathlib.Path:
         """Where a container path lives locally (for the current container)."""
@@ -266,21 +265,16 @@ class RegistryProcess:
         if self.running:
             raise HarnessError("already running")
         argv = [REGISTRY_BINARY, "serve", str(self._prepare())]
-        self._process = self._spawn(argv)
-        try:
-            _proc.wait_for(f"registry {self.address} GET /", self._root_answers, timeout=self.start_timeout,
-                           alive=self._dead)
-        except BaseException:
-            self.stop()
-            raise
+        self._server = self._spawn(argv)
+        _proc.wait_ready(f"registry {self.address} GET /", self._root_answers, timeout=self.start_timeout,
+                         alive=self._dead, stop=self.stop)
         return self
 
     def stop(self) -> None:
         """SIGTERM (SIGKILL after 10 s). A later start() is a container restart in the same pod (emptyDir kept)."""
-        if self._process is not None:
-            _proc.terminate(self._process, grace=10)
-            self._process = None
-            self._log_handle_close()
+        if self._server is not None:
+            self._server.stop(grace=10)
+            self._server = None
 
     def restart(self, *, pod_replaced: bool = True) -> RegistryProcess:
         """Stop and start again on the same port. pod_replaced=True models a new pod (emptyDir volumes start empty,
@@ -297,11 +291,11 @@ class RegistryProcess:
             raise HarnessError(f"{self.template.where} runs `registry {self.command.mode}`: use start()")
         argv = [REGISTRY_BINARY, "garbage-collect", *self.command.gc_flags, str(self._prepare())]
         offset = self.log_path.stat().st_size if self.log_path.exists() else 0
-        process = self._spawn(argv)
+        child = self._spawn(argv)
         try:
-            code = _proc.wait_exit(process, timeout=timeout)
+            code = _proc.wait_exit(child.process, timeout=timeout)
         finally:
-            self._log_handle_close()
+            child.stop(grace=0)  # wait_exit() has ended it already: this closes the log
         return subprocess.CompletedProcess(argv, code, self.log_text()[offset:], "")
 
     def check_probes(self) -> dict[str, int]:
@@ -604,24 +598,16 @@ class RegistryProcess:
 
     # -- running ------------------------------------------------------------------------------------------------------
 
-    def _spawn(self, argv: list[str]) -> subprocess.Popen[bytes]:
-        self._log = self.log_path.open("ab")
+    def _spawn(self, argv: list[str]) -> _proc.LoggedProcess:
         shown = ", ".join(f"{key}={value}" for key, value in self.overrides.items())
-        self._log.write(f"### harness: {' '.join(argv)}\n### harness overrides: {shown}\n".encode())
-        self._log.flush()
         assert self._pod_dir is not None
-        return _proc.spawn(argv, env=self.env, cwd=self._pod_dir, log=self._log)
-
-    def _log_handle_close(self) -> None:
-        if self._log is not None:
-            self._log.close()
-            self._log = None
+        return _proc.LoggedProcess(argv, env=self.env, cwd=self._pod_dir, log_path=self.log_path,
+                                   preamble=f"### harness: {' '.join(argv)}\n### harness overrides: {shown}\n")
 
     def _dead(self) -> str | None:
-        if self._process is not None and _proc.has_exited(self._process):
-            code = _proc.terminate(self._process, grace=0)
-            self._process = None
-            self._log_handle_close()
+        if self._server is not None and self._server.has_exited():
+            code = self._server.stop(grace=0)
+            self._server = None
             log = self.log_text()
             panic = log.rfind("\npanic: ")  # a Go panic: its message matters more than the end of the stack
             return f"exited with {code}; log:\n{log[panic:panic + 3000] if panic >= 0 else log[-4000:]}"

@@ -7,7 +7,6 @@ import pathlib
 import re
 import secrets
 import shutil
-import subprocess
 import sys
 import sysconfig
 import tempfile
@@ -54,9 +53,8 @@ class SeaweedS3:
         self.dir: pathlib.Path | None = None
         self.port = 0
         self._ports: list[int] = []
-        self._process: subprocess.Popen[bytes] | None = None
+        self._server: _proc.LoggedProcess | None = None
         self._client: Any = None
-        self._log: Any = None
 
     @property
     def endpoint_url(self) -> str:
@@ -82,33 +80,25 @@ class SeaweedS3:
                 "-admin.ui=false", "-webdav=false", "-s3.port.iceberg=0", "-s3.port.lance=0",
                 "-master.telemetry=false", f"-filer.localSocket={self.dir}/f.sock",
                 f"-s3.localSocket={self.dir}/s.sock", f"-s3.config={config}", f"-bucket={self.bucket}"]
-        self._log = (self.dir / "weed.out").open("ab")
         env = {"PATH": "/usr/bin:/bin", "HOME": str(self.dir), "TMPDIR": str(self.dir)}
-        self._process = _proc.spawn(argv, env=env, cwd=self.dir, log=self._log)
+        self._server = _proc.LoggedProcess(argv, env=env, cwd=self.dir, log_path=self.dir / "weed.out")
         self._client = boto3.session.Session().client(
             "s3", endpoint_url=self.endpoint_url, aws_access_key_id=self.access_key,
             aws_secret_access_key=self.secret_key, region_name=self.region,
             config=botocore.config.Config(s3={"addressing_style": "path"}, retries={"max_attempts": 1},
                                           connect_timeout=2, read_timeout=10))
-        try:
-            # -bucket creates the bucket asynchronously after start: poll until it is there.
-            _proc.wait_for(f"seaweedfs bucket {self.bucket}", self._bucket_exists, timeout=self.start_timeout,
-                           interval=0.2, alive=self._dead)
-        except BaseException:
-            self.stop()
-            raise
+        # -bucket creates the bucket asynchronously after start: poll until it is there.
+        _proc.wait_ready(f"seaweedfs bucket {self.bucket}", self._bucket_exists, timeout=self.start_timeout,
+                         interval=0.2, alive=self._dead, stop=self.stop)
         return self
 
     def stop(self) -> None:
         if self._client is not None:
             self._client.close()
             self._client = None
-        if self._process is not None:
-            _proc.terminate(self._process, grace=15)
-            self._process = None
-        if self._log is not None:
-            self._log.close()
-            self._log = None
+        if self._server is not None:
+            self._server.stop(grace=15)
+            self._server = None
         if self.dir is not None:
             shutil.rmtree(self.dir, ignore_errors=True)
             self.dir = None
@@ -168,9 +158,8 @@ class SeaweedS3:
         return True
 
     def _dead(self) -> str | None:
-        if self._process is not None and _proc.has_exited(self._process):
-            log = (self.dir / "weed.out").read_text(errors="replace")[-4000:] if self.dir else ""
-            return f"weed exited; output:\n{log}"
+        if self._server is not None and self._server.has_exited():
+            return f"weed exited; output:\n{self._server.log_path.read_text(errors='replace')[-4000:]}"
         return None
 
 

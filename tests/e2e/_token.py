@@ -96,19 +96,14 @@ class TokenServer:
 
         self._server = http.server.ThreadingHTTPServer((_proc.LOOPBACK, 0), Handler)
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.1},
-                                        name="e2e-token-server", daemon=True)
-        self._thread.start()
+        self._thread = _proc.serve_in_thread(self._server, "e2e-token-server")
         return self
 
     def stop(self) -> None:
         if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
+            _proc.stop_serving(self._server, self._thread, timeout=5)
             self._server = None
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-            self._thread = None
+        self._thread = None
 
     def __enter__(self) -> Self:
         return self.start()

@@ -3,10 +3,7 @@
 
 from __future__ import annotations
 
-import base64
 import pathlib
-from collections.abc import Callable
-from typing import Any
 
 import bcrypt
 import cdk8s
@@ -15,27 +12,9 @@ import pytest
 import main
 from constructs_lib import HtpasswdAuth, HttpSecret, Registry, RegistryChart, S3Credentials, Storage
 
+from ._constructs import CREDS, PASSWORD, PROBES_OK, USER, synth, user_secret
 from .conftest import MakeImage, StartRegistry
 from .harness import RegistryApi, RegistryProcess, SeaweedS3, Skopeo, SkopeoError, assert_same_image
-
-USER, PASSWORD = "alice", "correct horse battery staple"
-CREDS = (USER, PASSWORD)
-PROBES_OK = {"readinessProbe": 200, "livenessProbe": 200, "startupProbe": 200}
-Manifest = dict[str, Any]
-
-
-def synth(build: Callable[[cdk8s.Chart], object]) -> list[Manifest]:
-    app = cdk8s.Testing.app()
-    chart = cdk8s.Chart(app, "test", namespace="registry")
-    build(chart)
-    return cdk8s.Testing.synth(chart)
-
-
-def user_secret(name: str, data: dict[str, str]) -> Manifest:
-    """A Secret as `kubectl create secret generic NAME --from-literal=...` makes it (base64 data)."""
-    return {"apiVersion": "v1", "kind": "Secret", "type": "Opaque",
-            "metadata": {"name": name, "namespace": "registry"},
-            "data": {key: base64.b64encode(value.encode()).decode() for key, value in data.items()}}
 
 
 def htpasswd_made_by_a_user() -> str:

@@ -10,8 +10,7 @@ import http.client
 import json
 import pathlib
 import re
-from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator, Mapping
 
 import cdk8s
 import pytest
@@ -29,6 +28,7 @@ from constructs_lib import (
     UploadPurging,
 )
 
+from ._constructs import CREDS, PASSWORD, PROBES_OK, USER, Manifest, synth, user_secret
 from .conftest import MakeImage, StartRegistry
 from .harness import (
     OciImage,
@@ -44,26 +44,8 @@ from .harness import (
     http_request,
 )
 
-USER, PASSWORD = "alice", "correct horse battery staple"
-CREDS = (USER, PASSWORD)
 UPSTREAM_USER, UPSTREAM_PASSWORD = "mirror", "upstream's own 'quoted' password"
 REDIS_PASSWORD = "redis-pass-0123456789"
-PROBES_OK = {"readinessProbe": 200, "livenessProbe": 200, "startupProbe": 200}
-Manifest = dict[str, Any]
-
-
-def synth(build: Callable[[cdk8s.Chart], object]) -> list[Manifest]:
-    app = cdk8s.Testing.app()
-    chart = cdk8s.Chart(app, "test", namespace="registry")
-    build(chart)
-    return cdk8s.Testing.synth(chart)
-
-
-def user_secret(name: str, data: Mapping[str, str]) -> Manifest:
-    """A Secret as `kubectl create secret generic NAME --from-literal=...` makes it (base64 data)."""
-    return {"apiVersion": "v1", "kind": "Secret", "type": "Opaque",
-            "metadata": {"name": name, "namespace": "registry"},
-            "data": {key: base64.b64encode(value.encode()).decode() for key, value in data.items()}}
 
 
 def users(cost: int = 4) -> HtpasswdAuth:

@@ -21,6 +21,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from e2e import _proc
+
 LOOPBACK = "127.0.0.1"
 RESOURCE_VERSION = "1"  # one fixed state: nothing ever changes while Traefik watches
 INITIAL_EVENTS_END = "k8s.io/initial-events-end"
@@ -116,19 +118,14 @@ class FakeKubeApi:
         return f"http://{host!s}:{port}"
 
     def start(self) -> FakeKubeApi:
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.1},
-                                        name="fake-kube-api", daemon=True)
-        self._thread.start()
+        self._thread = _proc.serve_in_thread(self._server, "fake-kube-api")
         return self
 
     def stop(self) -> None:
         """End every held watch stream, stop serving and close the socket."""
         self._stopping.set()
-        if self._thread is not None:
-            self._server.shutdown()
-            self._thread.join(timeout=10)
-            self._thread = None
-        self._server.server_close()
+        _proc.stop_serving(self._server, self._thread, timeout=10)
+        self._thread = None
 
     # -- what is served -----------------------------------------------------------------------------------------------
 

