@@ -30,7 +30,7 @@ from constructs_lib import (
     UploadPurging,
     VolumeAccessMode,
 )
-from examples import high_availability, homelab, pull_through_cache, single_node
+from examples import high_availability, pull_through_cache, single_node
 
 
 def _default_app(app: cdk8s.App) -> None:
@@ -127,7 +127,6 @@ VARIANTS: dict[str, Callable[[cdk8s.App], object]] = {
     "constructs-on-their-own": _constructs_on_their_own,
     "registry-3-with-every-extra": _registry_3_with_every_extra,
     "ui-proxy-mode": _ui_proxy_mode,
-    "example-homelab": homelab.build,
     "example-high-availability": high_availability.build,
     "example-pull-through-cache": pull_through_cache.build,
     "example-single-node": _single_node_example,

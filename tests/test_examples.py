@@ -10,7 +10,10 @@ from _manifests import container, env, find
 from _variants import synth_variant
 from syrupy.assertion import SnapshotAssertion
 
-EXAMPLES = ["example-homelab", "example-high-availability", "example-pull-through-cache", "example-single-node"]
+import main
+
+# examples/homelab.py is the default app (main.py), which tests/test_app.py pins.
+EXAMPLES = ["example-high-availability", "example-pull-through-cache", "example-single-node"]
 
 
 @pytest.mark.parametrize("example", EXAMPLES)
@@ -23,8 +26,11 @@ def test_example_synthesizes_and_is_pinned(tmp_path: Any, example: str, snapshot
 
 
 def test_homelab_uses_minio_and_existing_secrets(tmp_path: Any) -> None:
-    # GIVEN / WHEN the homelab example
-    manifests = synth_variant("example-homelab", str(tmp_path))
+    # GIVEN / WHEN the homelab example, which is the default app
+    from examples import homelab
+
+    assert homelab.build is main.build
+    manifests = synth_variant("default-app", str(tmp_path))
     variables = env(container(find(manifests, "Deployment", "registry"), "registry"))
 
     # THEN MinIO by path style, no Secret in the output, and the UI under /ui with a redirect from HTTP
