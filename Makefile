@@ -17,7 +17,6 @@ NODE_STAMP := node_modules/.installed
 # The pinned Node.js 22 from package.json comes first, so jsii never runs on an end-of-life Node.
 export PATH := $(CURDIR)/node_modules/.bin:$(CURDIR)/$(VENV)/bin:$(PATH)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
-export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: help setup synth test lint dist bench imports clean
 
