@@ -232,6 +232,12 @@ class Clients:
     contexts: dict[str, ssl.SSLContext] = field(default_factory=dict)  # hosts whose certificate is verified
 
     def https(self, method: str, host: str, path: str, *, headers: Mapping[str, str] | None = None) -> Response:
+        status, header_list, body = self.https_raw(method, host, path, headers=headers)
+        return status, {k.lower(): v for k, v in header_list}, body
+
+    def https_raw(self, method: str, host: str, path: str, *, headers: Mapping[str, str] | None = None,
+                  ) -> tuple[int, list[tuple[str, str]], bytes]:
+        """Like `https`, with every response header line as sent (a repeated header stays repeated)."""
         if host in self.contexts:
             context = self.contexts[host]
         elif host in self.default_cert_hosts:
@@ -250,7 +256,7 @@ class Clients:
                     "unverified")
             conn.request(method, path, headers=dict(headers or {}))
             response = conn.getresponse()
-            return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+            return response.status, response.getheaders(), response.read()
         finally:
             conn.close()
 
