@@ -8,13 +8,13 @@ from collections.abc import Iterable
 
 __all__ = [
     "check_bucket_name",
-    "check_choice_free_text",
     "check_dns1035_label",
     "check_dns1123_label",
     "check_dns1123_subdomain",
     "check_hostname",
     "check_image",
     "check_int_range",
+    "check_no_forbidden_chars",
     "check_non_empty",
     "check_path_prefix",
     "check_port",
@@ -139,7 +139,7 @@ def check_bucket_name(parameter: str, value: str) -> str:
     return value
 
 
-def check_choice_free_text(parameter: str, value: str, forbidden: Iterable[str], why: str) -> str:
+def check_no_forbidden_chars(parameter: str, value: str, forbidden: Iterable[str], why: str) -> str:
     """Free text that ends up somewhere a few characters break (a header, a sed expression)."""
     bad = sorted({char for char in value if char in set(forbidden) or (ord(char) < 32 or ord(char) == 127)})
     if bad:

@@ -143,7 +143,7 @@ def _check_username(username: str) -> None:
         # The registry strips each htpasswd line and skips lines that start with '#'.
         raise _validation.fail("username", username, "it must not start with '#' or start or end with whitespace: "
                                                      "the registry would skip or change that line")
-    _validation.check_choice_free_text(
+    _validation.check_no_forbidden_chars(
         "username", username, ":", "htpasswd separates the username from the hash with ':', one user a line"
     )
 
@@ -160,4 +160,4 @@ def _check_password(username: str, password: str) -> None:
 
 def _check_realm(realm: str) -> None:
     _validation.check_non_empty("realm", realm)
-    _validation.check_choice_free_text("realm", realm, '"\\', "the realm is quoted in the WWW-Authenticate header")
+    _validation.check_no_forbidden_chars("realm", realm, '"\\', "the realm is quoted in the WWW-Authenticate header")

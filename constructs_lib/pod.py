@@ -46,7 +46,7 @@ class PodOptions:
             if not _ENV_NAME.fullmatch(name):
                 raise _validation.fail("env", name, "an environment variable name has letters, digits, '_', '-' "
                                                     "or '.', and does not start with a digit")
-            _validation.check_choice_free_text(f"env[{name!r}]", value, "", "control characters break the pod")
+            _validation.check_no_forbidden_chars(f"env[{name!r}]", value, "", "control characters break the pod")
         if self.priority_class_name is not None:
             _validation.check_dns1123_subdomain("priority_class_name", self.priority_class_name)
         for secret in self.image_pull_secrets:

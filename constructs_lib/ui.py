@@ -93,7 +93,7 @@ class RegistryUi(Construct):
             raise _validation.fail("path_prefix", path_prefix,
                                    "it would capture the registry's API under /v2/: choose a path like '/ui'")
         _validation.check_non_empty("title", title)
-        _validation.check_choice_free_text("title", title, _UI_ENV_FORBIDDEN,
+        _validation.check_no_forbidden_chars("title", title, _UI_ENV_FORBIDDEN,
                                            "the UI's entrypoint substitutes it with sed")
         _validation.check_int_range("catalog_elements_limit", catalog_elements_limit, 1, 100_000)
         _validation.check_image("image", image)
