@@ -4,7 +4,7 @@ from .auth import DEFAULT_BCRYPT_COST, HtpasswdAuth
 from .cache import ProxyCache, RedisCache
 from .chart import RegistryChart
 from .ingress import IngressTls, TlsVersion, TraefikApiGroup, TraefikIngress
-from .maintenance import UploadPurging
+from .maintenance import DEFAULT_KUBECTL_IMAGE, GarbageCollection, UploadPurging
 from .network import IngressControllerPeer, PodPeer
 from .pod import PodOptions
 from .registry import DEFAULT_REGISTRY_IMAGE, HttpSecret, LogLevel, Registry
@@ -13,9 +13,11 @@ from .ui import DEFAULT_UI_IMAGE, RegistryUi
 
 __all__ = [
     "DEFAULT_BCRYPT_COST",
+    "DEFAULT_KUBECTL_IMAGE",
     "DEFAULT_REGISTRY_IMAGE",
     "DEFAULT_UI_IMAGE",
     "FilesystemStorage",
+    "GarbageCollection",
     "HtpasswdAuth",
     "HttpSecret",
     "IngressControllerPeer",

@@ -64,10 +64,12 @@ class ConfigSecret:
 
 
 def render_script(*, config: Sequence[ConfigSecret], s3_access_key: SecretFile | None,
-                  s3_secret_key: SecretFile | None) -> str:
-    """The POSIX sh script that writes the files (umask 077: only the registry's own user reads them)."""
+                  s3_secret_key: SecretFile | None, always_write_config: bool = False) -> str:
+    """The POSIX sh script that writes the files (umask 077: only the registry's own user reads them). The config
+    file is written when there are secret settings, or always with `always_write_config` (a command that needs a
+    config path whatever the image version)."""
     lines = ["set -eu", "umask 077", _READ_SECRET]
-    if config:
+    if config or always_write_config:
         for setting in config:
             lines += [
                 f"{setting.variable}=$(read_secret {setting.source.path})",

@@ -12,7 +12,8 @@ from constructs import Construct
 
 from .network import PodPeer
 
-__all__ = ["add_disruption_budget", "harden_pod", "labels", "network_policy", "pull_policy", "spread_across_nodes"]
+__all__ = ["add_disruption_budget", "harden_pod", "labels", "network_policy", "pull_policy", "pull_policy_name",
+           "selector", "spread_across_nodes"]
 
 
 def labels(*, name: str, instance: str, component: str, part_of: str) -> dict[str, str]:
@@ -26,6 +27,11 @@ def pull_policy(image: str) -> kplus.ImagePullPolicy:
     """A digest cannot change, so the node's copy is exact; a tag can be pushed again (rebuilt for a CVE), so every
     start asks the registry what it points to now."""
     return kplus.ImagePullPolicy.IF_NOT_PRESENT if "@sha256:" in image else kplus.ImagePullPolicy.ALWAYS
+
+
+def pull_policy_name(image: str) -> str:
+    """:func:`pull_policy` as the pod spec spells it, for objects written without cdk8s-plus."""
+    return "IfNotPresent" if pull_policy(image) is kplus.ImagePullPolicy.IF_NOT_PRESENT else "Always"
 
 
 def selector(pod_labels: dict[str, str]) -> dict[str, str]:

@@ -12,7 +12,7 @@ from . import _validation
 from .auth import HtpasswdAuth
 from .cache import ProxyCache, RedisCache
 from .ingress import IngressTls, TlsVersion, TraefikApiGroup, TraefikIngress
-from .maintenance import UploadPurging
+from .maintenance import GarbageCollection, UploadPurging
 from .network import PodPeer
 from .pod import PodOptions
 from .registry import DEFAULT_REGISTRY_IMAGE, HttpSecret, LogLevel, Registry
@@ -61,6 +61,7 @@ class RegistryChart(cdk8s.Chart):
         proxy: ProxyCache | None = None,
         metrics: bool = True,
         upload_purging: UploadPurging | None = None,
+        garbage_collection: GarbageCollection | None = None,
         min_tls_version: TlsVersion | None = TlsVersion.TLS12,
         ui_host: str | None = None,
         ui_proxy_registry: bool = False,
@@ -97,6 +98,8 @@ class RegistryChart(cdk8s.Chart):
         :param proxy: run as a pull-through cache of an upstream registry. Default: a registry you push to.
         :param metrics: Prometheus metrics on port 5001 with scrape annotations. Default: ``True``.
         :param upload_purging: purging of abandoned uploads. Default: the registry's (older than a week, daily).
+        :param garbage_collection: delete unreferenced blobs on a schedule, in a read-only window
+            (:meth:`~constructs_lib.maintenance.GarbageCollection.on_schedule`). Default: none.
         :param min_tls_version: the lowest TLS version of the routes (a TLSOption). Default: ``TlsVersion.TLS12``.
         :param ui_host: serve the UI on its own host; the registry then allows exactly ``https://<ui_host>`` by CORS
             (unless ``ui_proxy_registry``). Default: under ``ui_path_prefix`` on ``host``.
@@ -125,7 +128,7 @@ class RegistryChart(cdk8s.Chart):
             self, "Registry", auth=auth, storage=storage, name=name, image=registry_image, replicas=replicas,
             http_secret=http_secret, delete_enabled=delete_enabled, log_level=log_level,
             network_policy=network_policy, ingress_controller=ingress_controller, redis=redis, proxy=proxy,
-            metrics=metrics, upload_purging=upload_purging, pod=registry_pod,
+            metrics=metrics, upload_purging=upload_purging, garbage_collection=garbage_collection, pod=registry_pod,
             cors_origin=f"https://{ui_host}" if ui and ui_host and not ui_proxy_registry else None,
         )
         self._ingress = TraefikIngress(

@@ -1,12 +1,27 @@
-"""Storage maintenance: purging of abandoned uploads."""
+"""Storage maintenance: purging of abandoned uploads, and garbage collection of unreferenced blobs."""
 
 from __future__ import annotations
 
 import dataclasses
+import re
+import zoneinfo
 
 from . import _validation
 
-__all__ = ["UploadPurging"]
+__all__ = ["DEFAULT_KUBECTL_IMAGE", "GarbageCollection", "UploadPurging"]
+
+#: The kubectl image of the garbage collection's read-only window (it has bash), pinned to an exact version.
+DEFAULT_KUBECTL_IMAGE = "registry.k8s.io/kubectl:v1.36.4"
+
+_CRON_MACROS = {"@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"}
+# minute, hour, day of month, month, day of week: each an inclusive range of numbers (names are accepted too).
+_CRON_FIELDS = (("minute", 0, 59), ("hour", 0, 23), ("day of month", 1, 31), ("month", 1, 12), ("day of week", 0, 7))
+_CRON_NAMES = {
+    "month": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    "day of week": ("sun", "mon", "tue", "wed", "thu", "fri", "sat"),
+}
+_CRON_ITEM = re.compile(r"(?P<range>\*|\?|(?P<low>[0-9a-z]+)(?:-(?P<high>[0-9a-z]+))?)(?:/(?P<step>[0-9]+))?")
+_TIME_ZONE = re.compile(r"[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+)*")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -42,3 +57,79 @@ class UploadPurging:
             return "{enabled: false}"
         return (f"{{enabled: true, age: {self.age_hours}h, interval: {self.interval_hours}h, "
                 f"dryrun: {'true' if self.dry_run else 'false'}}}")
+
+
+@dataclasses.dataclass(frozen=True)
+class GarbageCollection:
+    """Scheduled ``registry garbage-collect`` with the registry's own configuration, run as a CronJob inside a
+    read-only window so that it never deletes what is being uploaded. Create it with :meth:`on_schedule`.
+
+    Each run: the registry is switched to read-only (``storage.maintenance.readonly``) and rolled out, garbage
+    collection runs, and the registry is switched back to read-write, whatever the collection's outcome. If the switch
+    to read-only fails, collection is skipped. Pulls keep working during the window; pushes are refused (405).
+    """
+
+    schedule: str
+    time_zone: str | None
+    delete_untagged: bool
+    dry_run: bool
+    kubectl_image: str
+
+    @classmethod
+    def on_schedule(cls, schedule: str = "0 3 * * 0", *, time_zone: str | None = None,
+                    delete_untagged: bool = False, dry_run: bool = False,
+                    kubectl_image: str = DEFAULT_KUBECTL_IMAGE) -> GarbageCollection:
+        """
+        :param schedule: when to run, a cron expression (five fields, or ``@daily``, ``@weekly``...). Default:
+            ``"0 3 * * 0"``, Sundays at 03:00.
+        :param time_zone: the IANA time zone of the schedule, e.g. ``"Europe/Paris"``. Default: the controller
+            manager's (usually UTC).
+        :param delete_untagged: also delete manifests that no tag points to (``--delete-untagged``): the images that
+            were pushed again under the same tag. Registry 3 only: 2.x deletes the per-platform manifests of
+            multi-architecture images with it. Default: ``False``.
+        :param dry_run: only log what would be deleted (``--dry-run``); the read-only window still happens. Default:
+            ``False``.
+        :param kubectl_image: the image that switches the registry's mode: it needs kubectl and bash. Default:
+            :data:`DEFAULT_KUBECTL_IMAGE`.
+        """
+        _check_schedule(schedule)
+        if time_zone is not None:
+            _check_time_zone(time_zone)
+        _validation.check_image("kubectl_image", kubectl_image)
+        return cls(schedule=schedule, time_zone=time_zone, delete_untagged=delete_untagged, dry_run=dry_run,
+                   kubectl_image=kubectl_image)
+
+
+def _check_schedule(schedule: str) -> None:
+    if schedule in _CRON_MACROS:
+        return
+    fields = schedule.split(" ")
+    rule = ("a cron schedule has five fields separated by single spaces (minute hour day-of-month month "
+            "day-of-week), like '0 3 * * 0', or is one of " + ", ".join(sorted(_CRON_MACROS)))
+    if len(fields) != 5:
+        raise _validation.fail("schedule", schedule, rule)
+    for text, (field, low, high) in zip(fields, _CRON_FIELDS):
+        for item in text.lower().split(","):
+            match = _CRON_ITEM.fullmatch(item)
+            if match is None or (match["range"] == "?" and field not in ("day of month", "day of week")):
+                raise _validation.fail("schedule", schedule, f"{field} {text!r}: {rule}")
+            names = _CRON_NAMES.get(field, ())
+            for value in (match["low"], match["high"]):
+                if value is None:
+                    continue
+                number = names.index(value) + (1 if field == "month" else 0) if value in names else (
+                    int(value) if value.isdigit() else None)
+                if number is None or not low <= number <= high:
+                    raise _validation.fail("schedule", schedule, f"the {field} is {low} to {high}, not {value!r}")
+            if match["step"] is not None and int(match["step"]) == 0:
+                raise _validation.fail("schedule", schedule, f"the {field} step must be at least 1")
+
+
+def _check_time_zone(time_zone: str) -> None:
+    rule = "a time zone is an IANA name like 'Europe/Paris' or 'UTC' (Kubernetes refuses others)"
+    if not _TIME_ZONE.fullmatch(time_zone):
+        raise _validation.fail("time_zone", time_zone, rule)
+    known = zoneinfo.available_timezones()
+    # Without a time zone database on this machine (no tzdata), the shape is all that can be checked.
+    if known and time_zone not in known:
+        raise _validation.fail("time_zone", time_zone, rule)

@@ -55,7 +55,13 @@ class PodOptions:
     def _apply(self, deployment: kplus.Deployment) -> None:
         """Set the pod fields on a cdk8s-plus Deployment and give its first container the env. (Labels and
         annotations go into the pod metadata when the Deployment is created.)"""
-        pod = cdk8s.ApiObject.of(deployment)
+        self._apply_to_pod_spec(cdk8s.ApiObject.of(deployment), "/spec/template/spec")
+        container = deployment.containers[0]
+        for name, value in self.env.items():
+            container.env.add_variable(name, kplus.EnvValue.from_value(value))
+
+    def _apply_to_pod_spec(self, api_object: cdk8s.ApiObject, path: str) -> None:
+        """Set the scheduling and pull fields on the pod spec at `path` of `api_object`."""
         spec = {
             "nodeSelector": dict(self.node_selector) or None,
             # jsii hands the structs over with Kubernetes' own field names.
@@ -66,8 +72,4 @@ class PodOptions:
         }
         for field, value in spec.items():
             if value is not None:
-                pod.add_json_patch(cdk8s.JsonPatch.add(f"/spec/template/spec/{field}", value))
-        container = deployment.containers[0]
-        for name, value in self.env.items():
-            container.env.add_variable(name, kplus.EnvValue.from_value(value))
-
+                api_object.add_json_patch(cdk8s.JsonPatch.add(f"{path}/{field}", value))

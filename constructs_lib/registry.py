@@ -8,19 +8,20 @@ import hashlib
 import json
 import re
 import urllib.parse
+from typing import Any
 
 import cdk8s
 import cdk8s_plus_27 as kplus
 from constructs import Construct
 
-from . import _render, _validation, _workload
+from . import _gc, _render, _validation, _workload
 from ._secrets import SecretKeyRef
 from .auth import HtpasswdAuth
 from .cache import ProxyCache, RedisCache
-from .maintenance import UploadPurging
+from .maintenance import GarbageCollection, UploadPurging
 from .network import PodPeer
 from .pod import PodOptions
-from .storage import FilesystemStorage, Storage
+from .storage import FilesystemStorage, Storage, VolumeAccessMode
 
 __all__ = ["DEFAULT_REGISTRY_IMAGE", "HttpSecret", "LogLevel", "Registry"]
 
@@ -81,8 +82,10 @@ class Registry(Construct):
     ``REGISTRY_*`` environment variables, and a ClusterIP Service in front of it.
 
     Children: ``Resource`` (the Deployment, :attr:`deployment`), ``Service`` (:attr:`service`), and as needed
-    ``HtpasswdSecret``, ``S3Secret``, ``HttpSecret``, ``Data`` (the PersistentVolumeClaim), ``NetworkPolicy`` and,
-    with several replicas, ``DisruptionBudget``.
+    ``HtpasswdSecret``, ``S3Secret``, ``HttpSecret``, ``Data`` (the PersistentVolumeClaim), ``NetworkPolicy``,
+    with several replicas ``DisruptionBudget``, and with ``garbage_collection`` ``GarbageCollection`` (the CronJob,
+    :attr:`garbage_collection`), ``GarbageCollectionServiceAccount``, ``GarbageCollectionRole``,
+    ``GarbageCollectionRoleBinding`` and ``GarbageCollectionNetworkPolicy``.
     """
 
     def __init__(
@@ -107,6 +110,7 @@ class Registry(Construct):
         metrics_port: int = 5001,
         metrics_scraper: PodPeer | None = None,
         upload_purging: UploadPurging | None = None,
+        garbage_collection: GarbageCollection | None = None,
         cors_origin: str | None = None,
         opentelemetry: bool = False,
         pod: PodOptions | None = None,
@@ -143,6 +147,9 @@ class Registry(Construct):
             ``PodPeer.prometheus()`` (Prometheus in ``monitoring``).
         :param upload_purging: purging of abandoned uploads (:class:`UploadPurging`). Default: the registry's
             (uploads older than a week, daily).
+        :param garbage_collection: delete unreferenced blobs on a schedule, in a read-only window
+            (:meth:`GarbageCollection.on_schedule`). Needs a namespace on the chart (the RoleBinding names it).
+            Default: none.
         :param cors_origin: the one browser origin allowed to call the registry (a UI on its own host),
             ``https://host[:port]`` exactly: a header can name one origin, and ``*`` is refused since requests carry
             credentials. Browsers' preflight requests carry no credentials and get 401 from a registry with auth:
@@ -173,6 +180,23 @@ class Registry(Construct):
             raise _validation.fail("proxy", f"ttl_hours={proxy.ttl_hours}",
                                    "registry 2.x has no proxy TTL: use a registry 3 image or leave ttl_hours unset")
         origin = _check_origin(cors_origin) if cors_origin is not None else None
+        namespace = cdk8s.Chart.of(scope).namespace
+        if garbage_collection is not None:
+            if isinstance(storage, FilesystemStorage) and \
+                    storage.access_mode is VolumeAccessMode.READ_WRITE_ONCE_POD:
+                raise _validation.fail("garbage_collection", garbage_collection,
+                                       "a ReadWriteOncePod claim cannot be mounted by the collection's pod while "
+                                       "the registry holds it: use ReadWriteOnce (the collection then runs on the "
+                                       "registry's node) or S3")
+            if garbage_collection.delete_untagged and major < 3:
+                raise _validation.fail("garbage_collection", garbage_collection,
+                                       "delete_untagged needs registry 3: registry 2.x deletes the per-platform "
+                                       "manifests of multi-architecture images with it (use a registry 3 image, or "
+                                       "leave delete_untagged off)")
+            if not namespace:
+                raise _validation.fail("garbage_collection", garbage_collection,
+                                       "it needs the chart's namespace: the RoleBinding must name the namespace of "
+                                       "its ServiceAccount (set namespace= on the Chart)")
 
         self._name = base
         self._port = port
@@ -189,9 +213,13 @@ class Registry(Construct):
         ]
         checksum_inputs: list[str] = []
         self._secret_refs: list[tuple[str, dict[str, str]]] = []
+        # Secret volumes as plain pod-spec entries, by volume name (for the garbage collection's pod).
+        self._plain_volumes: dict[str, dict[str, Any]] = {}
         volumes: list[tuple[kplus.Volume, str]] = []
         # Secret volumes only the init container mounts, and what it renders from them.
         secret_volumes: list[tuple[kplus.Volume, str]] = []
+        # The S3 key volumes again, as plain pod-spec entries for the garbage collection's pod.
+        gc_volumes: list[_gc.GcVolume] = []
         config_secrets: list[_render.ConfigSecret] = []
         s3_access_file = s3_secret_file = None
 
@@ -245,6 +273,9 @@ class Registry(Construct):
                     "S3SecretKeyVolume", "s3-secret-key", secret_ref.name, {secret_ref.key: s3_secret_file.file}),
                     "s3-secret"))
             env.append(("AWS_SHARED_CREDENTIALS_FILE", _render.CREDENTIALS_PATH))
+            gc_volumes += [_gc.GcVolume(volume=self._plain_volumes[volume.name],
+                                        mount_path=f"{_render.SECRETS_MOUNT}/{folder}", render_only=True)
+                           for volume, folder in secret_volumes if folder in ("s3", "s3-secret")]
         if isinstance(storage, FilesystemStorage):
             claim = kplus.PersistentVolumeClaim(
                 self, "Data", metadata=cdk8s.ApiObjectMetadata(name=f"{base}-data", labels=labels),
@@ -254,6 +285,11 @@ class Registry(Construct):
             )
             volumes.append((kplus.Volume.from_persistent_volume_claim(self, "DataVolume", claim, name="data"),
                             storage.mount_path))
+            gc_volumes.append(_gc.GcVolume(volume={"name": "data", "persistentVolumeClaim": {"claimName": claim.name}},
+                                           mount_path=storage.mount_path, render_only=False))
+        # What the garbage collection reads: the storage settings only (its own in-memory cache, no Redis).
+        gc_env = [("REGISTRY_LOG_LEVEL", log_level.value), *storage._registry_env(),
+                  *[item for item in env if item[0] == "AWS_SHARED_CREDENTIALS_FILE"]]
 
         egress_ports = list(storage._egress_ports())
         if redis is not None:
@@ -309,6 +345,10 @@ class Registry(Construct):
             ]
         if major >= 3 and not opentelemetry:
             env.append(("OTEL_TRACES_EXPORTER", "none"))
+            gc_env.append(("OTEL_TRACES_EXPORTER", "none"))
+        if garbage_collection is not None:
+            # The collection's window switches it to read-only and back to this value.
+            env.append((_gc.READ_ONLY_VARIABLE, _gc.READ_WRITE))
 
         env += [
             ("REGISTRY_STORAGE_DELETE_ENABLED", "true" if delete_enabled else "false"),
@@ -423,8 +463,25 @@ class Registry(Construct):
                 metrics=(metrics_port, metrics_scraper or PodPeer.prometheus()) if metrics else None,
             )
 
+        self._garbage_collection: cdk8s.ApiObject | None = None
+        if garbage_collection is not None:
+            assert namespace is not None
+            self._garbage_collection = _gc.add_garbage_collection(
+                self, options=garbage_collection, name=base, namespace=namespace, registry_labels=labels, image=image,
+                env=gc_env,
+                render_script=_render.render_script(config=[], s3_access_key=s3_access_file,
+                                                    s3_secret_key=s3_secret_file, always_write_config=True),
+                volumes=gc_volumes, rolling_update=not single_writer,
+                same_node_as_registry=isinstance(storage, FilesystemStorage) and not storage.shared,
+                run_as=_RUN_AS, pod=pod,
+                network_policy_egress_ports=list(storage._egress_ports()) if network_policy else None,
+            )
+
     def _secret_volume(self, id: str, volume_name: str, secret_name: str, items: dict[str, str]) -> kplus.Volume:
         self._secret_refs.append((secret_name, items))
+        self._plain_volumes[volume_name] = {"name": volume_name, "secret": {
+            "secretName": secret_name, "defaultMode": 0o440,
+            "items": [{"key": key, "path": path} for key, path in items.items()]}}
         secret = kplus.Secret.from_secret_name(self, f"{id}Ref", secret_name)
         return kplus.Volume.from_secret(self, id, secret, name=volume_name, default_mode=0o440,
                                         items={key: kplus.PathMapping(path=path) for key, path in items.items()})
@@ -471,6 +528,11 @@ class Registry(Construct):
     def major_version(self) -> int:
         """The registry's major version (2 or 3), read from the image tag."""
         return self._major_version
+
+    @property
+    def garbage_collection(self) -> cdk8s.ApiObject | None:
+        """The garbage collection's CronJob (construct id ``GarbageCollection``), if scheduled."""
+        return self._garbage_collection
 
     @property
     def delete_enabled(self) -> bool:

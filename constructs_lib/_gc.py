@@ -1,0 +1,263 @@
+"""The garbage-collection CronJob of a registry, and the least privilege it needs to open a read-only window.
+
+The pod runs, in order:
+
+1. ``render-config`` (registry image): the config file and, for S3 keys, the AWS credentials file, as the registry's
+   own init container renders them.
+2. ``enter-read-only`` (kubectl image): sets ``REGISTRY_STORAGE_MAINTENANCE_READONLY`` to ``{enabled: true}`` on the
+   registry container and waits for the rollout, then for old pods to stop; on success it leaves a marker file.
+   It never fails, so that step 4 always runs.
+3. ``garbage-collect`` (registry image): ``registry garbage-collect`` only if the marker is there; its exit code is
+   written to a file. It never fails either.
+4. ``leave-read-only`` (kubectl image, the main container): sets the variable back to ``{enabled: false}`` (the value
+   the synthesized Deployment has, so re-applying the manifests agrees with it), then exits with the collection's
+   exit code: the Job fails when the collection failed or was skipped.
+
+The service account may only get, list, watch and patch that one Deployment. Its token is a projected volume mounted
+in the two kubectl containers only.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shlex
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import cdk8s
+from cdk8s_plus_27 import k8s
+from constructs import Construct
+
+from . import _render, _workload
+from .maintenance import GarbageCollection
+from .pod import PodOptions
+
+__all__ = ["READ_ONLY_VARIABLE", "READ_WRITE", "GcVolume", "add_garbage_collection"]
+
+#: The registry setting the window switches (a YAML map, as distribution reads a map from one variable).
+READ_ONLY_VARIABLE = "REGISTRY_STORAGE_MAINTENANCE_READONLY"
+READ_ONLY = "{enabled: true}"
+READ_WRITE = "{enabled: false}"
+
+_WORK_MOUNT = "/run/garbage-collection"
+_MARKER = f"{_WORK_MOUNT}/read-only"
+_EXIT_CODE = f"{_WORK_MOUNT}/exit-code"
+# Where kubectl's in-cluster configuration looks for the token, the cluster CA and the namespace.
+_TOKEN_MOUNT = "/var/run/secrets/kubernetes.io/serviceaccount"
+_ROLLOUT_TIMEOUT = "10m"
+# A rolling update's old pods may still take writes between the rollout's end and their SIGTERM (the registry stops
+# at once on SIGTERM); the kubelet kills them at terminationGracePeriodSeconds (30) at the latest.
+_DRAIN_SECONDS = 35
+_RESTORE_ATTEMPTS = 5
+_RESTORE_PAUSE_SECONDS = 6
+
+
+@dataclasses.dataclass(frozen=True)
+class GcVolume:
+    """A volume of the registry pod that the collection needs too, with where it is mounted."""
+
+    volume: Mapping[str, Any]  # the pod spec's volume entry
+    mount_path: str
+    render_only: bool  # mounted by render-config (a Secret it reads), not by garbage-collect
+
+
+def _kubectl_set(deployment: str, value: str) -> str:
+    return (f"kubectl set env deployment/{deployment} --containers=registry "
+            f"{READ_ONLY_VARIABLE}={shlex.quote(value)}")
+
+
+def enter_script(deployment: str, *, drain_seconds: int) -> str:
+    wait = f"sleep {drain_seconds}\n  " if drain_seconds else ""
+    return f"""set -u
+if {_kubectl_set(deployment, READ_ONLY)} \\
+    && kubectl rollout status deployment/{deployment} --timeout={_ROLLOUT_TIMEOUT}; then
+  {wait}touch {_MARKER}
+  echo "the registry is read-only"
+else
+  echo "the registry did not become read-only: garbage collection is skipped" >&2
+fi
+"""
+
+
+def collect_script(flags: Sequence[str]) -> str:
+    command = " ".join(["registry", "garbage-collect", *flags, _render.CONFIG_PATH])
+    return f"""if [ -e {_MARKER} ]; then
+  {command}
+  echo $? > {_EXIT_CODE}
+else
+  echo "skipped: the registry is not read-only" >&2
+  echo 1 > {_EXIT_CODE}
+fi
+"""
+
+
+def leave_script(deployment: str) -> str:
+    return f"""set -u
+for attempt in $(seq {_RESTORE_ATTEMPTS}); do
+  if {_kubectl_set(deployment, READ_WRITE)}; then
+    kubectl rollout status deployment/{deployment} --timeout={_ROLLOUT_TIMEOUT} \\
+      || echo "the registry is read-write again, but its rollout has not finished" >&2
+    code=$(cat {_EXIT_CODE} 2>/dev/null || echo 1)
+    echo "garbage collection exit code: $code"
+    exit "$code"
+  fi
+  sleep {_RESTORE_PAUSE_SECONDS}
+done
+echo "the registry is still read-only: run {_kubectl_set(deployment, READ_WRITE)}" >&2
+exit 1
+"""
+
+
+def add_garbage_collection(
+    scope: Construct,
+    *,
+    options: GarbageCollection,
+    name: str,
+    namespace: str,
+    registry_labels: Mapping[str, str],
+    image: str,
+    env: Sequence[tuple[str, str]],
+    render_script: str,
+    volumes: Sequence[GcVolume],
+    rolling_update: bool,
+    same_node_as_registry: bool,
+    run_as: int,
+    pod: PodOptions,
+    network_policy_egress_ports: Sequence[int] | None,
+) -> cdk8s.ApiObject:
+    """The CronJob (construct id ``GarbageCollection``), its ServiceAccount, Role, RoleBinding and, if asked, a
+    NetworkPolicy. `name` is the registry's Deployment name."""
+    job_name = f"{name}-gc"
+    labels = _workload.labels(name="registry-gc", instance=name, component="garbage-collection", part_of=name)
+    account = k8s.KubeServiceAccount(
+        scope, "GarbageCollectionServiceAccount",
+        metadata=k8s.ObjectMeta(name=job_name, labels=labels),
+        automount_service_account_token=False,
+    )
+    role = k8s.KubeRole(
+        scope, "GarbageCollectionRole",
+        metadata=k8s.ObjectMeta(name=job_name, labels=labels),
+        # `kubectl set env` gets and patches; `kubectl rollout status` lists and watches with a name field selector,
+        # which resourceNames allows.
+        rules=[k8s.PolicyRule(api_groups=["apps"], resources=["deployments"], resource_names=[name],
+                              verbs=["get", "list", "watch", "patch"])],
+    )
+    k8s.KubeRoleBinding(
+        scope, "GarbageCollectionRoleBinding",
+        metadata=k8s.ObjectMeta(name=job_name, labels=labels),
+        role_ref=k8s.RoleRef(api_group="rbac.authorization.k8s.io", kind="Role", name=role.name),
+        subjects=[k8s.Subject(kind="ServiceAccount", name=account.name, namespace=namespace)],
+    )
+
+    security = {"allowPrivilegeEscalation": False, "capabilities": {"drop": ["ALL"]}, "privileged": False,
+                "readOnlyRootFilesystem": True, "runAsNonRoot": True, "runAsUser": run_as, "runAsGroup": run_as}
+    pull = _workload.pull_policy_name(image)
+    kubectl_pull = _workload.pull_policy_name(options.kubectl_image)
+    small = {"requests": {"cpu": "10m", "memory": "32Mi"}, "limits": {"cpu": "200m", "memory": "128Mi"}}
+    work = {"name": "work", "mountPath": _WORK_MOUNT}
+    token = {"name": "kube-api-access", "mountPath": _TOKEN_MOUNT, "readOnly": True}
+    rendered = {"name": "rendered", "mountPath": _render.RENDERED_MOUNT}
+    data_mounts = [{"name": v.volume["name"], "mountPath": v.mount_path, **({"readOnly": True} if v.render_only
+                                                                             else {})}
+                   for v in volumes]
+    # kubectl keeps its discovery cache under $HOME: the work folder, since the root is read-only.
+    kubectl_env = [{"name": "HOME", "value": _WORK_MOUNT}]
+
+    def kubectl(container: str, script: str) -> dict[str, Any]:
+        return {"name": container, "image": options.kubectl_image, "imagePullPolicy": kubectl_pull,
+                "command": ["/bin/bash", "-c", script], "env": kubectl_env, "resources": small,
+                "securityContext": security, "volumeMounts": [work, token]}
+
+    flags = (["--delete-untagged"] if options.delete_untagged else []) + (["--dry-run"] if options.dry_run else [])
+    registry_env = [{"name": key, "value": value} for key, value in [*env, *pod.env.items()]]
+    init_containers = [
+        {"name": "render-config", "image": image, "imagePullPolicy": pull,
+         "command": ["/bin/sh", "-c", render_script],
+         "resources": {"requests": {"cpu": "10m", "memory": "8Mi"}, "limits": {"cpu": "100m", "memory": "32Mi"}},
+         "securityContext": security,
+         "volumeMounts": [rendered, *(m for m, v in zip(data_mounts, volumes) if v.render_only)]},
+        kubectl("enter-read-only", enter_script(name, drain_seconds=_DRAIN_SECONDS if rolling_update else 0)),
+        {"name": "garbage-collect", "image": image, "imagePullPolicy": pull,
+         "command": ["/bin/sh", "-c", collect_script(flags)], "env": registry_env,
+         "resources": {"requests": {"cpu": "100m", "memory": "128Mi"}, "limits": {"cpu": "1", "memory": "512Mi"}},
+         "securityContext": security,
+         "volumeMounts": [work, {**rendered, "readOnly": True},
+                          *(m for m, v in zip(data_mounts, volumes) if not v.render_only)]},
+    ]
+    pod_spec: dict[str, Any] = {
+        "automountServiceAccountToken": False,
+        "serviceAccountName": account.name,
+        "enableServiceLinks": False,
+        "restartPolicy": "Never",
+        "securityContext": {"runAsNonRoot": True, "runAsUser": run_as, "runAsGroup": run_as, "fsGroup": run_as,
+                            "fsGroupChangePolicy": "OnRootMismatch", "seccompProfile": {"type": "RuntimeDefault"}},
+        "initContainers": init_containers,
+        "containers": [kubectl("leave-read-only", leave_script(name))],
+        "volumes": [
+            {"name": "work", "emptyDir": {"sizeLimit": "64Mi"}},
+            {"name": "rendered", "emptyDir": {"medium": "Memory", "sizeLimit": "1Mi"}},
+            # What the kubelet mounts for an automounted token, here only where it is used.
+            {"name": "kube-api-access", "projected": {"sources": [
+                {"serviceAccountToken": {"path": "token", "expirationSeconds": 3600}},
+                {"configMap": {"name": "kube-root-ca.crt", "items": [{"key": "ca.crt", "path": "ca.crt"}]}},
+                {"downwardAPI": {"items": [{"path": "namespace",
+                                            "fieldRef": {"apiVersion": "v1", "fieldPath": "metadata.namespace"}}]}},
+            ]}},
+            *(v.volume for v in volumes),
+        ],
+    }
+    cron_spec: dict[str, Any] = {
+        "schedule": options.schedule,
+        # Never two windows at once; a run missed by more than an hour waits for the next one.
+        "concurrencyPolicy": "Forbid",
+        "startingDeadlineSeconds": 3600,
+        "successfulJobsHistoryLimit": 1,
+        "failedJobsHistoryLimit": 3,
+        "jobTemplate": {
+            "metadata": {"labels": labels},
+            "spec": {
+                # A failed run is not retried at once (it would open the window again): the next schedule retries.
+                "backoffLimit": 0,
+                "template": {"metadata": {"labels": {**pod.labels, **labels},
+                                          **({"annotations": dict(pod.annotations)} if pod.annotations else {})},
+                             "spec": pod_spec},
+            },
+        },
+    }
+    if options.time_zone is not None:
+        cron_spec["timeZone"] = options.time_zone
+    cron_job = cdk8s.ApiObject(scope, "GarbageCollection", api_version="batch/v1", kind="CronJob",
+                               metadata=cdk8s.ApiObjectMetadata(name=job_name, labels=labels))
+    cron_job.add_json_patch(cdk8s.JsonPatch.add("/spec", cron_spec))
+    pod_path = "/spec/jobTemplate/spec/template/spec"
+    # The registry pod's scheduling and pull settings: the collection runs where the registry may run.
+    pod._apply_to_pod_spec(cron_job, pod_path)
+    if same_node_as_registry:
+        # A ReadWriteOnce claim is mounted by pods of one node only: run next to the registry pod.
+        if pod.affinity is None:
+            cron_job.add_json_patch(cdk8s.JsonPatch.add(f"{pod_path}/affinity", {}))
+        cron_job.add_json_patch(cdk8s.JsonPatch.add(f"{pod_path}/affinity/podAffinity", {
+            "requiredDuringSchedulingIgnoredDuringExecution": [{
+                "labelSelector": {"matchLabels": _workload.selector(dict(registry_labels))},
+                "topologyKey": "kubernetes.io/hostname"}]}))
+
+    if network_policy_egress_ports is not None:
+        # No traffic in; out only to DNS, the storage and the API server (443 via its Service, 6443 as k3s serves it).
+        egress_ports = sorted({*network_policy_egress_ports, 443, 6443})
+        k8s.KubeNetworkPolicy(
+            scope, "GarbageCollectionNetworkPolicy",
+            metadata=k8s.ObjectMeta(name=job_name, labels=labels),
+            spec=k8s.NetworkPolicySpec(
+                pod_selector=k8s.LabelSelector(match_labels=_workload.selector(labels)),
+                policy_types=["Ingress", "Egress"],
+                egress=[
+                    k8s.NetworkPolicyEgressRule(ports=[
+                        k8s.NetworkPolicyPort(port=k8s.IntOrString.from_number(53), protocol="UDP"),
+                        k8s.NetworkPolicyPort(port=k8s.IntOrString.from_number(53), protocol="TCP")]),
+                    k8s.NetworkPolicyEgressRule(ports=[
+                        k8s.NetworkPolicyPort(port=k8s.IntOrString.from_number(p), protocol="TCP")
+                        for p in egress_ports]),
+                ],
+            ),
+        )
+    return cron_job
