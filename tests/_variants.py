@@ -12,6 +12,7 @@ from cdk8s_plus_27 import k8s
 
 import main
 from constructs_lib import (
+    GarbageCollection,
     HtpasswdAuth,
     HttpSecret,
     IngressTls,
@@ -38,7 +39,8 @@ def _default_app(app: cdk8s.App) -> None:
 
 
 def _values_and_replicas(app: cdk8s.App) -> None:
-    # Secrets created from values, several replicas on S3, HTTP redirect, delete in the UI.
+    # Secrets created from values, several replicas on S3, HTTP redirect, delete in the UI, garbage collection in a
+    # time zone (a rolling registry: the window waits for old pods).
     RegistryChart(
         app, "values", host="registry.example.com", replicas=3, delete_enabled=True, redirect_http_to_https=True,
         auth=HtpasswdAuth.from_users({"alice": "alice-password", "ci": "ci-password"}, cost=4, realm="Values"),
@@ -47,6 +49,7 @@ def _values_and_replicas(app: cdk8s.App) -> None:
                            credentials=S3Credentials.from_values(access_key_id="AKIAEXAMPLE",
                                                                  secret_access_key="example-secret-key")),
         log_level=LogLevel.WARN,
+        garbage_collection=GarbageCollection.on_schedule("30 2 * * SUN", time_zone="Europe/Paris", dry_run=True),
     )
 
 
@@ -63,11 +66,13 @@ def _filesystem_legacy_traefik(app: cdk8s.App) -> None:
 
 
 def _constructs_on_their_own(app: cdk8s.App) -> None:
-    # The constructs inside a user's chart: RWX volume with replicas, default certificate, no auth.
+    # The constructs inside a user's chart: RWX volume with replicas, default certificate, no auth, garbage
+    # collection of a shared claim (no pod affinity).
     chart = cdk8s.Chart(app, "platform", namespace="platform")
     registry = Registry(chart, "Registry", auth=None, replicas=2,
                         storage=Storage.filesystem(access_mode=VolumeAccessMode.READ_WRITE_MANY),
-                        http_secret=HttpSecret.from_secret("platform-http-secret"), port=5050)
+                        http_secret=HttpSecret.from_secret("platform-http-secret"), port=5050,
+                        garbage_collection=GarbageCollection.on_schedule("@daily"))
     ingress = TraefikIngress(chart, "Ingress", registry=registry, host="registry.platform.example.com",
                              tls=IngressTls.default_certificate(), entry_points=["websecure", "internal"])
     RegistryUi(chart, "Ui", ingress=ingress, single_registry=False, show_content_digest=False,

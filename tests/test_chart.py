@@ -9,7 +9,15 @@ import pytest
 from _manifests import REGISTRY_UI_OBJECTS, container, env, find, kinds
 from syrupy.assertion import SnapshotAssertion
 
-from constructs_lib import HtpasswdAuth, IngressTls, RegistryChart, S3Credentials, Storage, TraefikApiGroup
+from constructs_lib import (
+    GarbageCollection,
+    HtpasswdAuth,
+    IngressTls,
+    RegistryChart,
+    S3Credentials,
+    Storage,
+    TraefikApiGroup,
+)
 
 
 def test_defaults_compose_namespace_registry_ingress_and_ui(app: cdk8s.App, snapshot: SnapshotAssertion) -> None:
@@ -81,6 +89,44 @@ def test_options_pass_through_to_the_constructs(app: cdk8s.App) -> None:
     assert env(ui)["REGISTRY_SECURED"] == "false"
     assert find(manifests, "IngressRoute", "hub-ui")["spec"]["routes"][0]["match"] == \
         "Host(`hub.example.org`) && (Path(`/browse`) || PathPrefix(`/browse/`))"
+
+
+def test_garbage_collection_passes_through_to_the_registry(app: cdk8s.App) -> None:
+    # GIVEN a chart on S3 with garbage collection on a schedule, in a time zone, as a dry run
+    chart = RegistryChart(
+        app, "registry", host="hub.example.org", auth=None, namespace="hub", name="hub",
+        storage=Storage.s3(bucket="hub", credentials=S3Credentials.from_secret("hub-s3")),
+        garbage_collection=GarbageCollection.on_schedule("15 4 * * SAT", time_zone="Europe/Paris", dry_run=True),
+    )
+
+    # WHEN synthesized
+    manifests = cdk8s.Testing.synth(chart)
+
+    # THEN the registry has the collection's CronJob, in the chart's namespace, as asked
+    assert chart.registry.garbage_collection is not None
+    cron = find(manifests, "CronJob", "hub-gc")
+    assert cron["metadata"]["namespace"] == "hub"
+    assert (cron["spec"]["schedule"], cron["spec"]["timeZone"]) == ("15 4 * * SAT", "Europe/Paris")
+    collect = next(c for c in cron["spec"]["jobTemplate"]["spec"]["template"]["spec"]["initContainers"]
+                   if c["name"] == "garbage-collect")
+    assert "registry garbage-collect --dry-run " in collect["command"][2]
+    # AND its RoleBinding names the chart's namespace, its Role the chart's Deployment
+    assert find(manifests, "RoleBinding", "hub-gc")["subjects"] == [
+        {"kind": "ServiceAccount", "name": "hub-gc", "namespace": "hub"}]
+    assert find(manifests, "Role", "hub-gc")["rules"][0]["resourceNames"] == ["hub"]
+    # AND the registry is read-write by its manifest
+    assert env(container(find(manifests, "Deployment", "hub"), "registry"))[
+        "REGISTRY_STORAGE_MAINTENANCE_READONLY"] == "{enabled: false}"
+
+
+def test_no_garbage_collection_by_default(app: cdk8s.App) -> None:
+    # GIVEN / WHEN a chart without garbage_collection
+    chart = RegistryChart(app, "registry", host="registry.example.com", auth=None)
+    manifests = cdk8s.Testing.synth(chart)
+
+    # THEN no CronJob, no account and no role
+    assert chart.registry.garbage_collection is None
+    assert {"CronJob", "ServiceAccount", "Role", "RoleBinding"}.isdisjoint(m["kind"] for m in manifests)
 
 
 def test_ui_can_be_left_out(app: cdk8s.App) -> None:

@@ -88,6 +88,8 @@ def test_every_kind_the_constructs_emit_is_covered(variants: Variants) -> None:
     assert seen == {
         ("v1", "Namespace"), ("v1", "Secret"), ("v1", "Service"), ("v1", "PersistentVolumeClaim"),
         ("apps/v1", "Deployment"), ("networking.k8s.io/v1", "NetworkPolicy"), ("policy/v1", "PodDisruptionBudget"),
+        ("batch/v1", "CronJob"), ("v1", "ServiceAccount"), ("rbac.authorization.k8s.io/v1", "Role"),
+        ("rbac.authorization.k8s.io/v1", "RoleBinding"),
         ("traefik.io/v1alpha1", "IngressRoute"), ("traefik.io/v1alpha1", "Middleware"),
         ("traefik.io/v1alpha1", "TLSOption"),
         ("traefik.containo.us/v1alpha1", "IngressRoute"), ("traefik.containo.us/v1alpha1", "Middleware"),

@@ -21,8 +21,35 @@ def variants(tmp_path_factory: pytest.TempPathFactory) -> Variants:
     return {name: synth_variant(name, str(tmp_path_factory.mktemp(name))) for name in VARIANTS}
 
 
+# The pod templates of the workloads we emit, by kind: where each kind keeps its template.
+POD_TEMPLATE_PATHS = {"Deployment": ("spec", "template"), "CronJob": ("spec", "jobTemplate", "spec", "template")}
+# The containers that talk to the API server (the garbage collection's read-only window), the only ones with a token.
+TOKEN_CONTAINERS = {"enter-read-only", "leave-read-only"}
+
+
+def _templates(manifests: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+    """(kind/name, pod template) of every Deployment and CronJob, in output order."""
+    templates = []
+    for manifest in manifests:
+        path = POD_TEMPLATE_PATHS.get(manifest["kind"])
+        if path is None:
+            continue
+        template: dict[str, Any] = manifest
+        for key in path:
+            template = template[key]
+        templates.append((f"{manifest['kind']}/{manifest['metadata']['name']}", template))
+    return templates
+
+
 def _pods(manifests: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
-    return [(m["metadata"]["name"], m["spec"]["template"]["spec"]) for m in manifests if m["kind"] == "Deployment"]
+    """(kind/name, pod spec) of every Deployment and CronJob."""
+    return [(name, template["spec"]) for name, template in _templates(manifests)]
+
+
+def _token_volumes(pod: dict[str, Any]) -> set[str]:
+    """The names of the pod's projected volumes that carry a service account token."""
+    return {volume["name"] for volume in pod.get("volumes", [])
+            if any("serviceAccountToken" in source for source in volume.get("projected", {}).get("sources", []))}
 
 
 @pytest.mark.parametrize("variant", sorted(VARIANTS))
@@ -41,8 +68,12 @@ def test_every_pod_meets_the_restricted_profile(variants: Variants, variant: str
         # AND our own: no service account token, no service links
         assert pod["automountServiceAccountToken"] is False, name
         assert pod["enableServiceLinks"] is False, name
+        token_volumes = _token_volumes(pod)
         for container in [*pod.get("initContainers", []), *pod["containers"]]:
             where = f"{variant}/{name}/{container['name']}"
+            # a token only where kubectl runs, as a projected volume (the pod-level automount stays off)
+            if {mount["name"] for mount in container.get("volumeMounts", [])} & token_volumes:
+                assert container["name"] in TOKEN_CONTAINERS, where
             context = container["securityContext"]
             # the container-level rules of "restricted"
             assert context["allowPrivilegeEscalation"] is False, where
@@ -58,6 +89,22 @@ def test_every_pod_meets_the_restricted_profile(variants: Variants, variant: str
             assert container["imagePullPolicy"] == expected, where
             # and a uid that maps to no user of the node
             assert context["runAsUser"] >= 10000 and pod["securityContext"]["runAsUser"] >= 10000, where
+
+
+def test_the_token_checks_see_the_garbage_collection(variants: Variants) -> None:
+    # GIVEN the CronJob pods of all variants (the garbage collection's)
+    cron_pods = {f"{variant}/{name}": pod for variant, objects in variants.items() for name, pod in _pods(objects)
+                 if name.startswith("CronJob/")}
+
+    # THEN several variants have one, so the checks above run on them
+    assert len(cron_pods) >= 2, sorted(cron_pods)
+    for where, pod in cron_pods.items():
+        # AND in each, exactly the kubectl containers mount the token, and the Deployments' pods have none
+        mounting = {container["name"] for container in [*pod["initContainers"], *pod["containers"]]
+                    if {mount["name"] for mount in container.get("volumeMounts", [])} & _token_volumes(pod)}
+        assert mounting == TOKEN_CONTAINERS, where
+    assert not [name for objects in variants.values() for name, pod in _pods(objects)
+                if name.startswith("Deployment/") and _token_volumes(pod)]
 
 
 @pytest.mark.parametrize("variant", sorted(VARIANTS))
@@ -98,7 +145,7 @@ def test_every_workload_is_behind_a_network_policy(variants: Variants, variant: 
     manifests = variants[variant]
     policies = [m["spec"]["podSelector"]["matchLabels"] for m in manifests if m["kind"] == "NetworkPolicy"]
 
-    # THEN every Deployment's pods are selected by a policy that restricts both directions
-    for deployment in (m for m in manifests if m["kind"] == "Deployment"):
-        labels = deployment["spec"]["template"]["metadata"]["labels"]
-        assert any(selector.items() <= labels.items() for selector in policies), deployment["metadata"]["name"]
+    # THEN every Deployment's and CronJob's pods are selected by a policy that restricts both directions
+    for name, template in _templates(manifests):
+        labels = template["metadata"]["labels"]
+        assert any(selector.items() <= labels.items() for selector in policies), name
