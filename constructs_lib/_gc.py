@@ -175,14 +175,14 @@ def add_garbage_collection(
          "command": ["/bin/sh", "-c", render_script],
          "resources": {"requests": {"cpu": "10m", "memory": "8Mi"}, "limits": {"cpu": "100m", "memory": "32Mi"}},
          "securityContext": security,
-         "volumeMounts": [rendered, *(m for m, v in zip(data_mounts, volumes) if v.render_only)]},
+         "volumeMounts": [rendered, *(m for m, v in zip(data_mounts, volumes, strict=True) if v.render_only)]},
         kubectl("enter-read-only", enter_script(name, drain_seconds=_DRAIN_SECONDS if rolling_update else 0)),
         {"name": "garbage-collect", "image": image, "imagePullPolicy": pull,
          "command": ["/bin/sh", "-c", collect_script(flags)], "env": registry_env,
          "resources": {"requests": {"cpu": "100m", "memory": "128Mi"}, "limits": {"cpu": "1", "memory": "512Mi"}},
          "securityContext": security,
          "volumeMounts": [work, {**rendered, "readOnly": True},
-                          *(m for m, v in zip(data_mounts, volumes) if not v.render_only)]},
+                          *(m for m, v in zip(data_mounts, volumes, strict=True) if not v.render_only)]},
     ]
     pod_spec: dict[str, Any] = {
         "automountServiceAccountToken": False,

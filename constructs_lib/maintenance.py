@@ -14,8 +14,9 @@ __all__ = ["DEFAULT_KUBECTL_IMAGE", "GarbageCollection", "UploadPurging"]
 DEFAULT_KUBECTL_IMAGE = "registry.k8s.io/kubectl:v1.36.4"
 
 _CRON_MACROS = {"@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"}
-# minute, hour, day of month, month, day of week: each an inclusive range of numbers (names are accepted too).
-_CRON_FIELDS = (("minute", 0, 59), ("hour", 0, 23), ("day of month", 1, 31), ("month", 1, 12), ("day of week", 0, 7))
+# minute, hour, day of month, month, day of week: each an inclusive range of numbers (names are accepted too), as
+# the API server's parser (robfig/cron's standard parser) has them: it refuses 7 for Sunday.
+_CRON_FIELDS = (("minute", 0, 59), ("hour", 0, 23), ("day of month", 1, 31), ("month", 1, 12), ("day of week", 0, 6))
 _CRON_NAMES = {
     "month": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
     "day of week": ("sun", "mon", "tue", "wed", "thu", "fri", "sat"),
@@ -66,7 +67,9 @@ class GarbageCollection:
 
     Each run: the registry is switched to read-only (``storage.maintenance.readonly``) and rolled out, garbage
     collection runs, and the registry is switched back to read-write, whatever the collection's outcome. If the switch
-    to read-only fails, collection is skipped. Pulls keep working during the window; pushes are refused (405).
+    to read-only fails, collection is skipped. Pushes are refused (405) during the window; pulls keep working, except
+    that a registry on a ReadWriteOnce claim (one pod, replaced by the Recreate strategy) is down for its restart at
+    each switch.
     """
 
     schedule: str
@@ -103,17 +106,19 @@ class GarbageCollection:
 def _check_schedule(schedule: str) -> None:
     if schedule in _CRON_MACROS:
         return
-    fields = schedule.split(" ")
-    rule = ("a cron schedule has five fields separated by single spaces (minute hour day-of-month month "
-            "day-of-week), like '0 3 * * 0', or is one of " + ", ".join(sorted(_CRON_MACROS)))
+    fields = schedule.split()
+    rule = ("a cron schedule has five fields (minute hour day-of-month month day-of-week), like '0 3 * * 0', or "
+            "is one of " + ", ".join(sorted(_CRON_MACROS)))
     if len(fields) != 5:
         raise _validation.fail("schedule", schedule, rule)
-    for text, (field, low, high) in zip(fields, _CRON_FIELDS):
+    for text, (field, low, high) in zip(fields, _CRON_FIELDS, strict=True):
         for item in text.lower().split(","):
+            # ('?' is '*' to the API server's parser, in any field.)
             match = _CRON_ITEM.fullmatch(item)
-            if match is None or (match["range"] == "?" and field not in ("day of month", "day of week")):
+            if match is None:
                 raise _validation.fail("schedule", schedule, f"{field} {text!r}: {rule}")
             names = _CRON_NAMES.get(field, ())
+            bounds = []
             for value in (match["low"], match["high"]):
                 if value is None:
                     continue
@@ -121,13 +126,18 @@ def _check_schedule(schedule: str) -> None:
                     int(value) if value.isdigit() else None)
                 if number is None or not low <= number <= high:
                     raise _validation.fail("schedule", schedule, f"the {field} is {low} to {high}, not {value!r}")
+                bounds.append(number)
+            if len(bounds) == 2 and bounds[0] > bounds[1]:
+                raise _validation.fail("schedule", schedule, f"the {field} range {item!r} must not run backwards")
             if match["step"] is not None and int(match["step"]) == 0:
                 raise _validation.fail("schedule", schedule, f"the {field} step must be at least 1")
 
 
 def _check_time_zone(time_zone: str) -> None:
     rule = "a time zone is an IANA name like 'Europe/Paris' or 'UTC' (Kubernetes refuses others)"
-    if not _TIME_ZONE.fullmatch(time_zone):
+    # The local database also has files the API server's does not: the machine's own zone and the posix/right trees.
+    if not _TIME_ZONE.fullmatch(time_zone) or time_zone.lower() in ("local", "localtime") or \
+            time_zone.split("/", 1)[0] in ("posix", "right", "SystemV"):
         raise _validation.fail("time_zone", time_zone, rule)
     known = zoneinfo.available_timezones()
     # Without a time zone database on this machine (no tzdata), the shape is all that can be checked.

@@ -193,6 +193,12 @@ class Registry(Construct):
                                        "delete_untagged needs registry 3: registry 2.x deletes the per-platform "
                                        "manifests of multi-architecture images with it (use a registry 3 image, or "
                                        "leave delete_untagged off)")
+            if redis is not None:
+                raise _validation.fail("garbage_collection", garbage_collection,
+                                       "the collection cannot empty the Redis blob-descriptor cache, which would "
+                                       "keep describing deleted blobs as present (pushes then skip them and pulls "
+                                       "fail): leave redis unset with garbage collection (each pod's in-memory "
+                                       "cache is emptied by the window's restarts)")
             if not namespace:
                 raise _validation.fail("garbage_collection", garbage_collection,
                                        "it needs the chart's namespace: the RoleBinding must name the namespace of "

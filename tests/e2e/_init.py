@@ -48,6 +48,7 @@ class InitContainer:
     script: str  # after Kubernetes $(VAR) expansion (which also turns `$$` into `$`), before path mapping
     script_args: tuple[str, ...]  # $0, $1, ... of the script
     mount_specs: list[MountSpec]
+    host_shell: str = HOST_SHELL
 
     @property
     def name(self) -> str:
@@ -56,18 +57,20 @@ class InitContainer:
     def host_command(self, mounts: Mapping[str, pathlib.Path]) -> tuple[list[str], dict[str, str]]:
         """argv and environment (the container's own, no image defaults) with container mount paths -> host folders."""
         rewrite = _rewriter(mounts, self.template.where)
-        argv = [HOST_SHELL, "-c", rewrite(self.script), *(rewrite(arg) for arg in self.script_args)]
+        argv = [self.host_shell, "-c", rewrite(self.script), *(rewrite(arg) for arg in self.script_args)]
         env = {name: rewrite(value) for name, value in self.env.values.items()}
         return argv, env
 
 
-def parse(template: PodTemplate, argv: Sequence[str], env: ResolvedEnv) -> InitContainer:
-    """Check an init container whose effective argv (image entrypoint applied, $(VAR) expanded) is `argv`."""
+def parse(template: PodTemplate, argv: Sequence[str], env: ResolvedEnv, *, shells: Sequence[str] = SHELLS,
+          host_shell: str = HOST_SHELL, service_account_volumes: bool = False) -> InitContainer:
+    """Check an init container whose effective argv (image entrypoint applied, $(VAR) expanded) is `argv`. `shells`
+    are the shells of the image that the host's `host_shell` stands in for."""
     where = template.where
-    if len(argv) < 3 or argv[0] not in SHELLS or argv[1] != "-c":
+    if len(argv) < 3 or argv[0] not in shells or argv[1] != "-c":
         raise UnsupportedSpec(f"{where}: command {list(argv)!r} cannot run without the image; the harness runs only "
-                              "`/bin/sh -c SCRIPT [ARG0 ARGS...]` init containers (with the host's /bin/sh)")
-    specs = _kube.mounts(template)
+                              f"`{shells[0]} -c SCRIPT [ARG0 ARGS...]` here (with the host's {host_shell})")
+    specs = _kube.mounts(template, service_account_volumes=service_account_volumes)
     if any(spec.mount_path == "/" for spec in specs):
         raise UnsupportedSpec(f"{where}: a volume mounted at / cannot be mapped by rewriting paths")
     mount_paths = [spec.mount_path for spec in specs]
@@ -80,7 +83,7 @@ def parse(template: PodTemplate, argv: Sequence[str], env: ResolvedEnv) -> InitC
                 f"{where}: {what} uses {unmapped}, which are in the container's own filesystem, not under one of its "
                 f"volume mounts {sorted(mount_paths)}; the harness only maps mounted paths (on this machine they would "
                 "be the host's own files)")
-    return InitContainer(template, env, argv[2], tuple(argv[3:]), specs)
+    return InitContainer(template, env, argv[2], tuple(argv[3:]), specs, host_shell)
 
 
 def unmapped_paths(text: str, mount_paths: Sequence[str]) -> list[str]:

@@ -312,6 +312,11 @@ PROJECTED_SOURCE_FIELDS: dict[str, set[str]] = {
     "secret": {"name", "items", "optional"},
     "configMap": {"name", "items", "optional"},
 }
+# With service_account_volumes=True (a pod runner that writes them itself: tests/e2e/_job.py), also these.
+SERVICE_ACCOUNT_SOURCE_FIELDS: dict[str, set[str]] = {
+    "serviceAccountToken": {"path", "expirationSeconds", "audience"},
+    "downwardAPI": {"items"},
+}
 DEFAULT_FILE_MODE = 0o644  # defaultMode when none is given (secret, configMap, projected)
 
 
@@ -330,7 +335,8 @@ class MountSpec:
     read_only: bool
 
 
-def volume_sources(template: PodTemplate) -> dict[str, VolumeSource]:
+def volume_sources(template: PodTemplate, *, service_account_volumes: bool = False) -> dict[str, VolumeSource]:
+    projected_fields = {**PROJECTED_SOURCE_FIELDS, **(SERVICE_ACCOUNT_SOURCE_FIELDS if service_account_volumes else {})}
     sources: dict[str, VolumeSource] = {}
     for volume in template.pod_spec.get("volumes") or []:
         name = volume["name"]
@@ -347,15 +353,15 @@ def volume_sources(template: PodTemplate) -> dict[str, VolumeSource]:
                 kinds = sorted(projection)
                 if len(kinds) != 1:
                     raise UnsupportedSpec(f"{where}: projected source {index} needs exactly one kind, got {kinds}")
-                check_fields(projection, f"{where} projected source {index}", set(PROJECTED_SOURCE_FIELDS), set())
+                check_fields(projection, f"{where} projected source {index}", set(projected_fields), set())
                 check_fields(projection[kinds[0]] or {}, f"{where} projected {kinds[0]} source {index}",
-                             PROJECTED_SOURCE_FIELDS[kinds[0]], set())
+                             projected_fields[kinds[0]], set())
         sources[name] = VolumeSource(name, kind, volume[kind] or {})
     return sources
 
 
-def mounts(template: PodTemplate) -> list[MountSpec]:
-    sources = volume_sources(template)
+def mounts(template: PodTemplate, *, service_account_volumes: bool = False) -> list[MountSpec]:
+    sources = volume_sources(template, service_account_volumes=service_account_volumes)
     result = []
     for mount in template.container.get("volumeMounts") or []:
         where = f"{template.where} volumeMount {mount.get('mountPath')!r}"

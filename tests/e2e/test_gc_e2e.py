@@ -1,0 +1,226 @@
+"""Garbage collection, run for real from the SYNTHESIZED CronJob: its containers in order (tests/e2e/_job.py), the real
+kubectl (the image's version) switching the registry read-only and back through an API that authorizes by the
+synthesized Role (tests/e2e/_kube_api.py), the real registry restarted from each patched Deployment, and the real
+`registry garbage-collect` (distribution 2.8.2) on the same claim or S3 bucket."""
+
+from __future__ import annotations
+
+import pathlib
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+
+from constructs_lib import GarbageCollection, HtpasswdAuth, Registry, S3Credentials, Storage, UploadPurging
+
+from ._client import OCI_MANIFEST
+from ._constructs import CREDS, PASSWORD, USER, Manifest, synth
+from ._job import JobPod, JobResult, environment_ok, strip_status
+from ._kube_api import FakeDeploymentApi
+from .conftest import MakeImage, StartRegistry
+from .harness import OciImage, RegistryApi, RegistryProcess, SeaweedS3, Skopeo, TlsFiles, assert_same_image
+
+NAMESPACE = "registry"
+READ_ONLY_VARIABLE = "REGISTRY_STORAGE_MAINTENANCE_READONLY"
+
+
+@pytest.fixture(autouse=True)
+def _can_run_kubectl_containers() -> None:
+    reason = environment_ok()
+    if reason is not None:
+        pytest.fail(f"the garbage-collection tests cannot run here: {reason}")
+
+
+@dataclass
+class Cluster:
+    """The registry Deployment as the Deployment controller would run it: a PATCH of its pod template replaces the
+    running registry with one started from the patched object."""
+
+    manifests: list[Manifest]
+    start_registry: StartRegistry
+    registry: RegistryProcess
+    rollouts: list[str | None] = field(default_factory=list)  # the read-only variable of each rolled-out template
+    rollout_times: list[float] = field(default_factory=list)  # time.monotonic() when each rollout ended
+
+    def roll_out(self, deployment: dict[str, Any]) -> None:
+        container = next(c for c in deployment["spec"]["template"]["spec"]["containers"] if c["name"] == "registry")
+        self.rollouts.append(next((e.get("value") for e in container.get("env") or []
+                                   if e["name"] == READ_ONLY_VARIABLE), None))
+        self.registry.stop()
+        manifests = [strip_status(deployment) if m["kind"] == "Deployment" else m for m in self.manifests]
+        self.registry = self.start_registry(manifests)
+        self.rollout_times.append(time.monotonic())
+
+    def api(self, creds: tuple[str, str] | None = CREDS) -> RegistryApi:
+        return RegistryApi(self.registry.address, tls=self.registry.tls, creds=creds)
+
+
+@pytest.fixture
+def cluster(start_registry: StartRegistry) -> Callable[[list[Manifest]], Cluster]:
+    def make(manifests: list[Manifest]) -> Cluster:
+        return Cluster(manifests, start_registry, start_registry(manifests))
+    return make
+
+
+@pytest.fixture
+def run_job(tmp_path: pathlib.Path, tls_files: TlsFiles) -> Iterator[Callable[..., tuple[JobResult,
+                                                                                      FakeDeploymentApi]]]:
+    """run_job(cluster, served=None, after_container=None): the CronJob's pod against a fake API serving `served`
+    (default: the cluster's manifests)."""
+    apis: list[FakeDeploymentApi] = []
+
+    def run(cluster: Cluster, served: Sequence[Manifest] | None = None,
+            after_container: Callable[[str, int], None] | None = None) -> tuple[JobResult, FakeDeploymentApi]:
+        api = FakeDeploymentApi(served if served is not None else cluster.manifests, tls=tls_files,
+                                on_rollout=cluster.roll_out).start()
+        apis.append(api)
+        job = JobPod(cluster.manifests, api=api, ca_path=tls_files.ca_path, workdir=tmp_path / f"job-{len(apis)}",
+                     pvc_root=tmp_path / "pvc", default_namespace=NAMESPACE)
+        return job.run(after_container=after_container), api
+
+    try:
+        yield run
+    finally:
+        for api in apis:
+            api.stop()
+
+
+def _registry(storage: Storage, **options: Any) -> list[Manifest]:
+    return synth(lambda chart: Registry(
+        chart, "Registry", name="registry", auth=HtpasswdAuth.from_users({USER: PASSWORD}, cost=4), storage=storage,
+        delete_enabled=True, garbage_collection=GarbageCollection.on_schedule(**options),
+        # SeaweedFS lists empty upload folders that 2.8's purger trips over (see test_features_e2e).
+        upload_purging=UploadPurging.disabled()))
+
+
+def _kept_and_deleted(cluster: Cluster, skopeo: Skopeo, make_image: MakeImage) -> tuple[OciImage, OciImage]:
+    kept, deleted = make_image(), make_image()
+    skopeo.push(kept, f"{cluster.registry.address}/app:kept", creds=CREDS)
+    skopeo.push(deleted, f"{cluster.registry.address}/app:deleted", creds=CREDS)
+    cluster.api().delete_manifest("app", deleted.manifest_digest)
+    return kept, deleted
+
+
+def _blob_path(root: pathlib.Path, digest: str) -> pathlib.Path:
+    hex_digest = digest.removeprefix("sha256:")
+    return root / "docker/registry/v2/blobs/sha256" / hex_digest[:2] / hex_digest / "data"
+
+
+def _push_status(cluster: Cluster) -> int:
+    status, _, _ = cluster.api().request("POST", "/v2/app/blobs/uploads/")
+    return status
+
+
+def test_collection_frees_a_deleted_images_blobs_in_a_read_only_window(
+        cluster: Callable[[list[Manifest]], Cluster], run_job: Callable[..., tuple[JobResult, FakeDeploymentApi]],
+        skopeo: Skopeo, make_image: MakeImage, tmp_path: pathlib.Path) -> None:
+    # GIVEN a registry on its claim holding a kept image and a deleted one, whose blobs are still on the claim
+    manifests = _registry(Storage.filesystem())
+    running = cluster(manifests)
+    kept, deleted = _kept_and_deleted(running, skopeo, make_image)
+    claim = tmp_path / "pvc" / NAMESPACE / "registry-data"
+    assert _blob_path(claim, deleted.layer_digests[0]).exists()
+    assert _push_status(running) == 202
+    during_window: dict[str, int] = {}
+
+    def after(container: str, code: int) -> None:
+        if container == "enter-read-only":
+            # THEN (during the window) pushes are refused and pulls still work
+            during_window["push"] = _push_status(running)
+            during_window["pull"] = running.api().request("GET", f"/v2/app/manifests/{kept.manifest_digest}",
+                                                          headers={"Accept": OCI_MANIFEST})[0]
+
+    # WHEN the CronJob's pod runs
+    result, api = run_job(running, after_container=after)
+
+    # THEN every container succeeded, the registry went read-only and back, and only the deleted image's blobs went
+    assert result.exit_code == 0 and result.failed_init_container is None, result.logs
+    assert during_window == {"push": 405, "pull": 200}
+    assert running.rollouts == ["{enabled: true}", "{enabled: false}"]
+    assert "the registry is read-only" in result.log("enter-read-only")
+    for digest in deleted.layer_digests:
+        assert not _blob_path(claim, digest).exists(), result.log("garbage-collect")
+    for digest in kept.layer_digests:
+        assert _blob_path(claim, digest).exists()
+    assert "garbage collection exit code: 0" in result.log("leave-read-only")
+    # AND kubectl only did what the Role allows, on the one Deployment, and nothing the API did not expect
+    assert api.denied == [] and api.unexpected == [], api.requests
+    env = api.deployment(NAMESPACE, "registry")["spec"]["template"]["spec"]["containers"][0]["env"]
+    assert {"name": READ_ONLY_VARIABLE, "value": "{enabled: false}"} in env
+    # AND the registry serves the kept image and takes pushes again
+    assert_same_image(kept, skopeo.pull(f"{running.registry.address}/app:kept", tmp_path / "pulled", creds=CREDS))
+    skopeo.push(make_image(), f"{running.registry.address}/app:after", creds=CREDS)
+
+
+def test_collection_on_s3_reads_the_keys_and_waits_for_old_pods(
+        cluster: Callable[[list[Manifest]], Cluster], run_job: Callable[..., tuple[JobResult, FakeDeploymentApi]],
+        skopeo: Skopeo, make_image: MakeImage, s3_server: SeaweedS3) -> None:
+    # GIVEN a registry on S3 (keys in a Secret: the pod renders them into a credentials file) with a deleted image
+    storage = Storage.s3(bucket=s3_server.bucket, region=s3_server.region, endpoint=s3_server.endpoint_url,
+                         root_directory="/gc", credentials=S3Credentials.from_values(
+                             access_key_id=s3_server.access_key, secret_access_key=s3_server.secret_key))
+    running = cluster(_registry(storage, dry_run=False))
+    kept, deleted = _kept_and_deleted(running, skopeo, make_image)
+
+    def layer_keys() -> set[str]:
+        return {key for key in s3_server.list_keys(prefix="gc/docker/registry/v2/blobs/") if key.endswith("/data")}
+
+    layers = {f"gc/docker/registry/v2/blobs/sha256/{d[7:9]}/{d[7:]}/data": d
+              for d in (*kept.layer_digests, *deleted.layer_digests)}
+    assert set(layers) <= layer_keys()
+
+    ended: dict[str, float] = {}
+
+    # WHEN the CronJob's pod runs (a rolling registry: the window waits for old pods to stop)
+    result, api = run_job(running, after_container=lambda name, _: ended.setdefault(name, time.monotonic()))
+
+    # THEN the deleted image's layers are gone from the bucket, the kept image's are there
+    assert result.exit_code == 0, result.logs
+    remaining = layer_keys()
+    assert {key for key, digest in layers.items() if digest in deleted.layer_digests}.isdisjoint(remaining)
+    assert {key for key, digest in layers.items() if digest in kept.layer_digests} <= remaining
+    assert running.rollouts == ["{enabled: true}", "{enabled: false}"]
+    assert api.denied == [] and api.unexpected == []
+    # AND collection started only once old pods had had their termination grace period (30 s) to stop
+    assert ended["enter-read-only"] - running.rollout_times[0] >= 30
+
+
+def test_a_failed_collection_still_ends_the_window_and_fails_the_job(
+        cluster: Callable[[list[Manifest]], Cluster], run_job: Callable[..., tuple[JobResult, FakeDeploymentApi]],
+        skopeo: Skopeo, make_image: MakeImage, tmp_path: pathlib.Path) -> None:
+    # GIVEN a registry whose stored manifest is damaged (garbage-collect stops on it)
+    running = cluster(_registry(Storage.filesystem()))
+    kept, _ = _kept_and_deleted(running, skopeo, make_image)
+    _blob_path(tmp_path / "pvc" / NAMESPACE / "registry-data", kept.manifest_digest).write_text("not a manifest")
+
+    # WHEN the CronJob's pod runs
+    result, _ = run_job(running)
+
+    # THEN the collection failed, the registry is read-write again all the same, and the Job fails with its code
+    assert result.failed_init_container is None, result.logs
+    assert result.exit_code != 0, result.log("garbage-collect")
+    assert running.rollouts == ["{enabled: true}", "{enabled: false}"]
+    assert f"garbage collection exit code: {result.exit_code}" in result.log("leave-read-only")
+    assert _push_status(running) == 202
+
+
+def test_without_permission_collection_is_skipped_and_the_job_fails(
+        cluster: Callable[[list[Manifest]], Cluster], run_job: Callable[..., tuple[JobResult, FakeDeploymentApi]],
+        skopeo: Skopeo, make_image: MakeImage, tmp_path: pathlib.Path) -> None:
+    # GIVEN a registry with a deleted image, and a cluster without the RoleBinding (the pod's account may do nothing)
+    manifests = _registry(Storage.filesystem())
+    running = cluster(manifests)
+    _, deleted = _kept_and_deleted(running, skopeo, make_image)
+
+    # WHEN the CronJob's pod runs
+    result, api = run_job(running, served=[m for m in manifests if m["kind"] != "RoleBinding"])
+
+    # THEN kubectl was refused, nothing was collected or switched, and the Job fails saying why
+    assert api.denied and all("denied" in line for line in api.denied), api.denied
+    assert running.rollouts == []
+    assert "garbage collection is skipped" in result.log("enter-read-only")
+    assert "skipped: the registry is not read-only" in result.log("garbage-collect")
+    assert _blob_path(tmp_path / "pvc" / NAMESPACE / "registry-data", deleted.layer_digests[0]).exists()
+    assert result.exit_code == 1 and "the registry is still read-only" in result.log("leave-read-only")
