@@ -12,7 +12,15 @@ that you create in the cluster first, so none sits in this repository:
 
 import cdk8s
 
-from constructs_lib import HtpasswdAuth, HttpSecret, IngressTls, RegistryChart, S3Credentials, Storage
+from constructs_lib import (
+    GarbageCollection,
+    HtpasswdAuth,
+    HttpSecret,
+    IngressTls,
+    RegistryChart,
+    S3Credentials,
+    Storage,
+)
 
 
 def build(app: cdk8s.App) -> RegistryChart:
@@ -29,6 +37,9 @@ def build(app: cdk8s.App) -> RegistryChart:
         http_secret=HttpSecret.from_secret("registry-http-secret"),
         tls=IngressTls.cert_resolver("letsencrypt"),
         delete_enabled=True,
+        # Deleting an image frees its space only once garbage collection has run: Sundays at 03:00, in a read-only
+        # window (pushes wait a minute; pulls go on).
+        garbage_collection=GarbageCollection.on_schedule(),
         redirect_http_to_https=True,
     )
 

@@ -26,6 +26,11 @@ def test_default_app_deploys_every_object_of_the_homelab_setup(app: cdk8s.App, s
         ("Deployment", "registry"),
         ("Service", "registry"),
         ("NetworkPolicy", "registry"),
+        ("ServiceAccount", "registry-gc"),
+        ("Role", "registry-gc"),
+        ("RoleBinding", "registry-gc"),
+        ("CronJob", "registry-gc"),
+        ("NetworkPolicy", "registry-gc"),
         ("TLSOption", "registry-tls"),
         ("IngressRoute", "registry"),
         ("Middleware", "registry-https-redirect"),
@@ -65,6 +70,9 @@ def test_default_app_deploys_every_object_of_the_homelab_setup(app: cdk8s.App, s
     assert ui_route["spec"]["routes"][0]["match"] == \
         "Host(`registry.example.com`) && (Path(`/ui`) || PathPrefix(`/ui/`))"
     assert ui_route["spec"]["tls"] == {"certResolver": "letsencrypt", "options": {"name": "registry-tls"}}
+    # Garbage collection weekly, in a read-only window the Deployment starts out of
+    assert find(manifests, "CronJob", "registry-gc")["spec"]["schedule"] == "0 3 * * 0"
+    assert variables["REGISTRY_STORAGE_MAINTENANCE_READONLY"] == "{enabled: false}"
 
 
 def test_make_synth_writes_the_default_app_into_dist(tmp_path: pathlib.Path) -> None:
