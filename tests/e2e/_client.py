@@ -12,7 +12,7 @@ import pathlib
 import random
 import subprocess
 import tarfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -24,8 +24,8 @@ SKOPEO = "/usr/bin/skopeo"
 OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json"
 OCI_CONFIG = "application/vnd.oci.image.config.v1+json"
 OCI_LAYER = "application/vnd.oci.image.layer.v1.tar+gzip"
-MANIFEST_TYPES = (OCI_MANIFEST, "application/vnd.docker.distribution.manifest.v2+json",
-                  "application/vnd.oci.image.index.v1+json",
+OCI_INDEX = "application/vnd.oci.image.index.v1+json"
+MANIFEST_TYPES = (OCI_MANIFEST, "application/vnd.docker.distribution.manifest.v2+json", OCI_INDEX,
                   "application/vnd.docker.distribution.manifest.list.v2+json")
 MANIFEST_ACCEPT = ", ".join(MANIFEST_TYPES)
 Credentials = tuple[str, str]
@@ -64,6 +64,14 @@ def write_oci_image(path: pathlib.Path, *, tag: str = "latest", layer_sizes: Seq
                     seed: int | None = None) -> OciImage:
     """An OCI image layout with one gzipped tar layer per size, each holding a file of that many random bytes."""
     rng = random.Random(seed) if seed is not None else None
+    put = _blob_writer(path)
+    manifest, manifest_digest = _write_image_manifest(put, rng, layer_sizes, architecture="amd64")
+    _write_layout(path, [{"mediaType": OCI_MANIFEST, "digest": manifest_digest, "size": len(manifest),
+                          "annotations": {"org.opencontainers.image.ref.name": tag}}])
+    return read_oci_image(path, tag)
+
+
+def _blob_writer(path: pathlib.Path) -> Callable[[bytes], str]:
     blobs = path / "blobs" / "sha256"
     blobs.mkdir(parents=True)
 
@@ -72,6 +80,12 @@ def write_oci_image(path: pathlib.Path, *, tag: str = "latest", layer_sizes: Seq
         (blobs / digest.split(":", 1)[1]).write_bytes(data)
         return digest
 
+    return put
+
+
+def _write_image_manifest(put: Callable[[bytes], str], rng: random.Random | None, layer_sizes: Sequence[int], *,
+                          architecture: str) -> tuple[bytes, str]:
+    """One image's layers, config and manifest into the layout's blobs: (manifest bytes, manifest digest)."""
     layers, diff_ids = [], []
     for index, size in enumerate(layer_sizes):
         content = rng.randbytes(size) if rng is not None else os.urandom(size)
@@ -83,28 +97,85 @@ def write_oci_image(path: pathlib.Path, *, tag: str = "latest", layer_sizes: Seq
         diff_ids.append(sha256(tar_bytes.getvalue()))
         compressed = gzip.compress(tar_bytes.getvalue(), mtime=0)
         layers.append({"mediaType": OCI_LAYER, "digest": put(compressed), "size": len(compressed)})
-    config = json.dumps({"architecture": "amd64", "os": "linux", "config": {},
+    config = json.dumps({"architecture": architecture, "os": "linux", "config": {},
                          "rootfs": {"type": "layers", "diff_ids": diff_ids}}).encode()
     manifest = json.dumps({"schemaVersion": 2, "mediaType": OCI_MANIFEST,
                            "config": {"mediaType": OCI_CONFIG, "digest": put(config), "size": len(config)},
                            "layers": layers}).encode()
-    manifest_digest = put(manifest)
+    return manifest, put(manifest)
+
+
+def _write_layout(path: pathlib.Path, entries: Sequence[Mapping[str, Any]]) -> None:
     (path / "oci-layout").write_text(json.dumps({"imageLayoutVersion": "1.0.0"}))
-    (path / "index.json").write_text(json.dumps({"schemaVersion": 2, "manifests": [{
-        "mediaType": OCI_MANIFEST, "digest": manifest_digest, "size": len(manifest),
-        "annotations": {"org.opencontainers.image.ref.name": tag}}]}))
-    return read_oci_image(path, tag)
+    (path / "index.json").write_text(json.dumps({"schemaVersion": 2, "manifests": list(entries)}))
 
 
-def read_oci_image(path: pathlib.Path, tag: str = "latest") -> OciImage:
+@dataclass(frozen=True)
+class OciIndex:
+    """An OCI layout whose tag names an image index (a multi-architecture image): one image manifest per
+    architecture, which only the index references (they have no tag of their own)."""
+
+    path: pathlib.Path
+    tag: str
+    digest: str
+    architectures: tuple[str, ...]
+    manifest_digests: tuple[str, ...]  # one per architecture, in the same order
+    layer_digests: tuple[str, ...]  # of every architecture's image
+
+    @property
+    def reference(self) -> str:
+        """skopeo's name for it: oci:DIR:TAG."""
+        return f"oci:{self.path}:{self.tag}"
+
+    def blob(self, digest: str) -> bytes:
+        return _layout_blob(self.path, digest)
+
+
+def write_oci_index(path: pathlib.Path, *, tag: str = "latest", architectures: Sequence[str] = ("amd64", "arm64"),
+                    layer_sizes: Sequence[int] = (16 * 1024,)) -> OciIndex:
+    """An OCI layout holding an image index tagged `tag`, of one linux image per architecture (random layers)."""
+    put = _blob_writer(path)
+    children = []
+    for architecture in architectures:
+        manifest, digest = _write_image_manifest(put, None, layer_sizes, architecture=architecture)
+        children.append({"mediaType": OCI_MANIFEST, "digest": digest, "size": len(manifest),
+                         "platform": {"architecture": architecture, "os": "linux"}})
+    index = json.dumps({"schemaVersion": 2, "mediaType": OCI_INDEX, "manifests": children}).encode()
+    _write_layout(path, [{"mediaType": OCI_INDEX, "digest": put(index), "size": len(index),
+                          "annotations": {"org.opencontainers.image.ref.name": tag}}])
+    return read_oci_index(path, tag)
+
+
+def read_oci_index(path: pathlib.Path, tag: str = "latest") -> OciIndex:
+    digest = _tagged_digest(path, tag)
+    index = json.loads(_layout_blob(path, digest))
+    if index.get("mediaType") != OCI_INDEX:
+        raise HarnessError(f"{path}: {tag!r} is not an image index: {index.get('mediaType')!r}")
+    architectures, manifests, layers = [], [], []
+    for child in index["manifests"]:
+        architectures.append(str(child["platform"]["architecture"]))
+        manifests.append(str(child["digest"]))
+        layers += [str(layer["digest"]) for layer in json.loads(_layout_blob(path, child["digest"]))["layers"]]
+    return OciIndex(path, tag, digest, tuple(architectures), tuple(manifests), tuple(layers))
+
+
+def _tagged_digest(path: pathlib.Path, tag: str) -> str:
     index = json.loads((path / "index.json").read_text())
     entries = [entry for entry in index["manifests"]
                if entry.get("annotations", {}).get("org.opencontainers.image.ref.name") == tag]
     if len(entries) != 1:
         raise HarnessError(f"{path}: expected one manifest tagged {tag!r}, found {len(entries)}")
-    digest = entries[0]["digest"]
+    return str(entries[0]["digest"])
+
+
+def _layout_blob(path: pathlib.Path, digest: str) -> bytes:
     algorithm, hexdigest = digest.split(":", 1)
-    manifest = json.loads((path / "blobs" / algorithm / hexdigest).read_bytes())
+    return (path / "blobs" / algorithm / hexdigest).read_bytes()
+
+
+def read_oci_image(path: pathlib.Path, tag: str = "latest") -> OciImage:
+    digest = _tagged_digest(path, tag)
+    manifest = json.loads(_layout_blob(path, digest))
     return OciImage(path, tag, digest, manifest["config"]["digest"],
                     tuple(layer["digest"] for layer in manifest["layers"]))
 
@@ -168,11 +239,13 @@ class Skopeo:
         flags += [f"--{side}-cert-dir={self.tls.ca_dir}"] if self.tls else [f"--{side}-tls-verify=false"]
         return flags
 
-    def push(self, image: OciImage, destination: str, *, creds: Credentials | None) -> str:
-        """Copy an OCI layout to docker://DESTINATION (host:port/repo:tag); returns the pushed manifest digest."""
+    def push(self, image: OciImage | OciIndex, destination: str, *, creds: Credentials | None) -> str:
+        """Copy an OCI layout to docker://DESTINATION (host:port/repo:tag); returns the pushed manifest digest. An
+        image index is pushed with every image it lists (`--all`)."""
         digest_file = self.workdir / "tmp" / "digest"
-        self.run("copy", "--quiet", "--preserve-digests", f"--digestfile={digest_file}", *self._remote("dest", creds),
-                 image.reference, f"docker://{destination}")
+        every = ["--all"] if isinstance(image, OciIndex) else []
+        self.run("copy", "--quiet", "--preserve-digests", *every, f"--digestfile={digest_file}",
+                 *self._remote("dest", creds), image.reference, f"docker://{destination}")
         return digest_file.read_text().strip()
 
     def pull(self, source: str, directory: pathlib.Path, *, creds: Credentials | None,
@@ -181,6 +254,13 @@ class Skopeo:
         self.run("copy", "--quiet", "--preserve-digests", *self._remote("src", creds), f"docker://{source}",
                  f"oci:{directory}:{tag}")
         return read_oci_image(directory, tag)
+
+    def pull_index(self, source: str, directory: pathlib.Path, *, creds: Credentials | None,
+                   tag: str = "latest") -> OciIndex:
+        """Copy the image index at docker://SOURCE with every image it lists (`--all`) into a new OCI layout."""
+        self.run("copy", "--quiet", "--preserve-digests", "--all", *self._remote("src", creds), f"docker://{source}",
+                 f"oci:{directory}:{tag}")
+        return read_oci_index(directory, tag)
 
     def delete(self, reference: str, *, creds: Credentials | None) -> None:
         """skopeo delete docker://REFERENCE (host:port/repo:tag or host:port/repo@digest)."""
