@@ -5,6 +5,7 @@ synthesized Role (tests/e2e/_kube_api.py), the real registry restarted from each
 
 from __future__ import annotations
 
+import copy
 import pathlib
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -224,3 +225,29 @@ def test_without_permission_collection_is_skipped_and_the_job_fails(
     assert "skipped: the registry is not read-only" in result.log("garbage-collect")
     assert _blob_path(tmp_path / "pvc" / NAMESPACE / "registry-data", deleted.layer_digests[0]).exists()
     assert result.exit_code == 1 and "the registry is still read-only" in result.log("leave-read-only")
+
+
+def test_a_window_left_open_is_ended_by_the_next_run(
+        cluster: Callable[[list[Manifest]], Cluster], run_job: Callable[..., tuple[JobResult, FakeDeploymentApi]],
+        skopeo: Skopeo, make_image: MakeImage, tmp_path: pathlib.Path) -> None:
+    # GIVEN a registry left read-only by a collection pod that died in its window (its node was lost), with a deleted
+    # image
+    manifests = _registry(Storage.filesystem())
+    running = cluster(manifests)
+    _, deleted = _kept_and_deleted(running, skopeo, make_image)
+    left_open = copy.deepcopy(next(m for m in manifests if m["kind"] == "Deployment"))
+    registry_container = left_open["spec"]["template"]["spec"]["containers"][0]
+    registry_container["env"] = [{**e, "value": "{enabled: true}"} if e["name"] == READ_ONLY_VARIABLE else e
+                                 for e in registry_container["env"]]
+    running.roll_out(left_open)
+    assert _push_status(running) == 405
+
+    # WHEN the next scheduled run comes
+    result, api = run_job(running, served=[left_open if m["kind"] == "Deployment" else m for m in manifests])
+
+    # THEN it collects (kubectl finds the variable already set: nothing to roll out) and ends the window
+    assert result.exit_code == 0, result.logs
+    assert not _blob_path(tmp_path / "pvc" / NAMESPACE / "registry-data", deleted.layer_digests[0]).exists()
+    assert running.rollouts[-1] == "{enabled: false}"
+    assert _push_status(running) == 202
+    assert api.denied == [] and api.unexpected == []
