@@ -153,7 +153,8 @@ def add_garbage_collection(
                 "readOnlyRootFilesystem": True, "runAsNonRoot": True, "runAsUser": run_as, "runAsGroup": run_as}
     pull = _workload.pull_policy_name(image)
     kubectl_pull = _workload.pull_policy_name(options.kubectl_image)
-    small = {"requests": {"cpu": "10m", "memory": "32Mi"}, "limits": {"cpu": "200m", "memory": "128Mi"}}
+    # kubectl needs some 50 MiB; an OOM kill of enter-read-only would end the pod with the window open.
+    small = {"requests": {"cpu": "10m", "memory": "32Mi"}, "limits": {"cpu": "200m", "memory": "256Mi"}}
     work = {"name": "work", "mountPath": _WORK_MOUNT}
     token = {"name": "kube-api-access", "mountPath": _TOKEN_MOUNT, "readOnly": True}
     rendered = {"name": "rendered", "mountPath": _render.RENDERED_MOUNT}

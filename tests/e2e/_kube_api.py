@@ -30,6 +30,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from . import _proc
+from ._api_responses import ApiResponses, initial_events
 from ._tls import TlsFiles
 
 Manifest = Mapping[str, Any]
@@ -39,7 +40,6 @@ RolloutHook = Callable[[dict[str, Any]], None]
 MERGE_KEYS = {"containers": "name", "initContainers": "name", "env": "name", "volumes": "name",
               "volumeMounts": "mountPath"}
 DEPLOYMENTS = ("apps", "v1", "deployments")
-INITIAL_EVENTS_END = "k8s.io/initial-events-end"
 DISCOVERY: dict[str, dict[str, Any]] = {
     "/api": {"kind": "APIVersions", "versions": ["v1"],
              "serverAddressByClientCIDRs": [{"clientCIDR": "0.0.0.0/0", "serverAddress": "127.0.0.1:443"}]},
@@ -246,7 +246,7 @@ class FakeDeploymentApi:
     def _handler_class(self) -> type[http.server.BaseHTTPRequestHandler]:
         api = self
 
-        class Handler(http.server.BaseHTTPRequestHandler):
+        class Handler(ApiResponses):
             protocol_version = "HTTP/1.1"
             timeout = 30
 
@@ -355,41 +355,12 @@ class FakeDeploymentApi:
                     return None
                 return segments[4], segments[6] if len(segments) == 7 else None
 
-            def _json(self, status: int, body: Mapping[str, Any]) -> None:
-                data = json.dumps(body).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def _status(self, code: int, reason: str, message: str) -> None:
-                self._json(code, {"kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Failure",
-                                  "message": message, "reason": reason, "code": code})
-
             def _watch(self, initial: list[dict[str, Any]] | None, version: str) -> None:
                 # A "watch list" (sendInitialEvents=true, what kubectl's informers ask first) gets the current objects
                 # and the bookmark that ends them. Then nothing changes while a client watches (a rollout completes
-                # before its PATCH is answered): the stream is held open until the client leaves or the server stops.
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Transfer-Encoding", "chunked")
-                self.end_headers()
-                events = [{"type": "ADDED", "object": item} for item in initial or []]
-                if initial is not None:
-                    events.append({"type": "BOOKMARK", "object": {
-                        "kind": "Deployment", "apiVersion": "apps/v1",
-                        "metadata": {"resourceVersion": version, "annotations": {INITIAL_EVENTS_END: "true"}}}})
-                try:
-                    for event in events:
-                        data = json.dumps(event).encode() + b"\n"
-                        self.wfile.write(f"{len(data):x}\r\n".encode() + data + b"\r\n")
-                    self.wfile.flush()
-                    while not api._stopping.wait(0.2):
-                        pass
-                    self.wfile.write(b"0\r\n\r\n")
-                except OSError:
-                    pass  # the client closed the stream
-                self.close_connection = True
+                # before its PATCH is answered).
+                events = [] if initial is None else initial_events(initial, kind="Deployment", api_version="apps/v1",
+                                                                    resource_version=version)
+                self._hold_watch(events, api._stopping)
 
         return Handler

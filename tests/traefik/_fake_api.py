@@ -14,7 +14,6 @@ from __future__ import annotations
 import base64
 import copy
 import http.server
-import json
 import threading
 import uuid
 from collections.abc import Iterable, Mapping
@@ -22,10 +21,10 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from e2e import _proc
+from e2e._api_responses import ApiResponses, initial_events
 
 LOOPBACK = "127.0.0.1"
 RESOURCE_VERSION = "1"  # one fixed state: nothing ever changes while Traefik watches
-INITIAL_EVENTS_END = "k8s.io/initial-events-end"
 
 # (group, version, plural) -> kind: every resource Traefik 3.7's kubernetescrd provider lists and watches. Nodes
 # (cluster-scoped, for NodePort load balancing) are asked for once the other caches have synced; we serve none.
@@ -144,7 +143,7 @@ class FakeKubeApi:
     def _handler_class(self) -> type[http.server.BaseHTTPRequestHandler]:
         api = self
 
-        class Handler(http.server.BaseHTTPRequestHandler):
+        class Handler(ApiResponses):
             protocol_version = "HTTP/1.1"
             timeout = 60  # an idle keep-alive connection never holds a thread for long
 
@@ -207,45 +206,13 @@ class FakeKubeApi:
                     return None
                 return group, version, rest[0], namespace
 
-            def _json(self, status: int, body: Mapping[str, Any]) -> None:
-                data = json.dumps(body).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def _status(self, code: int, reason: str, message: str) -> None:
-                self._json(code, {"kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Failure",
-                                  "message": message, "reason": reason, "code": code})
-
             def _watch(self, group: str, version: str, plural: str, items: list[dict[str, Any]], *,
                        initial: bool) -> None:
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Transfer-Encoding", "chunked")
-                self.end_headers()
-                events: list[dict[str, Any]] = []
-                if initial:  # a watch list: the current objects, then the bookmark that says they were all sent
-                    events = [{"type": "ADDED", "object": item} for item in items]
-                    events.append({"type": "BOOKMARK", "object": {
-                        "kind": RESOURCES[(group, version, plural)], "apiVersion": _api_version(group, version),
-                        "metadata": {"resourceVersion": RESOURCE_VERSION,
-                                     "annotations": {INITIAL_EVENTS_END: "true"}}}})
-                try:
-                    for event in events:
-                        self._chunk(json.dumps(event).encode() + b"\n")
-                    # Nothing ever changes: hold the stream until the server stops (client-go ends it itself after
-                    # its timeoutSeconds, minutes away).
-                    while not api._stopping.wait(0.2):
-                        pass
-                    self._chunk(b"")
-                except OSError:
-                    pass  # Traefik closed the stream (it is stopping)
-                self.close_connection = True
-
-            def _chunk(self, data: bytes) -> None:
-                self.wfile.write(f"{len(data):x}\r\n".encode() + data + b"\r\n")
-                self.wfile.flush()
+                # Nothing ever changes: the stream is held until the server stops (client-go ends it itself after its
+                # timeoutSeconds, minutes away).
+                events = initial_events(items, kind=RESOURCES[(group, version, plural)],
+                                        api_version=_api_version(group, version),
+                                        resource_version=RESOURCE_VERSION) if initial else []
+                self._hold_watch(events, api._stopping)
 
         return Handler
