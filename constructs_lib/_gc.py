@@ -2,19 +2,23 @@
 
 The pod runs, in order:
 
-1. ``render-config`` (registry image): the config file and, for S3 keys, the AWS credentials file, as the registry's
-   own init container renders them.
-2. ``enter-read-only`` (kubectl image): sets ``REGISTRY_STORAGE_MAINTENANCE_READONLY`` to ``{enabled: true}`` on the
-   registry container and waits for the rollout, then for old pods to stop; on success it leaves a marker file.
-   It never fails, so that step 4 always runs.
-3. ``garbage-collect`` (registry image): ``registry garbage-collect`` only if the marker is there; its exit code is
-   written to a file. It never fails either.
-4. ``leave-read-only`` (kubectl image, the main container): sets the variable back to ``{enabled: false}`` (the value
-   the synthesized Deployment has, so re-applying the manifests agrees with it), then exits with the collection's
-   exit code: the Job fails when the collection failed or was skipped.
+1. ``render-config`` (registry image, init): the config file and, for S3 keys, the AWS credentials file, as the
+   registry's own init container renders them.
+2. ``enter-read-only`` (kubectl image, init): sets ``REGISTRY_STORAGE_MAINTENANCE_READONLY`` to ``{enabled: true}`` on
+   the registry container, waits for the rollout (and, for a rolling registry, for old pods to stop) and notes the
+   Deployment's generation; on success it leaves a marker file. It exits 0 either way, so that step 4 runs.
+3. ``garbage-collect`` (registry image, init): ``registry garbage-collect`` only if the marker is there, bounded in
+   time and under a soft memory limit; its exit code is written to a file, and the container exits 0.
+4. ``leave-read-only`` (kubectl image, init): sets the variable back to ``{enabled: false}`` (the value the
+   synthesized Deployment has, so re-applying the manifests agrees with it), retrying for minutes; it fails if it
+   cannot, or if the Deployment changed during the window (a re-apply would have made it writable).
+5. ``report`` (registry image, the main container): exits with the collection's exit code, so the Job fails when the
+   collection failed or was skipped.
 
-The service account may only get, list, watch and patch that one Deployment. Its token is a projected volume mounted
-in the two kubectl containers only.
+Images given by tag are pulled "Always", as everywhere in this library: the kubelet asks the image registry again for
+each container, so an image registry that cannot be reached inside the window holds the window open until it can
+(images given by digest are taken from the node). The service account may only get, list, watch and patch that one
+Deployment. Its token is a projected volume mounted in the two kubectl containers only.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ from . import _render, _workload
 from .maintenance import GarbageCollection
 from .pod import PodOptions
 
-__all__ = ["READ_ONLY_VARIABLE", "READ_WRITE", "GcVolume", "add_garbage_collection"]
+__all__ = ["COLLECT_TIMEOUT_SECONDS", "READ_ONLY_VARIABLE", "READ_WRITE", "GcVolume", "add_garbage_collection"]
 
 #: The registry setting the window switches (a YAML map, as distribution reads a map from one variable).
 READ_ONLY_VARIABLE = "REGISTRY_STORAGE_MAINTENANCE_READONLY"
@@ -42,14 +46,21 @@ READ_WRITE = "{enabled: false}"
 _WORK_MOUNT = "/run/garbage-collection"
 _MARKER = f"{_WORK_MOUNT}/read-only"
 _EXIT_CODE = f"{_WORK_MOUNT}/exit-code"
+_GENERATION = f"{_WORK_MOUNT}/generation"
 # Where kubectl's in-cluster configuration looks for the token, the cluster CA and the namespace.
 _TOKEN_MOUNT = "/var/run/secrets/kubernetes.io/serviceaccount"
 _ROLLOUT_TIMEOUT = "10m"
 # A rolling update's old pods may still take writes between the rollout's end and their SIGTERM (the registry stops
 # at once on SIGTERM); the kubelet kills them at terminationGracePeriodSeconds (30) at the latest.
 _DRAIN_SECONDS = 35
-_RESTORE_ATTEMPTS = 5
-_RESTORE_PAUSE_SECONDS = 6
+# The collection is stopped after this long, so that a hung storage cannot keep the registry read-only for good.
+COLLECT_TIMEOUT_SECONDS = 6 * 3600
+# The Go runtime's soft memory limit, under the container's 512Mi, so that the collection frees memory before the
+# kernel kills the container (which would end the pod inside the window).
+_GO_MEMORY_LIMIT = "400MiB"
+# Pauses between the attempts to end the window (about 7 minutes in all): an API server restart must not leave the
+# registry read-only until the next schedule.
+_RESTORE_PAUSES = (5, 10, 20, 40, 60, 60, 60, 60, 60, 60)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -66,12 +77,20 @@ def _kubectl_set(deployment: str, value: str) -> str:
             f"{READ_ONLY_VARIABLE}={shlex.quote(value)}")
 
 
+def _kubectl_generation(deployment: str) -> str:
+    return f"kubectl get deployment/{deployment} -o jsonpath='{{.metadata.generation}}'"
+
+
 def enter_script(deployment: str, *, drain_seconds: int) -> str:
-    wait = f"sleep {drain_seconds}\n  " if drain_seconds else ""
+    steps = [_kubectl_set(deployment, READ_ONLY),
+             f"kubectl rollout status deployment/{deployment} --timeout={_ROLLOUT_TIMEOUT}",
+             *([f"sleep {drain_seconds}"] if drain_seconds else []),
+             f"{_kubectl_generation(deployment)} > {_GENERATION}"]
+    chain = " \\\n  && ".join(steps)
     return f"""set -u
-if {_kubectl_set(deployment, READ_ONLY)} \\
-    && kubectl rollout status deployment/{deployment} --timeout={_ROLLOUT_TIMEOUT}; then
-  {wait}touch {_MARKER}
+# The Deployment's generation once read-only: a change during the window (a re-apply) shows in leave-read-only.
+if {chain}; then
+  touch {_MARKER}
   echo "the registry is read-only"
 else
   echo "the registry did not become read-only: garbage collection is skipped" >&2
@@ -80,7 +99,8 @@ fi
 
 
 def collect_script(flags: Sequence[str]) -> str:
-    command = " ".join(["registry", "garbage-collect", *flags, _render.CONFIG_PATH])
+    command = " ".join(["timeout", str(COLLECT_TIMEOUT_SECONDS), "registry", "garbage-collect", *flags,
+                        _render.CONFIG_PATH])
     return f"""if [ -e {_MARKER} ]; then
   {command}
   echo $? > {_EXIT_CODE}
@@ -92,19 +112,42 @@ fi
 
 
 def leave_script(deployment: str) -> str:
+    pauses = " ".join(str(pause) for pause in _RESTORE_PAUSES)
     return f"""set -u
-for attempt in $(seq {_RESTORE_ATTEMPTS}); do
-  if {_kubectl_set(deployment, READ_WRITE)}; then
-    kubectl rollout status deployment/{deployment} --timeout={_ROLLOUT_TIMEOUT} \\
-      || echo "the registry is read-write again, but its rollout has not finished" >&2
-    code=$(cat {_EXIT_CODE} 2>/dev/null || echo 1)
-    echo "garbage collection exit code: $code"
-    exit "$code"
+changed=""
+if [ -e {_GENERATION} ]; then
+  now=$({_kubectl_generation(deployment)} 2>/dev/null || true)
+  [ "$now" = "$(cat {_GENERATION})" ] || changed="from generation $(cat {_GENERATION}) to ${{now:-unknown}}"
+fi
+for pause in {pauses} end; do
+  if output=$({_kubectl_set(deployment, READ_WRITE)} 2>&1); then
+    echo "$output"
+    if ! kubectl rollout status deployment/{deployment} --timeout={_ROLLOUT_TIMEOUT}; then
+      echo "the registry is read-write again, but its rollout has not finished" >&2
+      exit 1
+    fi
+    if [ -n "$changed" ]; then
+      echo "the Deployment changed during the window ($changed): if it was re-applied, the collection may have" \\
+        "run while the registry took pushes" >&2
+      exit 1
+    fi
+    exit 0
   fi
-  sleep {_RESTORE_PAUSE_SECONDS}
+  echo "$output" >&2
+  case "$output" in *"(Forbidden)"*|*"(NotFound)"*|*"(Unauthorized)"*) break ;; esac
+  [ "$pause" = end ] || sleep "$pause"
 done
-echo "the registry is still read-only: run {_kubectl_set(deployment, READ_WRITE)}" >&2
+echo "could not set the registry back to read-write; if it is read-only, run:" \\
+  "{_kubectl_set(deployment, READ_WRITE)}" >&2
 exit 1
+"""
+
+
+def report_script() -> str:
+    return f"""code=$(cat {_EXIT_CODE} 2>/dev/null || true)
+[ -n "$code" ] || code=1
+echo "garbage collection exit code: $code"
+exit "$code"
 """
 
 
@@ -164,8 +207,8 @@ def add_garbage_collection(
     # kubectl keeps its discovery cache under $HOME: the work folder, since the root is read-only.
     kubectl_env = [{"name": "HOME", "value": _WORK_MOUNT}]
 
-    def kubectl(container: str, script: str) -> dict[str, Any]:
-        return {"name": container, "image": options.kubectl_image, "imagePullPolicy": kubectl_pull,
+    def kubectl(container: str, script: str, pull_policy: str) -> dict[str, Any]:
+        return {"name": container, "image": options.kubectl_image, "imagePullPolicy": pull_policy,
                 "command": ["/bin/bash", "-c", script], "env": kubectl_env, "resources": small,
                 "securityContext": security, "volumeMounts": [work, token]}
 
@@ -177,13 +220,16 @@ def add_garbage_collection(
          "resources": {"requests": {"cpu": "10m", "memory": "8Mi"}, "limits": {"cpu": "100m", "memory": "32Mi"}},
          "securityContext": security,
          "volumeMounts": [rendered, *(m for m, v in zip(data_mounts, volumes, strict=True) if v.render_only)]},
-        kubectl("enter-read-only", enter_script(name, drain_seconds=_DRAIN_SECONDS if rolling_update else 0)),
+        kubectl("enter-read-only", enter_script(name, drain_seconds=_DRAIN_SECONDS if rolling_update else 0),
+                kubectl_pull),
         {"name": "garbage-collect", "image": image, "imagePullPolicy": pull,
-         "command": ["/bin/sh", "-c", collect_script(flags)], "env": registry_env,
+         "command": ["/bin/sh", "-c", collect_script(flags)],
+         "env": [*registry_env, {"name": "GOMEMLIMIT", "value": _GO_MEMORY_LIMIT}],
          "resources": {"requests": {"cpu": "100m", "memory": "128Mi"}, "limits": {"cpu": "1", "memory": "512Mi"}},
          "securityContext": security,
          "volumeMounts": [work, {**rendered, "readOnly": True},
                           *(m for m, v in zip(data_mounts, volumes, strict=True) if not v.render_only)]},
+        kubectl("leave-read-only", leave_script(name), kubectl_pull),
     ]
     pod_spec: dict[str, Any] = {
         "automountServiceAccountToken": False,
@@ -193,7 +239,12 @@ def add_garbage_collection(
         "securityContext": {"runAsNonRoot": True, "runAsUser": run_as, "runAsGroup": run_as, "fsGroup": run_as,
                             "fsGroupChangePolicy": "OnRootMismatch", "seccompProfile": {"type": "RuntimeDefault"}},
         "initContainers": init_containers,
-        "containers": [kubectl("leave-read-only", leave_script(name))],
+        # After the window: the collection's exit code is the pod's (and so the Job's) result.
+        "containers": [{"name": "report", "image": image, "imagePullPolicy": pull,
+                        "command": ["/bin/sh", "-c", report_script()],
+                        "resources": {"requests": {"cpu": "10m", "memory": "8Mi"},
+                                      "limits": {"cpu": "100m", "memory": "32Mi"}},
+                        "securityContext": security, "volumeMounts": [{**work, "readOnly": True}]}],
         "volumes": [
             {"name": "work", "emptyDir": {"sizeLimit": "64Mi"}},
             {"name": "rendered", "emptyDir": {"medium": "Memory", "sizeLimit": "1Mi"}},
@@ -218,7 +269,11 @@ def add_garbage_collection(
             "metadata": {"labels": labels},
             "spec": {
                 # A failed run is not retried at once (it would open the window again): the next schedule retries.
+                # A pod disrupted in the window (drained, preempted, its node lost) is replaced, and the new one
+                # ends the window.
                 "backoffLimit": 0,
+                "podFailurePolicy": {"rules": [{"action": "Ignore",
+                                                "onPodConditions": [{"type": "DisruptionTarget", "status": "True"}]}]},
                 "template": {"metadata": {"labels": {**pod.labels, **labels},
                                           **({"annotations": dict(pod.annotations)} if pod.annotations else {})},
                              "spec": pod_spec},

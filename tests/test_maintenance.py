@@ -171,25 +171,32 @@ def test_garbage_collection_of_a_filesystem_registry(app: cdk8s.App, snapshot: S
     assert "timeZone" not in cron
     assert cron["concurrencyPolicy"] == "Forbid"
     assert cron["jobTemplate"]["spec"]["backoffLimit"] == 0
+    # (a pod disrupted in the window is replaced: the new one ends the window)
+    assert cron["jobTemplate"]["spec"]["podFailurePolicy"] == {
+        "rules": [{"action": "Ignore", "onPodConditions": [{"type": "DisruptionTarget", "status": "True"}]}]}
     pod = _gc_pod(manifests)
     assert pod["restartPolicy"] == "Never"
-    # AND the steps run in order: render the config, open the window, collect; the main container closes it
-    assert [c["name"] for c in pod["initContainers"]] == ["render-config", "enter-read-only", "garbage-collect"]
-    assert [c["name"] for c in pod["containers"]] == ["leave-read-only"]
+    # AND the steps run in order: render the config, open the window, collect, close it; the main container reports
+    assert [c["name"] for c in pod["initContainers"]] == ["render-config", "enter-read-only", "garbage-collect",
+                                                          "leave-read-only"]
+    assert [c["name"] for c in pod["containers"]] == ["report"]
     containers = _gc_containers(pod)
     assert {name: c["image"] for name, c in containers.items()} == {
         "render-config": "registry:2.8.3", "enter-read-only": DEFAULT_KUBECTL_IMAGE,
-        "garbage-collect": "registry:2.8.3", "leave-read-only": DEFAULT_KUBECTL_IMAGE}
+        "garbage-collect": "registry:2.8.3", "leave-read-only": DEFAULT_KUBECTL_IMAGE, "report": "registry:2.8.3"}
+    # AND images given by tag are asked for again at each container start (see the digest test for the node's copy)
+    assert {c["imagePullPolicy"] for c in containers.values()} == {"Always"}
     enter, collect, leave = (_script(containers[name]) for name in ["enter-read-only", "garbage-collect",
                                                                      "leave-read-only"])
     assert ("kubectl set env deployment/registry --containers=registry "
             "REGISTRY_STORAGE_MAINTENANCE_READONLY='{enabled: true}'") in enter
     assert "kubectl rollout status deployment/registry --timeout=10m" in enter
-    assert "if [ -e /run/garbage-collection/read-only ]; then\n  registry garbage-collect /run/registry/config.yml" \
-        in collect
+    assert ("if [ -e /run/garbage-collection/read-only ]; then\n"
+            "  timeout 21600 registry garbage-collect /run/registry/config.yml") in collect
+    assert env(containers["garbage-collect"])["GOMEMLIMIT"] == "400MiB"
     assert ("kubectl set env deployment/registry --containers=registry "
             "REGISTRY_STORAGE_MAINTENANCE_READONLY='{enabled: false}'") in leave
-    assert 'exit "$code"' in leave
+    assert 'exit "$code"' in _script(containers["report"])
     # AND the collection mounts the registry's claim, on the registry pod's node (a ReadWriteOnce claim is mounted
     # on one node at a time)
     assert {"name": "data", "persistentVolumeClaim": {"claimName": "registry-data"}} in pod["volumes"]
@@ -198,6 +205,17 @@ def test_garbage_collection_of_a_filesystem_registry(app: cdk8s.App, snapshot: S
     # AND the registry's manifest says read-write, the value the window returns to
     registry_env = env(container(find(manifests, "Deployment", "registry"), "registry"))
     assert registry_env["REGISTRY_STORAGE_MAINTENANCE_READONLY"] == "{enabled: false}"
+
+
+def test_images_given_by_digest_are_taken_from_the_node(app: cdk8s.App) -> None:
+    # GIVEN / WHEN the registry and the kubectl images given by digest
+    digest = "@sha256:" + "0" * 64
+    manifests = _gc_registry(app, image=f"registry:2.8.3{digest}", gc=GarbageCollection.on_schedule(
+        kubectl_image=f"{DEFAULT_KUBECTL_IMAGE}{digest}"))
+
+    # THEN no container of the collection asks an image registry again (an outage cannot hold the window open)
+    containers = _gc_containers(_gc_pod(manifests))
+    assert {name: c["imagePullPolicy"] for name, c in containers.items()} == dict.fromkeys(containers, "IfNotPresent")
 
 
 def test_garbage_collection_of_an_s3_registry_with_keys_in_an_existing_secret(
@@ -216,7 +234,7 @@ def test_garbage_collection_of_an_s3_registry_with_keys_in_an_existing_secret(
     assert cron["jobTemplate"]["spec"]["backoffLimit"] == 0
     pod = _gc_pod(manifests)
     containers = _gc_containers(pod)
-    assert list(containers) == ["render-config", "enter-read-only", "garbage-collect", "leave-read-only"]
+    assert list(containers) == ["render-config", "enter-read-only", "garbage-collect", "leave-read-only", "report"]
     # AND the keys reach render-config only, as files it turns into the credentials file garbage-collect reads
     assert {"name": "s3-credentials", "secret": {
         "secretName": "aws-keys", "defaultMode": 0o440,
@@ -407,6 +425,8 @@ def test_collection_pod_gets_the_storage_settings_and_no_other_secret(app: cdk8s
     # AND what garbage-collect reads is the registry's own storage settings
     registry_env = env(container(find(manifests, "Deployment", "registry"), "registry"))
     collect_env = env(containers["garbage-collect"])
+    # (and the Go runtime's soft memory limit, under the container's limit)
+    assert collect_env.pop("GOMEMLIMIT") == "400MiB"
     assert collect_env == {name: registry_env[name] for name in collect_env}
     assert {"REGISTRY_STORAGE", "REGISTRY_STORAGE_S3_BUCKET", "AWS_SHARED_CREDENTIALS_FILE"} <= set(collect_env)
     assert "REGISTRY_STORAGE_MAINTENANCE_READONLY" not in collect_env

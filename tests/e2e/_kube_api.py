@@ -219,6 +219,10 @@ class FakeDeploymentApi:
                     return True
         return False
 
+    def patch(self, namespace: str, name: str, body: dict[str, Any]) -> dict[str, Any]:
+        """A strategic merge patch by someone else than the pod (a user's `kubectl apply`), rolled out the same way."""
+        return self._patch(namespace, name, body)
+
     def _patch(self, namespace: str, name: str, body: dict[str, Any]) -> dict[str, Any]:
         with self._lock:
             current = self._deployments[(namespace, name)]

@@ -68,15 +68,18 @@ def cluster(start_registry: StartRegistry) -> Callable[[list[Manifest]], Cluster
 @pytest.fixture
 def run_job(tmp_path: pathlib.Path, tls_files: TlsFiles) -> Iterator[Callable[..., tuple[JobResult,
                                                                                       FakeDeploymentApi]]]:
-    """run_job(cluster, served=None, after_container=None): the CronJob's pod against a fake API serving `served`
-    (default: the cluster's manifests)."""
+    """run_job(cluster, served=None, after_container=None, on_api=None): the CronJob's pod against a fake API serving
+    `served` (default: the cluster's manifests); `on_api` gets the API before the pod starts."""
     apis: list[FakeDeploymentApi] = []
 
     def run(cluster: Cluster, served: Sequence[Manifest] | None = None,
-            after_container: Callable[[str, int], None] | None = None) -> tuple[JobResult, FakeDeploymentApi]:
+            after_container: Callable[[str, int], None] | None = None,
+            on_api: Callable[[FakeDeploymentApi], None] | None = None) -> tuple[JobResult, FakeDeploymentApi]:
         api = FakeDeploymentApi(served if served is not None else cluster.manifests, tls=tls_files,
                                 on_rollout=cluster.roll_out).start()
         apis.append(api)
+        if on_api is not None:
+            on_api(api)
         job = JobPod(cluster.manifests, api=api, ca_path=tls_files.ca_path, workdir=tmp_path / f"job-{len(apis)}",
                      pvc_root=tmp_path / "pvc", default_namespace=NAMESPACE)
         return job.run(after_container=after_container), api
@@ -145,7 +148,7 @@ def test_collection_frees_a_deleted_images_blobs_in_a_read_only_window(
         assert not _blob_path(claim, digest).exists(), result.log("garbage-collect")
     for digest in kept.layer_digests:
         assert _blob_path(claim, digest).exists()
-    assert "garbage collection exit code: 0" in result.log("leave-read-only")
+    assert "garbage collection exit code: 0" in result.log("report")
     # AND kubectl only did what the Role allows, on the one Deployment, and nothing the API did not expect
     assert api.denied == [] and api.unexpected == [], api.requests
     env = api.deployment(NAMESPACE, "registry")["spec"]["template"]["spec"]["containers"][0]["env"]
@@ -203,7 +206,7 @@ def test_a_failed_collection_still_ends_the_window_and_fails_the_job(
     assert result.failed_init_container is None, result.logs
     assert result.exit_code != 0, result.log("garbage-collect")
     assert running.rollouts == ["{enabled: true}", "{enabled: false}"]
-    assert f"garbage collection exit code: {result.exit_code}" in result.log("leave-read-only")
+    assert f"garbage collection exit code: {result.exit_code}" in result.log("report")
     assert _push_status(running) == 202
 
 
@@ -224,7 +227,10 @@ def test_without_permission_collection_is_skipped_and_the_job_fails(
     assert "garbage collection is skipped" in result.log("enter-read-only")
     assert "skipped: the registry is not read-only" in result.log("garbage-collect")
     assert _blob_path(tmp_path / "pvc" / NAMESPACE / "registry-data", deleted.layer_digests[0]).exists()
-    assert result.exit_code == 1 and "the registry is still read-only" in result.log("leave-read-only")
+    # (a refusal is not retried: the Job ends at once)
+    assert result.failed_init_container == "leave-read-only" and result.exit_code == 1
+    assert "could not set the registry back to read-write" in result.log("leave-read-only")
+    assert len(api.denied) == 2, api.denied  # one attempt to enter, one to leave
 
 
 def test_a_window_left_open_is_ended_by_the_next_run(
@@ -250,4 +256,30 @@ def test_a_window_left_open_is_ended_by_the_next_run(
     assert not _blob_path(tmp_path / "pvc" / NAMESPACE / "registry-data", deleted.layer_digests[0]).exists()
     assert running.rollouts[-1] == "{enabled: false}"
     assert _push_status(running) == 202
+    assert api.denied == [] and api.unexpected == []
+
+
+def test_a_change_of_the_deployment_during_the_window_fails_the_job_loudly(
+        cluster: Callable[[list[Manifest]], Cluster], run_job: Callable[..., tuple[JobResult, FakeDeploymentApi]],
+        skopeo: Skopeo, make_image: MakeImage) -> None:
+    # GIVEN a registry with a deleted image
+    running = cluster(_registry(Storage.filesystem()))
+    _kept_and_deleted(running, skopeo, make_image)
+    reapplied: list[int] = []
+
+    def reapply(container: str, code: int) -> None:
+        if container == "enter-read-only":
+            # WHEN (inside the window) someone re-applies the manifests, which say read-write
+            api = apis[0]
+            api.patch("registry", "registry", {"spec": {"template": {"spec": {"containers": [{
+                "name": "registry", "env": [{"name": READ_ONLY_VARIABLE, "value": "{enabled: false}"}]}]}}}})
+            reapplied.append(_push_status(running))
+
+    apis: list[FakeDeploymentApi] = []
+    result, api = run_job(running, after_container=reapply, on_api=apis.append)
+
+    # THEN the registry took pushes during the collection, and the Job fails saying so
+    assert reapplied == [202]
+    assert result.failed_init_container == "leave-read-only" and result.exit_code == 1, result.logs
+    assert "the Deployment changed during the window (from generation 2 to 3)" in result.log("leave-read-only")
     assert api.denied == [] and api.unexpected == []
