@@ -21,6 +21,8 @@ _CRON_NAMES = {
     "month": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
     "day of week": ("sun", "mon", "tue", "wed", "thu", "fri", "sat"),
 }
+# "@every <Go duration>", which the API server's parser takes too (at least a second).
+_CRON_EVERY = re.compile(r"@every ((?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:ns|us|µs|ms|s|m|h))+")
 _CRON_ITEM = re.compile(r"(?P<range>\*|\?|(?P<low>[0-9a-z]+)(?:-(?P<high>[0-9a-z]+))?)(?:/(?P<step>[0-9]+))?")
 _TIME_ZONE = re.compile(r"[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+)*")
 
@@ -83,7 +85,8 @@ class GarbageCollection:
                     delete_untagged: bool = False, dry_run: bool = False,
                     kubectl_image: str = DEFAULT_KUBECTL_IMAGE) -> GarbageCollection:
         """
-        :param schedule: when to run, a cron expression (five fields, or ``@daily``, ``@weekly``...). Default:
+        :param schedule: when to run, a cron expression as Kubernetes reads it (five fields, day of week 0-6 or
+            names, or ``@daily``, ``@weekly``..., ``@every 12h``). Default:
             ``"0 3 * * 0"``, Sundays at 03:00.
         :param time_zone: the IANA time zone of the schedule, e.g. ``"Europe/Paris"``. Default: the controller
             manager's (usually UTC).
@@ -104,11 +107,11 @@ class GarbageCollection:
 
 
 def _check_schedule(schedule: str) -> None:
-    if schedule in _CRON_MACROS:
+    if schedule in _CRON_MACROS or _CRON_EVERY.fullmatch(schedule):
         return
     fields = schedule.split()
     rule = ("a cron schedule has five fields (minute hour day-of-month month day-of-week), like '0 3 * * 0', or "
-            "is one of " + ", ".join(sorted(_CRON_MACROS)))
+            "is one of " + ", ".join(sorted(_CRON_MACROS)) + " or '@every <duration>'")
     if len(fields) != 5:
         raise _validation.fail("schedule", schedule, rule)
     for text, (field, low, high) in zip(fields, _CRON_FIELDS, strict=True):
@@ -116,7 +119,9 @@ def _check_schedule(schedule: str) -> None:
             # ('?' is '*' to the API server's parser, in any field.)
             match = _CRON_ITEM.fullmatch(item)
             if match is None:
-                raise _validation.fail("schedule", schedule, f"{field} {text!r}: {rule}")
+                raise _validation.fail("schedule", schedule,
+                                       f"the {field} {text!r} is not a cron field: numbers or names, '*', ranges "
+                                       "'a-b', lists 'a,b' and steps '/n'")
             names = _CRON_NAMES.get(field, ())
             bounds = []
             for value in (match["low"], match["high"]):
@@ -129,8 +134,9 @@ def _check_schedule(schedule: str) -> None:
                 bounds.append(number)
             if len(bounds) == 2 and bounds[0] > bounds[1]:
                 raise _validation.fail("schedule", schedule, f"the {field} range {item!r} must not run backwards")
-            if match["step"] is not None and int(match["step"]) == 0:
-                raise _validation.fail("schedule", schedule, f"the {field} step must be at least 1")
+            if match["step"] is not None and not 1 <= int(match["step"]) <= high:
+                raise _validation.fail("schedule", schedule, f"the {field} step is 1 to {high} (a longer step "
+                                                             "selects only the first value)")
 
 
 def _check_time_zone(time_zone: str) -> None:

@@ -452,7 +452,7 @@ def test_collection_network_policy_follows_network_policy(app: cdk8s.App) -> Non
 @pytest.mark.parametrize(
     "schedule",
     ["0 3 * * 0", "@weekly", "@midnight", "30 2 * * MON-FRI", "0 4 1 jan,JUL *", "*/15 1-5 * * *", "0 3 ? * SUN",
-     "5/20 * * * 6", "0 0 1-31/2 * *", "59 23 31 DEC SAT", "? * * * *", "0  3 * * 0"],
+     "5/20 * * * 6", "0 0 1-31/2 * *", "59 23 31 DEC SAT", "? * * * *", "0  3 * * 0", "@every 1h", "@every 1h30m"],
 )
 def test_valid_schedules_render_as_given(app: cdk8s.App, schedule: str) -> None:
     # GIVEN / WHEN a schedule Kubernetes accepts (names, ranges, steps, macros, '?' for '*', several spaces)
@@ -484,9 +484,15 @@ def test_valid_time_zones_render_as_given(app: cdk8s.App, time_zone: str) -> Non
         ("0 3 0 * *", "schedule='0 3 0 * *' is invalid: the day of month is 1 to 31, not '0'"),
         ("0 3 * 13 *", "schedule='0 3 * 13 *' is invalid: the month is 1 to 12, not '13'"),
         ("0 3 * * FUN", "schedule='0 3 * * FUN' is invalid: the day of week is"),
-        ("*/0 * * * *", "schedule='*/0 * * * *' is invalid: the minute step must be at least 1"),
-        ("0 3 * * 1-5/0", "schedule='0 3 * * 1-5/0' is invalid: the day of week step must be at least 1"),
-        ("0 3 * * -1", "schedule='0 3 * * -1' is invalid: day of week '-1'"),
+        ("*/0 * * * *", "schedule='*/0 * * * *' is invalid: the minute step is 1 to 59"),
+        ("0 3 * * 1-5/0", "schedule='0 3 * * 1-5/0' is invalid: the day of week step is 1 to 6"),
+        # (the API server's parser overflows on this one; a step past the field's end selects one value anyway)
+        ("0 0 1-31/99999999999999999999 * *",
+         "schedule='0 0 1-31/99999999999999999999 * *' is invalid: the day of month step is 1 to 31"),
+        ("0 3 * * 1,,2", "schedule='0 3 * * 1,,2' is invalid: the day of week '1,,2' is not a cron field"),
+        ("@every", "schedule='@every' is invalid: a cron schedule has five fields"),
+        ("@every 1d", "schedule='@every 1d' is invalid: a cron schedule has five fields"),
+        ("0 3 * * -1", "schedule='0 3 * * -1' is invalid: the day of week '-1' is not a cron field"),
     ],
 )
 def test_fails_bad_schedule(app: cdk8s.App, schedule: str, message: str) -> None:
