@@ -38,7 +38,7 @@ def build(app: cdk8s.App) -> RegistryChart:
         tls=IngressTls.cert_resolver("letsencrypt"),
         delete_enabled=True,
         # Deleting an image frees its space only once garbage collection has run: Sundays at 03:00, in a read-only
-        # window (pushes wait a minute; pulls go on).
+        # window (pushes are refused while it runs; pulls go on).
         garbage_collection=GarbageCollection.on_schedule(),
         redirect_http_to_https=True,
     )
