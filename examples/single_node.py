@@ -1,11 +1,13 @@
 """A single node on a local volume (k3s local-path), a user hashed at synth time from a password in the environment
-(REGISTRY_ADMIN_PASSWORD: only its bcrypt hash reaches the YAML), and Traefik's default certificate."""
+(REGISTRY_ADMIN_PASSWORD: only its bcrypt hash reaches the YAML), Traefik's default certificate, and nightly garbage
+collection (the collection runs on the volume's node; the registry restarts for a few seconds as the window opens and
+closes)."""
 
 import os
 
 import cdk8s
 
-from constructs_lib import HtpasswdAuth, IngressTls, RegistryChart, Storage
+from constructs_lib import GarbageCollection, HtpasswdAuth, IngressTls, RegistryChart, Storage
 
 
 def build(app: cdk8s.App) -> RegistryChart:
@@ -15,6 +17,8 @@ def build(app: cdk8s.App) -> RegistryChart:
         auth=HtpasswdAuth.from_users({"admin": os.environ["REGISTRY_ADMIN_PASSWORD"]}),
         storage=Storage.filesystem(size_gib=20, storage_class="local-path"),
         tls=IngressTls.default_certificate(),
+        delete_enabled=True,
+        garbage_collection=GarbageCollection.on_schedule("0 4 * * *"),
     )
 
 
