@@ -228,7 +228,7 @@ def run(*, quick: bool, log: Callable[[str], None]) -> list[Table]:
                                for variant, case in columns)])
     steps = ("import_cdk8s", "import_lib", "build", "synth")
     for step, label in (("import_cdk8s", "interpreter + Node.js start, import cdk8s, cdk8s-plus-27"),
-                        ("import_lib", "import constructs_lib + main (both Traefik bindings)"),
+                        ("import_lib", "import constructs_lib + main (Traefik bindings load when used: in build)"),
                         ("build", "build the constructs"), ("synth", "app.synth() into YAML files")):
         phases.add(label, *(fmt_ms(median([run[step] for run in cold[key]])) for key in columns))
     phases.add("process start before the first import, and exit (jsii stops Node.js)",
