@@ -36,7 +36,7 @@ from . import _render, _workload
 from .maintenance import GarbageCollection
 from .pod import PodOptions
 
-__all__ = ["COLLECT_TIMEOUT_SECONDS", "READ_ONLY_VARIABLE", "READ_WRITE", "GcVolume", "add_garbage_collection"]
+__all__ = ["READ_ONLY_VARIABLE", "READ_WRITE", "GcVolume", "add_garbage_collection"]
 
 #: The registry setting the window switches (a YAML map, as distribution reads a map from one variable).
 READ_ONLY_VARIABLE = "REGISTRY_STORAGE_MAINTENANCE_READONLY"
@@ -54,7 +54,7 @@ _ROLLOUT_TIMEOUT = "10m"
 # at once on SIGTERM); the kubelet kills them at terminationGracePeriodSeconds (30) at the latest.
 _DRAIN_SECONDS = 35
 # The collection is stopped after this long, so that a hung storage cannot keep the registry read-only for good.
-COLLECT_TIMEOUT_SECONDS = 6 * 3600
+_COLLECT_TIMEOUT_SECONDS = 6 * 3600
 # The Go runtime's soft memory limit, under the container's 512Mi, so that the collection frees memory before the
 # kernel kills the container (which would end the pod inside the window).
 _GO_MEMORY_LIMIT = "400MiB"
@@ -99,7 +99,7 @@ fi
 
 
 def collect_script(flags: Sequence[str]) -> str:
-    command = " ".join(["timeout", str(COLLECT_TIMEOUT_SECONDS), "registry", "garbage-collect", *flags,
+    command = " ".join(["timeout", str(_COLLECT_TIMEOUT_SECONDS), "registry", "garbage-collect", *flags,
                         _render.CONFIG_PATH])
     return f"""if [ -e {_MARKER} ]; then
   {command}

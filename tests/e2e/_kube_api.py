@@ -147,7 +147,6 @@ class FakeDeploymentApi:
         self.requests: list[str] = []
         self.unexpected: list[str] = []
         self.denied: list[str] = []
-        self.patches: list[dict[str, Any]] = []
         self._stopping = threading.Event()
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         context.load_cert_chain(str(tls.cert_path), str(tls.key_path))
@@ -227,7 +226,6 @@ class FakeDeploymentApi:
         with self._lock:
             current = self._deployments[(namespace, name)]
             patched = strategic_merge(current, body)
-            self.patches.append(body)
             if patched["spec"] != current["spec"]:
                 patched["metadata"]["generation"] = current["metadata"]["generation"] + 1
                 patched["metadata"]["resourceVersion"] = self._next_version()
