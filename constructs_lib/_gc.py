@@ -1,19 +1,21 @@
 """The garbage-collection CronJob of a registry, and the least privilege it needs to open a read-only window.
 
-The pod runs, in order:
+The pod runs:
 
 1. ``render-config`` (registry image, init): the config file and, for S3 keys, the AWS credentials file, as the
    registry's own init container renders them.
 2. ``enter-read-only`` (kubectl image, init): sets ``REGISTRY_STORAGE_MAINTENANCE_READONLY`` to ``{enabled: true}`` on
    the registry container, waits for the rollout (and, for a rolling registry, for old pods to stop) and notes the
-   Deployment's generation; on success it leaves a marker file. It exits 0 either way, so that step 4 runs.
-3. ``garbage-collect`` (registry image, init): ``registry garbage-collect`` only if the marker is there, bounded in
-   time and under a soft memory limit; its exit code is written to a file, and the container exits 0.
-4. ``leave-read-only`` (kubectl image, init): sets the variable back to ``{enabled: false}`` (the value the
-   synthesized Deployment has, so re-applying the manifests agrees with it), retrying for minutes; it fails if it
-   cannot, or if the Deployment changed during the window (a re-apply would have made it writable).
-5. ``report`` (registry image, the main container): exits with the collection's exit code, so the Job fails when the
-   collection failed or was skipped.
+   Deployment's generation; on success it leaves a marker file. It exits 0 either way.
+3. Then, side by side:
+
+   - ``garbage-collect`` (registry image): ``registry garbage-collect`` only if the marker is there, bounded in time
+     and under a soft memory limit, touching a heartbeat file while it runs; its exit code is written to a file.
+   - ``leave-read-only`` (kubectl image): waits for that exit code, or for the heartbeat to stop (the container was
+     killed, as the kernel's OOM killer kills a whole container), then sets the variable back to ``{enabled: false}``
+     (the value the synthesized Deployment has, so re-applying the manifests agrees with it), retrying for minutes,
+     and exits with the collection's code. It fails if it cannot, or if the Deployment changed during the window
+     (a re-apply would have made it writable).
 
 Images given by tag are pulled "Always", as everywhere in this library: the kubelet asks the image registry again for
 each container, so an image registry that cannot be reached inside the window holds the window open until it can
@@ -47,6 +49,14 @@ _WORK_MOUNT = "/run/garbage-collection"
 _MARKER = f"{_WORK_MOUNT}/read-only"
 _EXIT_CODE = f"{_WORK_MOUNT}/exit-code"
 _GENERATION = f"{_WORK_MOUNT}/generation"
+_HEARTBEAT = f"{_WORK_MOUNT}/heartbeat"
+_HEARTBEAT_SECONDS = 2
+# Without a heartbeat for this long the collection's container is taken for dead.
+_STALE_SECONDS = 30
+# How long the collection's container may take to start (its image pulled) before leave-read-only ends the window.
+_START_SECONDS = 600
+# A bound on the whole run (the collection's 6 hours, the rollouts, the retries); the window is closed well before.
+_ACTIVE_DEADLINE_SECONDS = 8 * 3600
 # Where kubectl's in-cluster configuration looks for the token, the cluster CA and the namespace.
 _TOKEN_MOUNT = "/var/run/secrets/kubernetes.io/serviceaccount"
 _ROLLOUT_TIMEOUT = "10m"
@@ -101,19 +111,50 @@ fi
 def collect_script(flags: Sequence[str]) -> str:
     command = " ".join(["timeout", str(_COLLECT_TIMEOUT_SECONDS), "registry", "garbage-collect", *flags,
                         _render.CONFIG_PATH])
+    # The heartbeat tells leave-read-only that this container is alive: a kill of the whole container (the kernel's
+    # OOM killer takes every process of it) writes no exit code, and the heartbeat stops.
     return f"""if [ -e {_MARKER} ]; then
-  {command}
-  echo $? > {_EXIT_CODE}
+  touch {_HEARTBEAT}
+  {command} &
+  collector=$!
+  while kill -0 "$collector" 2>/dev/null; do
+    touch {_HEARTBEAT}
+    sleep {_HEARTBEAT_SECONDS}
+  done
+  wait "$collector"
+  echo $? > {_EXIT_CODE}.new
 else
   echo "skipped: the registry is not read-only" >&2
-  echo 1 > {_EXIT_CODE}
+  echo 1 > {_EXIT_CODE}.new
 fi
+mv {_EXIT_CODE}.new {_EXIT_CODE}
 """
 
 
 def leave_script(deployment: str) -> str:
     pauses = " ".join(str(pause) for pause in _RESTORE_PAUSES)
     return f"""set -u
+# Wait for the collection's exit code, or for its container to stop beating (killed), or not to start at all.
+started_by=$((SECONDS + {_START_SECONDS}))
+while :; do
+  if [ -e {_EXIT_CODE} ]; then
+    code=$(cat {_EXIT_CODE})
+    break
+  fi
+  if [ -e {_HEARTBEAT} ]; then
+    if [ $(($(date +%s) - $(stat -c %Y {_HEARTBEAT}))) -gt {_STALE_SECONDS} ]; then
+      echo "the collection stopped without an exit code (its container was killed)" >&2
+      code=1
+      break
+    fi
+  elif [ "$SECONDS" -gt "$started_by" ]; then
+    echo "the collection did not start" >&2
+    code=1
+    break
+  fi
+  sleep {_HEARTBEAT_SECONDS}
+done
+echo "garbage collection exit code: ${{code:-1}}"
 changed=""
 if [ -e {_GENERATION} ]; then
   now=$({_kubectl_generation(deployment)} 2>/dev/null || true)
@@ -131,7 +172,7 @@ for pause in {pauses} end; do
         "run while the registry took pushes" >&2
       exit 1
     fi
-    exit 0
+    exit "${{code:-1}}"
   fi
   echo "$output" >&2
   case "$output" in *"(Forbidden)"*|*"(NotFound)"*|*"(Unauthorized)"*) break ;; esac
@@ -140,14 +181,6 @@ done
 echo "could not set the registry back to read-write; if it is read-only, run:" \\
   "{_kubectl_set(deployment, READ_WRITE)}" >&2
 exit 1
-"""
-
-
-def report_script() -> str:
-    return f"""code=$(cat {_EXIT_CODE} 2>/dev/null || true)
-[ -n "$code" ] || code=1
-echo "garbage collection exit code: $code"
-exit "$code"
 """
 
 
@@ -222,6 +255,10 @@ def add_garbage_collection(
          "volumeMounts": [rendered, *(m for m, v in zip(data_mounts, volumes, strict=True) if v.render_only)]},
         kubectl("enter-read-only", enter_script(name, drain_seconds=_DRAIN_SECONDS if rolling_update else 0),
                 kubectl_pull),
+    ]
+    # The window is open from here: the collection and the container that ends the window run side by side, so that
+    # the window ends even when the collection's container is killed.
+    containers = [
         {"name": "garbage-collect", "image": image, "imagePullPolicy": pull,
          "command": ["/bin/sh", "-c", collect_script(flags)],
          "env": [*registry_env, {"name": "GOMEMLIMIT", "value": _GO_MEMORY_LIMIT}],
@@ -239,12 +276,7 @@ def add_garbage_collection(
         "securityContext": {"runAsNonRoot": True, "runAsUser": run_as, "runAsGroup": run_as, "fsGroup": run_as,
                             "fsGroupChangePolicy": "OnRootMismatch", "seccompProfile": {"type": "RuntimeDefault"}},
         "initContainers": init_containers,
-        # After the window: the collection's exit code is the pod's (and so the Job's) result.
-        "containers": [{"name": "report", "image": image, "imagePullPolicy": pull,
-                        "command": ["/bin/sh", "-c", report_script()],
-                        "resources": {"requests": {"cpu": "10m", "memory": "8Mi"},
-                                      "limits": {"cpu": "100m", "memory": "32Mi"}},
-                        "securityContext": security, "volumeMounts": [{**work, "readOnly": True}]}],
+        "containers": containers,
         "volumes": [
             {"name": "work", "emptyDir": {"sizeLimit": "64Mi"}},
             {"name": "rendered", "emptyDir": {"medium": "Memory", "sizeLimit": "1Mi"}},
@@ -272,6 +304,7 @@ def add_garbage_collection(
                 # A pod disrupted in the window (drained, preempted, its node lost) is replaced, and the new one
                 # ends the window.
                 "backoffLimit": 0,
+                "activeDeadlineSeconds": _ACTIVE_DEADLINE_SECONDS,
                 "podFailurePolicy": {"rules": [{"action": "Ignore",
                                                 "onPodConditions": [{"type": "DisruptionTarget", "status": "True"}]}]},
                 "template": {"metadata": {"labels": {**pod.labels, **labels},

@@ -107,7 +107,7 @@ def test_garbage_collection_passes_through_to_the_registry(app: cdk8s.App) -> No
     cron = find(manifests, "CronJob", "hub-gc")
     assert cron["metadata"]["namespace"] == "hub"
     assert (cron["spec"]["schedule"], cron["spec"]["timeZone"]) == ("15 4 * * SAT", "Europe/Paris")
-    collect = next(c for c in cron["spec"]["jobTemplate"]["spec"]["template"]["spec"]["initContainers"]
+    collect = next(c for c in cron["spec"]["jobTemplate"]["spec"]["template"]["spec"]["containers"]
                    if c["name"] == "garbage-collect")
     assert "registry garbage-collect --dry-run " in collect["command"][2]
     # AND its RoleBinding names the chart's namespace, its Role the chart's Deployment

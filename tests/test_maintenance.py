@@ -171,19 +171,20 @@ def test_garbage_collection_of_a_filesystem_registry(app: cdk8s.App, snapshot: S
     assert "timeZone" not in cron
     assert cron["concurrencyPolicy"] == "Forbid"
     assert cron["jobTemplate"]["spec"]["backoffLimit"] == 0
+    assert cron["jobTemplate"]["spec"]["activeDeadlineSeconds"] == 8 * 3600
     # (a pod disrupted in the window is replaced: the new one ends the window)
     assert cron["jobTemplate"]["spec"]["podFailurePolicy"] == {
         "rules": [{"action": "Ignore", "onPodConditions": [{"type": "DisruptionTarget", "status": "True"}]}]}
     pod = _gc_pod(manifests)
     assert pod["restartPolicy"] == "Never"
-    # AND the steps run in order: render the config, open the window, collect, close it; the main container reports
-    assert [c["name"] for c in pod["initContainers"]] == ["render-config", "enter-read-only", "garbage-collect",
-                                                          "leave-read-only"]
-    assert [c["name"] for c in pod["containers"]] == ["report"]
+    # AND the steps: render the config and open the window, in order; then collect and, beside it, close the window
+    # when the collection ends or its container dies
+    assert [c["name"] for c in pod["initContainers"]] == ["render-config", "enter-read-only"]
+    assert [c["name"] for c in pod["containers"]] == ["garbage-collect", "leave-read-only"]
     containers = _gc_containers(pod)
     assert {name: c["image"] for name, c in containers.items()} == {
         "render-config": "registry:2.8.3", "enter-read-only": DEFAULT_KUBECTL_IMAGE,
-        "garbage-collect": "registry:2.8.3", "leave-read-only": DEFAULT_KUBECTL_IMAGE, "report": "registry:2.8.3"}
+        "garbage-collect": "registry:2.8.3", "leave-read-only": DEFAULT_KUBECTL_IMAGE}
     # AND images given by tag are asked for again at each container start (see the digest test for the node's copy)
     assert {c["imagePullPolicy"] for c in containers.values()} == {"Always"}
     enter, collect, leave = (_script(containers[name]) for name in ["enter-read-only", "garbage-collect",
@@ -191,12 +192,12 @@ def test_garbage_collection_of_a_filesystem_registry(app: cdk8s.App, snapshot: S
     assert ("kubectl set env deployment/registry --containers=registry "
             "REGISTRY_STORAGE_MAINTENANCE_READONLY='{enabled: true}'") in enter
     assert "kubectl rollout status deployment/registry --timeout=10m" in enter
-    assert ("if [ -e /run/garbage-collection/read-only ]; then\n"
-            "  timeout 21600 registry garbage-collect /run/registry/config.yml") in collect
+    assert "  timeout 21600 registry garbage-collect /run/registry/config.yml &\n" in collect
+    assert "touch /run/garbage-collection/heartbeat" in collect and "/run/garbage-collection/heartbeat" in leave
     assert env(containers["garbage-collect"])["GOMEMLIMIT"] == "400MiB"
     assert ("kubectl set env deployment/registry --containers=registry "
             "REGISTRY_STORAGE_MAINTENANCE_READONLY='{enabled: false}'") in leave
-    assert 'exit "$code"' in _script(containers["report"])
+    assert 'exit "${code:-1}"' in leave
     # AND the collection mounts the registry's claim, on the registry pod's node (a ReadWriteOnce claim is mounted
     # on one node at a time)
     assert {"name": "data", "persistentVolumeClaim": {"claimName": "registry-data"}} in pod["volumes"]
@@ -234,7 +235,7 @@ def test_garbage_collection_of_an_s3_registry_with_keys_in_an_existing_secret(
     assert cron["jobTemplate"]["spec"]["backoffLimit"] == 0
     pod = _gc_pod(manifests)
     containers = _gc_containers(pod)
-    assert list(containers) == ["render-config", "enter-read-only", "garbage-collect", "leave-read-only", "report"]
+    assert list(containers) == ["render-config", "enter-read-only", "garbage-collect", "leave-read-only"]
     # AND the keys reach render-config only, as files it turns into the credentials file garbage-collect reads
     assert {"name": "s3-credentials", "secret": {
         "secretName": "aws-keys", "defaultMode": 0o440,
@@ -278,7 +279,7 @@ def test_collection_flags_only_when_asked(app: cdk8s.App, options: dict[str, Any
     # THEN garbage-collect runs with exactly the flags asked for, with the registry's image
     containers = _gc_containers(_gc_pod(manifests))
     script = _script(containers["garbage-collect"])
-    assert f"registry garbage-collect {flags}/run/registry/config.yml\n" in script
+    assert f"registry garbage-collect {flags}/run/registry/config.yml &\n" in script
     for flag in ("--delete-untagged", "--dry-run"):
         assert (flag in script) == (flag in flags), flag
     assert containers["garbage-collect"]["image"] == image

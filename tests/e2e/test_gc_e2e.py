@@ -8,7 +8,7 @@ from __future__ import annotations
 import copy
 import pathlib
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,13 +68,14 @@ def cluster(start_registry: StartRegistry) -> Callable[[list[Manifest]], Cluster
 @pytest.fixture
 def run_job(tmp_path: pathlib.Path, tls_files: TlsFiles) -> Iterator[Callable[..., tuple[JobResult,
                                                                                       FakeDeploymentApi]]]:
-    """run_job(cluster, served=None, after_container=None, on_api=None): the CronJob's pod against a fake API serving
-    `served` (default: the cluster's manifests); `on_api` gets the API before the pod starts."""
+    """run_job(cluster, served=None, after_container=None, on_api=None, kill_after=None): the CronJob's pod against a
+    fake API serving `served` (default: the cluster's manifests); `on_api` gets the API before the pod starts."""
     apis: list[FakeDeploymentApi] = []
 
     def run(cluster: Cluster, served: Sequence[Manifest] | None = None,
             after_container: Callable[[str, int], None] | None = None,
-            on_api: Callable[[FakeDeploymentApi], None] | None = None) -> tuple[JobResult, FakeDeploymentApi]:
+            on_api: Callable[[FakeDeploymentApi], None] | None = None,
+            kill_after: Mapping[str, float] | None = None) -> tuple[JobResult, FakeDeploymentApi]:
         api = FakeDeploymentApi(served if served is not None else cluster.manifests, tls=tls_files,
                                 on_rollout=cluster.roll_out).start()
         apis.append(api)
@@ -82,7 +83,7 @@ def run_job(tmp_path: pathlib.Path, tls_files: TlsFiles) -> Iterator[Callable[..
             on_api(api)
         job = JobPod(cluster.manifests, api=api, ca_path=tls_files.ca_path, workdir=tmp_path / f"job-{len(apis)}",
                      pvc_root=tmp_path / "pvc", default_namespace=NAMESPACE)
-        return job.run(after_container=after_container), api
+        return job.run(after_container=after_container, kill_after=kill_after), api
 
     try:
         yield run
@@ -140,7 +141,7 @@ def test_collection_frees_a_deleted_images_blobs_in_a_read_only_window(
     result, api = run_job(running, after_container=after)
 
     # THEN every container succeeded, the registry went read-only and back, and only the deleted image's blobs went
-    assert result.exit_code == 0 and result.failed_init_container is None, result.logs
+    assert result.succeeded, result.logs
     assert during_window == {"push": 405, "pull": 200}
     assert running.rollouts == ["{enabled: true}", "{enabled: false}"]
     assert "the registry is read-only" in result.log("enter-read-only")
@@ -148,7 +149,7 @@ def test_collection_frees_a_deleted_images_blobs_in_a_read_only_window(
         assert not _blob_path(claim, digest).exists(), result.log("garbage-collect")
     for digest in kept.layer_digests:
         assert _blob_path(claim, digest).exists()
-    assert "garbage collection exit code: 0" in result.log("report")
+    assert "garbage collection exit code: 0" in result.log("leave-read-only")
     # AND kubectl only did what the Role allows, on the one Deployment, and nothing the API did not expect
     assert api.denied == [] and api.unexpected == [], api.requests
     env = api.deployment(NAMESPACE, "registry")["spec"]["template"]["spec"]["containers"][0]["env"]
@@ -181,7 +182,7 @@ def test_collection_on_s3_reads_the_keys_and_waits_for_old_pods(
     result, api = run_job(running, after_container=lambda name, _: ended.setdefault(name, time.monotonic()))
 
     # THEN the deleted image's layers are gone from the bucket, the kept image's are there
-    assert result.exit_code == 0, result.logs
+    assert result.succeeded, result.logs
     remaining = layer_keys()
     assert {key for key, digest in layers.items() if digest in deleted.layer_digests}.isdisjoint(remaining)
     assert {key for key, digest in layers.items() if digest in kept.layer_digests} <= remaining
@@ -203,10 +204,11 @@ def test_a_failed_collection_still_ends_the_window_and_fails_the_job(
     result, _ = run_job(running)
 
     # THEN the collection failed, the registry is read-write again all the same, and the Job fails with its code
-    assert result.failed_init_container is None, result.logs
-    assert result.exit_code != 0, result.log("garbage-collect")
+    code = result.exit_codes["leave-read-only"]
+    assert result.failed_init_container is None and result.exit_codes["garbage-collect"] == 0, result.logs
+    assert code != 0, result.log("garbage-collect")
     assert running.rollouts == ["{enabled: true}", "{enabled: false}"]
-    assert f"garbage collection exit code: {result.exit_code}" in result.log("report")
+    assert f"garbage collection exit code: {code}" in result.log("leave-read-only")
     assert _push_status(running) == 202
 
 
@@ -228,7 +230,7 @@ def test_without_permission_collection_is_skipped_and_the_job_fails(
     assert "skipped: the registry is not read-only" in result.log("garbage-collect")
     assert _blob_path(tmp_path / "pvc" / NAMESPACE / "registry-data", deleted.layer_digests[0]).exists()
     # (a refusal is not retried: the Job ends at once)
-    assert result.failed_init_container == "leave-read-only" and result.exit_code == 1
+    assert result.exit_codes == {"garbage-collect": 0, "leave-read-only": 1}, result.logs
     assert "could not set the registry back to read-write" in result.log("leave-read-only")
     assert len(api.denied) == 2, api.denied  # one attempt to enter, one to leave
 
@@ -252,7 +254,7 @@ def test_a_window_left_open_is_ended_by_the_next_run(
     result, api = run_job(running, served=[left_open if m["kind"] == "Deployment" else m for m in manifests])
 
     # THEN it collects (kubectl finds the variable already set: nothing to roll out) and ends the window
-    assert result.exit_code == 0, result.logs
+    assert result.succeeded, result.logs
     assert not _blob_path(tmp_path / "pvc" / NAMESPACE / "registry-data", deleted.layer_digests[0]).exists()
     assert running.rollouts[-1] == "{enabled: false}"
     assert _push_status(running) == 202
@@ -280,6 +282,25 @@ def test_a_change_of_the_deployment_during_the_window_fails_the_job_loudly(
 
     # THEN the registry took pushes during the collection, and the Job fails saying so
     assert reapplied == [202]
-    assert result.failed_init_container == "leave-read-only" and result.exit_code == 1, result.logs
+    assert result.exit_codes == {"garbage-collect": 0, "leave-read-only": 1}, result.logs
     assert "the Deployment changed during the window (from generation 2 to 3)" in result.log("leave-read-only")
+    assert api.denied == [] and api.unexpected == []
+
+
+def test_a_killed_collection_still_ends_the_window(
+        cluster: Callable[[list[Manifest]], Cluster], run_job: Callable[..., tuple[JobResult, FakeDeploymentApi]],
+        skopeo: Skopeo, make_image: MakeImage) -> None:
+    # GIVEN a registry with a deleted image
+    running = cluster(_registry(Storage.filesystem()))
+    _kept_and_deleted(running, skopeo, make_image)
+
+    # WHEN the collection's container is killed, every process of it, inside the window (as the OOM killer does)
+    result, api = run_job(running, kill_after={"garbage-collect": 0.5})
+
+    # THEN the other container sees its heartbeat stop, ends the window all the same, and fails the Job
+    assert result.exit_codes["garbage-collect"] == -9, result.logs
+    assert result.exit_codes["leave-read-only"] == 1, result.logs
+    assert "the collection stopped without an exit code" in result.log("leave-read-only")
+    assert running.rollouts == ["{enabled: true}", "{enabled: false}"]
+    assert _push_status(running) == 202
     assert api.denied == [] and api.unexpected == []
