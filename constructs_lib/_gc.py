@@ -66,7 +66,7 @@ _DRAIN_SECONDS = 35
 # The collection is stopped after this long, so that a hung storage cannot keep the registry read-only for good.
 _COLLECT_TIMEOUT_SECONDS = 6 * 3600
 # The Go runtime's soft memory limit, under the container's 512Mi, so that the collection frees memory before the
-# kernel kills the container (which would end the pod inside the window).
+# kernel kills the container (the run would fail).
 _GO_MEMORY_LIMIT = "400MiB"
 # Pauses between the attempts to end the window (about 7 minutes in all): an API server restart must not leave the
 # registry read-only until the next schedule.
@@ -113,7 +113,9 @@ def collect_script(flags: Sequence[str]) -> str:
                         _render.CONFIG_PATH])
     # The heartbeat tells leave-read-only that this container is alive: a kill of the whole container (the kernel's
     # OOM killer takes every process of it) writes no exit code, and the heartbeat stops.
-    return f"""if [ -e {_MARKER} ]; then
+    # Taking the marker (an atomic rename) settles a race with leave-read-only, which takes it if this container has not
+    # started in time: only one of them gets it, so a collection never starts after the window was ended.
+    return f"""if mv {_MARKER} {_MARKER}.taken 2>/dev/null; then
   touch {_HEARTBEAT}
   {command} &
   collector=$!
@@ -148,9 +150,12 @@ while :; do
       break
     fi
   elif [ "$SECONDS" -gt "$started_by" ]; then
-    echo "the collection did not start" >&2
-    code=1
-    break
+    # Cancel it, unless it has just taken the marker (it then beats soon); without a marker it would not collect.
+    if mv {_MARKER} {_MARKER}.cancelled 2>/dev/null || [ ! -e {_MARKER}.taken ]; then
+      echo "the collection did not start in time: cancelled" >&2
+      code=1
+      break
+    fi
   fi
   sleep {_HEARTBEAT_SECONDS}
 done
@@ -256,9 +261,10 @@ def add_garbage_collection(
         kubectl("enter-read-only", enter_script(name, drain_seconds=_DRAIN_SECONDS if rolling_update else 0),
                 kubectl_pull),
     ]
-    # The window is open from here: the collection and the container that ends the window run side by side, so that
-    # the window ends even when the collection's container is killed.
+    # The window is open from here: the container that ends the window and the collection run side by side, so that
+    # the window ends even when the collection's container is killed. (The kubelet starts them in this order.)
     containers = [
+        kubectl("leave-read-only", leave_script(name), kubectl_pull),
         {"name": "garbage-collect", "image": image, "imagePullPolicy": pull,
          "command": ["/bin/sh", "-c", collect_script(flags)],
          "env": [*registry_env, {"name": "GOMEMLIMIT", "value": _GO_MEMORY_LIMIT}],
@@ -266,7 +272,6 @@ def add_garbage_collection(
          "securityContext": security,
          "volumeMounts": [work, {**rendered, "readOnly": True},
                           *(m for m, v in zip(data_mounts, volumes, strict=True) if not v.render_only)]},
-        kubectl("leave-read-only", leave_script(name), kubectl_pull),
     ]
     pod_spec: dict[str, Any] = {
         "automountServiceAccountToken": False,

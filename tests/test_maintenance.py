@@ -180,7 +180,9 @@ def test_garbage_collection_of_a_filesystem_registry(app: cdk8s.App, snapshot: S
     # AND the steps: render the config and open the window, in order; then collect and, beside it, close the window
     # when the collection ends or its container dies
     assert [c["name"] for c in pod["initContainers"]] == ["render-config", "enter-read-only"]
-    assert [c["name"] for c in pod["containers"]] == ["garbage-collect", "leave-read-only"]
+    # (the one that ends the window first: the kubelet starts them in order, so an image pull of the other cannot
+    # hold it back)
+    assert [c["name"] for c in pod["containers"]] == ["leave-read-only", "garbage-collect"]
     containers = _gc_containers(pod)
     assert {name: c["image"] for name, c in containers.items()} == {
         "render-config": "registry:2.8.3", "enter-read-only": DEFAULT_KUBECTL_IMAGE,
@@ -235,7 +237,7 @@ def test_garbage_collection_of_an_s3_registry_with_keys_in_an_existing_secret(
     assert cron["jobTemplate"]["spec"]["backoffLimit"] == 0
     pod = _gc_pod(manifests)
     containers = _gc_containers(pod)
-    assert list(containers) == ["render-config", "enter-read-only", "garbage-collect", "leave-read-only"]
+    assert list(containers) == ["render-config", "enter-read-only", "leave-read-only", "garbage-collect"]
     # AND the keys reach render-config only, as files it turns into the credentials file garbage-collect reads
     assert {"name": "s3-credentials", "secret": {
         "secretName": "aws-keys", "defaultMode": 0o440,
