@@ -7,15 +7,16 @@ The pod runs:
 2. ``enter-read-only`` (kubectl image, init): sets ``REGISTRY_STORAGE_MAINTENANCE_READONLY`` to ``{enabled: true}`` on
    the registry container, waits for the rollout (and, for a rolling registry, for old pods to stop) and notes the
    Deployment's generation; on success it leaves a marker file. It exits 0 either way.
-3. Then, side by side:
+3. Then, side by side (the kubelet starts them in this order):
 
-   - ``garbage-collect`` (registry image): ``registry garbage-collect`` only if the marker is there, bounded in time
-     and under a soft memory limit, touching a heartbeat file while it runs; its exit code is written to a file.
-   - ``leave-read-only`` (kubectl image): waits for that exit code, or for the heartbeat to stop (the container was
-     killed, as the kernel's OOM killer kills a whole container), then sets the variable back to ``{enabled: false}``
-     (the value the synthesized Deployment has, so re-applying the manifests agrees with it), retrying for minutes,
-     and exits with the collection's code. It fails if it cannot, or if the Deployment changed during the window
-     (a re-apply would have made it writable).
+   - ``leave-read-only`` (kubectl image): waits for the collection's exit code, or for its heartbeat to stop (the
+     container was killed, as the kernel's OOM killer kills a whole container), or cancels a collection that has not
+     started within 10 minutes; then sets the variable back to ``{enabled: false}`` (the value the synthesized
+     Deployment has, so re-applying the manifests agrees with it), retrying for minutes, and exits with the
+     collection's code. It fails if it cannot, or if the Deployment changed during the window (a re-apply would have
+     made it writable).
+   - ``garbage-collect`` (registry image): takes the marker and runs ``registry garbage-collect``, bounded in time and
+     under a soft memory limit, touching a heartbeat file while it runs; its exit code is written to a file.
 
 Images given by tag are pulled "Always", as everywhere in this library: the kubelet asks the image registry again for
 each container, so an image registry that cannot be reached inside the window holds the window open until it can
