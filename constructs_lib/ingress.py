@@ -137,10 +137,10 @@ class TraefikIngress(Construct):
         if min_tls_version is not None:
             self._tls_option = traefik.TlsOption(
                 self, "TlsOption", metadata=cdk8s.ApiObjectMetadata(name=f"{registry.name}-tls"),
-                # Strict SNI refuses names without a certificate of their own, which Traefik's default certificate
-                # never counts as: keep it off when that is the certificate.
-                spec=traefik.TlsOptionSpec(min_version=min_tls_version.value,
-                                           sni_strict=self._tls != IngressTls.default_certificate() or None),
+                # No strict SNI: while a resolver has not issued yet (or does not exist) Traefik then serves its
+                # default certificate, which clients reject with a clear "not valid for <host>" error; strict SNI
+                # would refuse the handshake with a bare "unrecognized name" instead.
+                spec=traefik.TlsOptionSpec(min_version=min_tls_version.value),
             )
 
         registry_middlewares: list[str] = []

@@ -64,7 +64,7 @@ def test_default_app_deploys_every_object_of_the_homelab_setup(app: cdk8s.App, s
     route = find(manifests, "IngressRoute", "registry")
     assert route["spec"]["routes"][0]["match"] == "Host(`registry.example.com`)"
     assert route["spec"]["tls"] == {"certResolver": "letsencrypt", "options": {"name": "registry-tls"}}
-    assert find(manifests, "TLSOption", "registry-tls")["spec"] == {"minVersion": "VersionTLS12", "sniStrict": True}
+    assert find(manifests, "TLSOption", "registry-tls")["spec"] == {"minVersion": "VersionTLS12"}
     assert "tls" not in find(manifests, "IngressRoute", "registry-http")["spec"]
     ui_route = find(manifests, "IngressRoute", "registry-ui")
     assert ui_route["spec"]["routes"][0]["match"] == \

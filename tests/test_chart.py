@@ -47,7 +47,7 @@ def test_defaults_compose_namespace_registry_ingress_and_ui(app: cdk8s.App, snap
     route = find(manifests, "IngressRoute", "registry")
     assert route["spec"]["tls"] == {"certResolver": "letsencrypt", "options": {"name": "registry-tls"}}
     assert route["spec"]["entryPoints"] == ["websecure"]
-    assert find(manifests, "TLSOption", "registry-tls")["spec"] == {"minVersion": "VersionTLS12", "sniStrict": True}
+    assert find(manifests, "TLSOption", "registry-tls")["spec"] == {"minVersion": "VersionTLS12"}
     assert env(container(find(manifests, "Deployment", "registry-ui"), "ui"))["DELETE_IMAGES"] == "false"
     assert chart.ui is not None and chart.namespace_object is not None
     assert (chart.registry.node.id, chart.ingress.node.id, chart.ui.node.id) == ("Registry", "Ingress", "Ui")
@@ -80,7 +80,7 @@ def test_options_pass_through_to_the_constructs(app: cdk8s.App) -> None:
     assert route["spec"]["entryPoints"] == ["https"]
     tls_option = find(manifests, "TLSOption", "hub-tls")
     assert tls_option["apiVersion"] == "traefik.containo.us/v1alpha1"
-    assert tls_option["spec"] == {"minVersion": "VersionTLS12", "sniStrict": True}
+    assert tls_option["spec"] == {"minVersion": "VersionTLS12"}
     assert find(manifests, "IngressRoute", "hub-http")["spec"]["entryPoints"] == ["web"]
     ui = container(find(manifests, "Deployment", "hub-ui"), "ui")
     assert ui["image"] == "joxit/docker-registry-ui:2.6.1"

@@ -60,10 +60,11 @@ def test_default_ingress_routes_the_host_to_the_registry_service(chart: cdk8s.Ch
     assert route["apiVersion"] == "traefik.io/v1alpha1"
     assert route["spec"]["entryPoints"] == ["websecure"]
     assert route["spec"]["tls"] == {"certResolver": "letsencrypt", "options": {"name": "registry-tls"}}
-    # AND that TLSOption asks for TLS 1.2 or later and strict SNI
+    # AND that TLSOption asks for TLS 1.2 or later, without strict SNI (a route whose certificate is not issued yet
+    # gets Traefik's default certificate rather than a refused handshake)
     tls_option = objects[("TLSOption", "registry-tls")]
     assert tls_option["apiVersion"] == "traefik.io/v1alpha1"
-    assert tls_option["spec"] == {"minVersion": "VersionTLS12", "sniStrict": True}
+    assert tls_option["spec"] == {"minVersion": "VersionTLS12"}
     (rule,) = route["spec"]["routes"]
     assert rule["kind"] == "Rule"
     assert rule["match"] == "Host(`registry.example.com`)"
@@ -174,20 +175,19 @@ def test_http_entry_point_is_unused_without_the_redirect(chart: cdk8s.Chart) -> 
 
 
 _OPTIONS = {"options": {"name": "registry-tls"}}
-_STRICT = {"minVersion": "VersionTLS12", "sniStrict": True}
+_TLS12 = {"minVersion": "VersionTLS12"}
 
 
 @pytest.mark.parametrize(("tls", "expected", "tls_option"), [
-    pytest.param(None, {"certResolver": "letsencrypt", **_OPTIONS}, _STRICT, id="default"),
-    pytest.param(IngressTls.cert_resolver(), {"certResolver": "letsencrypt", **_OPTIONS}, _STRICT,
+    pytest.param(None, {"certResolver": "letsencrypt", **_OPTIONS}, _TLS12, id="default"),
+    pytest.param(IngressTls.cert_resolver(), {"certResolver": "letsencrypt", **_OPTIONS}, _TLS12,
                  id="cert_resolver-default-name"),
-    pytest.param(IngressTls.cert_resolver("le_staging-2"), {"certResolver": "le_staging-2", **_OPTIONS}, _STRICT,
+    pytest.param(IngressTls.cert_resolver("le_staging-2"), {"certResolver": "le_staging-2", **_OPTIONS}, _TLS12,
                  id="cert_resolver"),
     pytest.param(IngressTls.secret("registry-tls.example"), {"secretName": "registry-tls.example", **_OPTIONS},
-                 _STRICT, id="secret"),
+                 _TLS12, id="secret"),
     # Only the TLS option: TLS on, with Traefik's default certificate (no tls key at all would mean plain HTTP).
-    # Strict SNI is off, since no name ever has a certificate of its own then.
-    pytest.param(IngressTls.default_certificate(), _OPTIONS, {"minVersion": "VersionTLS12"},
+    pytest.param(IngressTls.default_certificate(), _OPTIONS, _TLS12,
                  id="default_certificate"),
 ])
 def test_tls_source(chart: cdk8s.Chart, tls: IngressTls | None, expected: dict[str, Any],
@@ -202,13 +202,13 @@ def test_tls_source(chart: cdk8s.Chart, tls: IngressTls | None, expected: dict[s
     # THEN the route's tls section names exactly that source and the TLS option
     assert objects[("IngressRoute", "registry")]["spec"]["tls"] == expected
     assert ingress.tls == (tls if tls is not None else IngressTls.cert_resolver())
-    # AND the TLS option has strict SNI unless the certificate is Traefik's default one
+    # AND the TLS option never asks for strict SNI, whatever the source
     assert objects[("TLSOption", "registry-tls")]["spec"] == tls_option
 
 
 @pytest.mark.parametrize(("min_tls_version", "expected"), [
-    pytest.param(TlsVersion.TLS12, {"minVersion": "VersionTLS12", "sniStrict": True}, id="tls12"),
-    pytest.param(TlsVersion.TLS13, {"minVersion": "VersionTLS13", "sniStrict": True}, id="tls13"),
+    pytest.param(TlsVersion.TLS12, {"minVersion": "VersionTLS12"}, id="tls12"),
+    pytest.param(TlsVersion.TLS13, {"minVersion": "VersionTLS13"}, id="tls13"),
 ])
 def test_min_tls_version_sets_the_tls_option_of_every_https_route(
         chart: cdk8s.Chart, min_tls_version: TlsVersion, expected: dict[str, Any]) -> None:

@@ -298,7 +298,6 @@ def test_ui_follows_the_ingress_entry_points_tls_and_registry_name(chart: cdk8s.
     objects = by_kind_and_name(cdk8s.Testing.synth(chart))
 
     # THEN its objects are named after the registry and its route copies the entry points, TLS and TLS option
-    # (without strict SNI, which Traefik's default certificate cannot satisfy)
     route = objects[("IngressRoute", "hub-ui")]
     assert route["spec"]["entryPoints"] == ["websecure", "internal"]
     assert route["spec"]["tls"] == {"options": {"name": "hub-tls"}}
