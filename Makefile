@@ -14,11 +14,19 @@ CHECKOV_VENV := .venv-checkov
 CHECKOV_STAMP := $(CHECKOV_VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
+# Debian packages, installed by tools/debian-packages when missing (as root with apt; otherwise it prints the one
+# command to run and stops before anything else). make synth needs venv support for this Python and npm; make test
+# runs real parts: distribution 2.8.2 (docker-registry), skopeo, Redis and an ACME CA (pebble, with
+# pebble-challtestsrv).
+SYNTH_DEBIAN_PACKAGES := $(if $(shell $(PYTHON) -c 'import ensurepip, venv' 2>/dev/null && echo ok),,python3-venv) \
+	$(if $(shell command -v npm),,npm)
+TEST_DEBIAN_PACKAGES := docker-registry skopeo redis-server redis-tools pebble
+
 # The pinned Node.js 22 from package.json comes first, so jsii never runs on an end-of-life Node.
 export PATH := $(CURDIR)/node_modules/.bin:$(CURDIR)/$(VENV)/bin:$(PATH)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help setup synth test lint dist bench imports clean
+.PHONY: help setup synth test lint dist bench imports clean debian-packages-synth debian-packages-test
 
 help:
 	@echo "make synth    set up, then synthesize main.py into dist/"
@@ -28,7 +36,13 @@ help:
 	@echo "make bench    set up, then run the benchmarks (prints tables)"
 	@echo "make imports  regenerate imports/ from the Traefik CRDs in $(CRDS)"
 
-$(PY_STAMP): requirements.txt requirements-dev.txt pyproject.toml
+debian-packages-synth:
+	@tools/debian-packages $(SYNTH_DEBIAN_PACKAGES)
+
+debian-packages-test:
+	@tools/debian-packages $(TEST_DEBIAN_PACKAGES)
+
+$(PY_STAMP): requirements.txt requirements-dev.txt pyproject.toml | debian-packages-synth
 	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
 	@echo "Installing pinned Python packages into $(VENV) (log: $(VENV)/install.log)"
 	@{ $(VENV)/bin/python -m pip install -r requirements-dev.txt \
@@ -45,18 +59,24 @@ $(CHECKOV_STAMP): requirements-checkov.txt
 	  || { cat $(CHECKOV_VENV)/install.log; exit 1; }
 	@touch $@
 
-$(NODE_STAMP): package.json package-lock.json
+$(NODE_STAMP): package.json package-lock.json | debian-packages-synth
 	@echo "Installing pinned Node.js tooling with npm ci (log: node_modules.log)"
 	@npm ci --no-audit --no-fund >node_modules.log 2>&1 || { cat node_modules.log; exit 1; }
 	@rm -f node_modules.log
 	@touch $@
 
-setup: $(PY_STAMP) $(NODE_STAMP)
+setup: debian-packages-synth $(PY_STAMP) $(NODE_STAMP)
 
+# `make synth EXAMPLE=single_node` synthesizes examples/single_node.py instead of main.py, as `cdk8s synth` would
+# (dist/ emptied first), but without the CLI's stack trace when the example stops on a missing variable.
 synth: setup
+ifdef EXAMPLE
+	@rm -rf dist && python -m examples.$(EXAMPLE) && echo "Synthesized examples/$(EXAMPLE).py:" && ls -1 dist/*
+else
 	@cdk8s synth --no-check-upgrade
+endif
 
-test: setup $(CHECKOV_STAMP) lint
+test: debian-packages-test setup $(CHECKOV_STAMP) lint
 	@$(VENV)/bin/python -m pytest
 
 # Python build artifacts go to pkg-dist/: dist/ holds the synthesized manifests.

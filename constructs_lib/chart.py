@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import cdk8s
 from cdk8s_plus_27 import k8s
 from constructs import Construct
 
-from . import _validation
+from . import _atomic, _validation
 from .auth import HtpasswdAuth
 from .cache import ProxyCache, RedisCache
 from .ingress import IngressTls, TlsVersion, TraefikApiGroup, TraefikIngress
@@ -30,6 +31,7 @@ class RegistryChart(cdk8s.Chart):
     (:attr:`ingress`) and ``Ui`` (:attr:`ui`, unless ``ui=False``).
     """
 
+    @_atomic.atomic
     def __init__(
         self,
         scope: Construct,
@@ -38,7 +40,7 @@ class RegistryChart(cdk8s.Chart):
         host: str,
         auth: HtpasswdAuth | None,
         storage: Storage | None = None,
-        namespace: str = "registry",
+        namespace: str | None = None,
         create_namespace: bool = True,
         name: str = "registry",
         tls: IngressTls | None = None,
@@ -73,7 +75,9 @@ class RegistryChart(cdk8s.Chart):
         :param auth: who may use the registry (:class:`~constructs_lib.auth.HtpasswdAuth`). Required: pass ``None``
             explicitly for a registry without authentication.
         :param storage: where blobs are kept. Default: ``Storage.filesystem()`` (a 10 GiB ReadWriteOnce claim).
-        :param namespace: the namespace of every object. Default: ``"registry"``.
+        :param namespace: the namespace of every object. Default: the chart's id in lower case, with runs of other
+            characters than letters and digits made ``-`` (``"registry"`` for the id ``"registry"``), so a second
+            chart with another id never emits the same objects.
         :param create_namespace: emit the Namespace object; ``False`` uses an existing namespace. Default: ``True``.
         :param name: the base name of the registry's objects (the UI's get ``-ui``). Default: ``"registry"``.
         :param tls: the certificate of the route. Default: ``IngressTls.cert_resolver("letsencrypt")``.
@@ -108,6 +112,7 @@ class RegistryChart(cdk8s.Chart):
         :param registry_pod: extra pod settings of the registry. Default: none.
         :param ui_pod: extra pod settings of the UI. Default: none.
         """
+        namespace = namespace if namespace is not None else _namespace_from_id(id)
         _validation.check_dns1123_label("namespace", namespace)
         super().__init__(scope, id, namespace=namespace)
         if create_namespace:
@@ -161,3 +166,11 @@ class RegistryChart(cdk8s.Chart):
     def namespace_object(self) -> k8s.KubeNamespace | None:
         """The Namespace object (construct id ``Namespace``), or None with ``create_namespace=False``."""
         return self._namespace_object
+
+
+def _namespace_from_id(id: str) -> str:
+    namespace = re.sub(r"[^a-z0-9]+", "-", id.lower()).strip("-")
+    if len(namespace) > 63 or not namespace:
+        raise _validation.fail("namespace", None, f"the default derives from the chart id {id!r}, which gives no "
+                                                  "namespace name (1 to 63 letters, digits or '-'): pass namespace=")
+    return namespace

@@ -11,7 +11,7 @@ from types import ModuleType
 import cdk8s
 from constructs import Construct
 
-from . import _traefik, _validation
+from . import _atomic, _collisions, _traefik, _validation
 from .registry import Registry
 
 __all__ = ["IngressTls", "TlsVersion", "TraefikApiGroup", "TraefikIngress"]
@@ -91,6 +91,7 @@ class TraefikIngress(Construct):
     entry point).
     """
 
+    @_atomic.atomic
     def __init__(
         self,
         scope: Construct,
@@ -118,6 +119,7 @@ class TraefikIngress(Construct):
             ``None`` leaves Traefik's default. Default: ``TlsVersion.TLS12``.
         """
         super().__init__(scope, id)
+        _collisions.register(self)
         _validation.check_hostname("host", host)
         if isinstance(entry_points, str) or not entry_points:
             raise _validation.fail("entry_points", entry_points, "give a list of one or more entry point names")

@@ -14,7 +14,7 @@ import cdk8s
 import cdk8s_plus_27 as kplus
 from constructs import Construct
 
-from . import _gc, _render, _validation, _workload
+from . import _atomic, _collisions, _gc, _render, _validation, _workload
 from ._secrets import SecretKeyRef
 from .auth import HtpasswdAuth
 from .cache import ProxyCache, RedisCache
@@ -88,6 +88,7 @@ class Registry(Construct):
     ``GarbageCollectionRoleBinding`` and ``GarbageCollectionNetworkPolicy``.
     """
 
+    @_atomic.atomic
     def __init__(
         self,
         scope: Construct,
@@ -159,6 +160,7 @@ class Registry(Construct):
         :param pod: extra pod settings (:class:`PodOptions`). Default: none.
         """
         super().__init__(scope, id)
+        _collisions.register(self)
         storage = storage if storage is not None else Storage.filesystem()
         pod = pod if pod is not None else PodOptions()
         base = name if name is not None else cdk8s.Names.to_dns_label(self, max_len=40)

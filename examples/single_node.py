@@ -3,18 +3,20 @@
 collection (the collection runs on the volume's node; the registry restarts for a few seconds as the window opens and
 closes)."""
 
-import os
-
 import cdk8s
 
 from constructs_lib import GarbageCollection, HtpasswdAuth, IngressTls, RegistryChart, Storage
+
+from ._env import require
 
 
 def build(app: cdk8s.App) -> RegistryChart:
     return RegistryChart(
         app, "single-node",
+        namespace="registry",
         host="registry.lan.example.com",
-        auth=HtpasswdAuth.from_users({"admin": os.environ["REGISTRY_ADMIN_PASSWORD"]}),
+        auth=HtpasswdAuth.from_users(
+            {"admin": require("REGISTRY_ADMIN_PASSWORD", "the password of the registry user admin")}),
         storage=Storage.filesystem(size_gib=20, storage_class="local-path"),
         tls=IngressTls.default_certificate(),
         delete_enabled=True,

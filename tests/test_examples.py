@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from typing import Any
 
 import pytest
 from _manifests import container, env, find
 from _variants import synth_variant
+from conftest import ROOT
 from syrupy.assertion import SnapshotAssertion
 
 import main
@@ -79,3 +83,18 @@ def test_single_node_hashes_the_password_from_the_environment(tmp_path: Any) -> 
     assert "an-admin-password-from-the-environment" not in text
     assert find(manifests, "Secret", "registry-htpasswd")["stringData"]["htpasswd"].startswith("admin:$2b$10$")
     assert find(manifests, "PersistentVolumeClaim")["spec"]["storageClassName"] == "local-path"
+
+
+def test_fails_single_node_without_its_password_in_one_line() -> None:
+    # GIVEN the environment without REGISTRY_ADMIN_PASSWORD
+    environment = {key: value for key, value in os.environ.items() if key != "REGISTRY_ADMIN_PASSWORD"}
+
+    # WHEN the example runs as the README says (make synth EXAMPLE=single_node runs `python -m examples.single_node`)
+    result = subprocess.run([sys.executable, "-m", "examples.single_node"], cwd=ROOT, env=environment,
+                            capture_output=True, text=True, timeout=120, check=False)
+
+    # THEN it stops with one line that names the variable and how to set it, and no traceback
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "REGISTRY_ADMIN_PASSWORD is not set: export REGISTRY_ADMIN_PASSWORD=... (the password of the registry user "
+        "admin), then run the example again"]

@@ -371,7 +371,7 @@ def test_window_waits_for_old_pods_only_when_the_registry_rolls(
 def test_read_only_setting_only_with_garbage_collection(app: cdk8s.App) -> None:
     # GIVEN a registry with garbage collection and one without
     collected = _gc_registry(app)
-    plain = cdk8s.Chart(app, "plain", namespace="registry")
+    plain = cdk8s.Chart(app, "plain", namespace="plain")
     Registry(plain, "Registry", name="registry", auth=None)
     uncollected = cdk8s.Testing.synth(plain)
 

@@ -70,7 +70,7 @@ def test_registry_and_ui_take_every_pod_option(chart: cdk8s.Chart) -> None:
 def test_extra_env_changes_the_checksum(app: cdk8s.App) -> None:
     # GIVEN two registries that differ only in an extra variable
     def checksum(value: str) -> str:
-        chart = cdk8s.Chart(app, f"c{value}")
+        chart = cdk8s.Chart(app, f"c{value}", namespace=f"c{value.lower()}")
         Registry(chart, "Registry", name="registry", auth=None, pod=PodOptions(env={"TZ": value}))
         annotations = find(cdk8s.Testing.synth(chart), "Deployment")["spec"]["template"]["metadata"]["annotations"]
         result = annotations["checksum/config"]

@@ -200,7 +200,7 @@ def test_http_secret_from_value_goes_into_a_new_secret(ns_chart: cdk8s.Chart) ->
 def test_checksum_annotation_follows_configuration_and_htpasswd(app: cdk8s.App) -> None:
     # GIVEN registries that differ in one setting or one password each
     def checksum(**options: Any) -> str:
-        chart = cdk8s.Chart(app, f"c{len(app.node.children)}")
+        chart = cdk8s.Chart(app, f"c{len(app.node.children)}", namespace=f"c{len(app.node.children)}")
         Registry(chart, "Registry", name="registry", **options)
         deployment = find(cdk8s.Testing.synth(chart), "Deployment")
         value: str = deployment["spec"]["template"]["metadata"]["annotations"]["checksum/config"]

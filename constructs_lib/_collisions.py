@@ -1,0 +1,62 @@
+"""One object per apiVersion, kind, namespace and name in an app.
+
+Two constructs that emit objects with the same identity would be written into ``dist/`` side by side, and at
+``kubectl apply`` the later one silently replaces the earlier (a second registry's Deployment overwriting the first's).
+Every construct of this library registers one validation on the app, which cdk8s runs at synth (``app.synth()`` and
+``cdk8s.Testing.synth``): it looks at every ApiObject of the app, the application's own included.
+"""
+
+from __future__ import annotations
+
+import cdk8s
+import jsii
+from constructs import Construct, IConstruct, IValidation
+
+__all__ = ["register"]
+
+# Kinds that have no namespace: a chart's namespace stamped on them means nothing to the API server.
+_CLUSTER_SCOPED = frozenset({
+    "APIService", "CertificateSigningRequest", "ClusterRole", "ClusterRoleBinding", "CSIDriver", "CSINode",
+    "CustomResourceDefinition", "GatewayClass", "IngressClass", "MutatingWebhookConfiguration", "Namespace", "Node",
+    "PersistentVolume", "PriorityClass", "RuntimeClass", "StorageClass", "ValidatingAdmissionPolicy",
+    "ValidatingAdmissionPolicyBinding", "ValidatingWebhookConfiguration", "VolumeAttachment",
+})
+# The apps that have the check, by jsii object reference: an app made on the JavaScript side (cdk8s.Testing.app())
+# comes back as a new Python proxy from every `node.root`, so the proxy cannot carry a mark.
+_REGISTERED: set[str] = set()
+
+
+def register(scope: Construct) -> None:
+    """Add the check to the app of ``scope``, once per app."""
+    root = scope.node.root
+    ref: str = root.__jsii_ref__.ref  # type: ignore[attr-defined]
+    if ref in _REGISTERED:
+        return
+    root.node.add_validation(_UniqueObjects(root))
+    _REGISTERED.add(ref)
+
+
+@jsii.implements(IValidation)
+class _UniqueObjects:
+    def __init__(self, root: IConstruct) -> None:
+        self._root = root
+
+    def validate(self) -> list[str]:
+        seen: dict[tuple[str, str, str, str], str] = {}
+        errors = []
+        for construct in self._root.node.find_all():
+            if not cdk8s.ApiObject.is_api_object(construct):
+                continue
+            obj: cdk8s.ApiObject = construct  # type: ignore[assignment]
+            namespace = None if obj.kind in _CLUSTER_SCOPED else obj.metadata.namespace
+            identity = (obj.api_version, obj.kind, namespace or "", obj.name)
+            path = obj.node.path
+            if identity in seen:
+                where = f"namespace {namespace!r}" if namespace else "no namespace"
+                errors.append(
+                    f"{seen[identity]} and {path} both emit {obj.api_version} {obj.kind} {obj.name!r} in {where}: "
+                    "kubectl apply would keep only one of them. Give one another name or namespace "
+                    "(RegistryChart: a different `namespace` or `name`).")
+            else:
+                seen[identity] = path
+        return errors
