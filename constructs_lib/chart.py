@@ -67,6 +67,8 @@ class RegistryChart(cdk8s.Chart):
         min_tls_version: TlsVersion | None = TlsVersion.TLS12,
         ui_host: str | None = None,
         ui_proxy_registry: bool = False,
+        ui_tls: IngressTls | None = None,
+        ui_version_notification: bool = False,
         registry_pod: PodOptions | None = None,
         ui_pod: PodOptions | None = None,
     ) -> None:
@@ -109,6 +111,10 @@ class RegistryChart(cdk8s.Chart):
             (unless ``ui_proxy_registry``). Default: under ``ui_path_prefix`` on ``host``.
         :param ui_proxy_registry: the UI's nginx forwards the registry API to the registry's Service, so no CORS is
             needed. Default: ``False``.
+        :param ui_tls: the certificate of ``ui_host`` (only with ``ui_host``). Default: the resolver of ``tls``, or
+            Traefik's default certificate when ``tls`` is that; with ``tls=IngressTls.secret(...)`` it is required.
+        :param ui_version_notification: the UI shows a notice of a newer joxit release; every user's browser then
+            calls api.github.com. Default: ``False``.
         :param registry_pod: extra pod settings of the registry. Default: none.
         :param ui_pod: extra pod settings of the UI. Default: none.
         """
@@ -144,7 +150,7 @@ class RegistryChart(cdk8s.Chart):
             self, "Ui", ingress=self._ingress, title=ui_title, path_prefix=ui_path_prefix,
             delete_images=delete_enabled if ui_delete_images is None else ui_delete_images, image=ui_image,
             network_policy=network_policy, ingress_controller=ingress_controller, host=ui_host,
-            proxy_registry=ui_proxy_registry, pod=ui_pod,
+            tls=ui_tls, proxy_registry=ui_proxy_registry, pod=ui_pod, version_notification=ui_version_notification,
         ) if ui else None
 
     @property

@@ -197,10 +197,14 @@ class TraefikIngress(Construct):
         service_port: int,
         middlewares: Sequence[str],
         host: str | None = None,
+        tls: IngressTls | None = None,
     ) -> cdk8s.ApiObject:
-        """Create an IngressRoute in ``scope`` on this ingress's entry points, TLS and TLS option, for ``host``
+        """Create an IngressRoute in ``scope`` on this ingress's entry points and TLS option, for ``host``
         (default: the registry's) and ``path_prefix`` (``None``: the whole host), sending traffic through the named
         Middlewares (in order) to a Service.
+
+        ``tls`` is the route's certificate (default: this ingress's, :attr:`tls`); give one for another ``host``
+        when this ingress's comes from a Secret, which covers the registry's host only.
 
         Used by :class:`~constructs_lib.ui.RegistryUi`; returns the IngressRoute.
         """
@@ -216,7 +220,8 @@ class TraefikIngress(Construct):
                     middlewares=[traefik.IngressRouteSpecRoutesMiddlewares(name=m) for m in middlewares] or None,
                     services=[self._service(service_name, service_port)],
                 )],
-                tls=self._tls._spec(traefik, self._tls_option.name if self._tls_option is not None else None),
+                tls=(tls if tls is not None else self._tls)._spec(
+                    traefik, self._tls_option.name if self._tls_option is not None else None),
             ),
         )
         return route

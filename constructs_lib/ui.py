@@ -9,7 +9,7 @@ import cdk8s_plus_27 as kplus
 from constructs import Construct
 
 from . import _validation, _workload
-from .ingress import TraefikIngress
+from .ingress import IngressTls, TraefikIngress
 from .network import PodPeer
 from .pod import PodOptions
 
@@ -22,6 +22,24 @@ _UI_PORT = 8080
 # do not matter; above 10000 it maps to no user of the node.
 _NGINX_UID = 10101
 _UI_ENV_FORBIDDEN = "~&\\"  # the entrypoint substitutes values with `sed s~...~...~`
+# The title also lands unescaped in the page's HTML: in an attribute and in <title>.
+_TITLE_FORBIDDEN = _UI_ENV_FORBIDDEN + '"<>'
+_CPU_LIMIT_MILLIS = 200
+# One nginx worker per CPU of the limit, rounded up: the image's `worker_processes auto` starts one per CPU of the
+# node, each about 0.75 MB under the 64Mi memory limit.
+_WORKER_PROCESSES = -(-_CPU_LIMIT_MILLIS // 1000)
+# The init container copies what the entrypoint edits into emptyDirs, then makes two edits of its own in the copies:
+# the worker count, and the browser tab's title (PAGE_TITLE, from its environment: joxit's built index.html carries
+# a fixed <title>Docker Registry UI</title>; a placeholder there would be replaced the same way). The UI's entrypoint
+# (the nginx image's /docker-entrypoint.sh, which runs joxit's /docker-entrypoint.d/90-docker-registry-ui.sh, and
+# the image's 30-tune-worker-processes.sh only with NGINX_ENTRYPOINT_WORKER_PROCESSES_AUTOTUNE, which is not set)
+# touches neither line afterwards.
+_SEED_SCRIPT = (
+    "cp -R /etc/nginx/. /seed/etc-nginx/ && cp -R /usr/share/nginx/html/. /seed/html/"
+    f" && sed -i 's/^[[:space:]]*worker_processes[[:space:]].*$/worker_processes {_WORKER_PROCESSES};/'"
+    " /seed/etc-nginx/nginx.conf"
+    ' && sed -i "s~<title>[^<]*</title>~<title>${PAGE_TITLE}</title>~" /seed/html/index.html'
+)
 
 
 class RegistryUi(Construct):
@@ -29,6 +47,14 @@ class RegistryUi(Construct):
 
     The browser talks to the registry on the same origin, so no CORS is needed. Traefik redirects ``/ui`` to ``/ui/``
     (the UI's assets are relative) and strips the prefix before the UI's nginx.
+
+    Unless ``proxy_registry`` is on, the page is given the registry's URL, ``https://<registry host>`` with no port,
+    so it works as served here, through port 443 only: opened any other way (a NodePort, ``kubectl port-forward`` to
+    the UI) its catalog requests go to that origin, which the browser blocks by CORS or which is not the registry.
+    With ``proxy_registry=True`` the page calls the registry API on whatever origin it was opened from.
+
+    nginx runs one worker process per CPU of the containers' limit (200m: one), written into the copy of
+    ``nginx.conf`` that the init container makes (the image's ``worker_processes auto`` starts one per node CPU).
 
     Children: ``Resource`` (the Deployment, :attr:`deployment`), ``Service`` (:attr:`service`), the Middlewares
     ``SecurityHeaders`` and, under a path, ``SlashRedirect`` and ``StripPrefix``, ``Route`` (the IngressRoute,
@@ -52,14 +78,18 @@ class RegistryUi(Construct):
         network_policy: bool = True,
         ingress_controller: PodPeer | None = None,
         host: str | None = None,
+        tls: IngressTls | None = None,
         proxy_registry: bool = False,
         security_headers: bool = True,
+        version_notification: bool = False,
         pod: PodOptions | None = None,
     ) -> None:
         """
         :param ingress: the registry's ingress; the UI is served on its host, entry points and TLS.
         :param path_prefix: the path the UI is served under. Default: ``"/ui"``.
-        :param title: the title shown in the UI. Default: ``"Docker Registry"``.
+        :param title: the UI's title: the browser tab's ``<title>`` and the header (``DOCKER_REGISTRY_UI_TITLE``).
+            The catalog's "Repositories of ..." line names the registry's host (``REGISTRY_TITLE``). Default:
+            ``"Docker Registry"``.
         :param delete_images: offer deleting images (needs ``delete_enabled`` on the registry). Default: ``False``.
         :param single_registry: hide the UI's registry switcher. Default: ``True``.
         :param catalog_elements_limit: how many repositories the catalog lists (registry >= 2.8 caps at 1000).
@@ -71,13 +101,23 @@ class RegistryUi(Construct):
             DNS. Default: ``True``.
         :param ingress_controller: the ingress controller's pods. Default: ``PodPeer.k3s_traefik()``.
         :param host: serve the UI at the root of its own host instead of under ``path_prefix`` on the registry's.
-            The browser then calls the registry cross-origin, which needs the registry's ``cors_origin`` to be
-            ``https://<host>`` exactly, unless ``proxy_registry`` is on. Default: the registry's host.
+            The browser then calls the registry cross-origin (at ``https://<registry host>``, port 443), which
+            needs the registry's ``cors_origin`` to be ``https://<host>`` exactly, unless ``proxy_registry`` is on.
+            Default: the registry's host.
+        :param tls: the certificate of the UI's own ``host``; only with ``host`` (under ``path_prefix`` the UI is
+            on the registry's host and certificate). Default: the registry's certificate resolver, which orders a
+            certificate for ``host`` too, or Traefik's default certificate when the registry uses that; a registry
+            certificate from a Secret (``IngressTls.secret``) is for the registry's host only, so the UI then needs
+            its own: pass ``IngressTls.secret(...)`` (the same Secret if its certificate covers both names).
         :param proxy_registry: the UI's nginx forwards the registry API to the registry's Service
-            (``NGINX_PROXY_PASS_URL``), so the browser stays on the UI's origin and no CORS is needed. Default:
-            ``False``.
+            (``NGINX_PROXY_PASS_URL``), so the browser stays on the UI's origin and no CORS is needed; the page then
+            also works opened through a NodePort or ``kubectl port-forward``. Default: ``False`` (the page calls
+            ``https://<registry host>`` itself, through port 443 only).
         :param security_headers: a Middleware on the UI's route adds HSTS, ``nosniff``, ``X-Frame-Options: DENY``
             and a same-origin referrer policy. Default: ``True``.
+        :param version_notification: show the UI's notice of a newer joxit release (``ENABLE_VERSION_NOTIFICATION``):
+            every user's browser then asks ``api.github.com`` for the latest release, which fails where GitHub is
+            unreachable and tells GitHub who uses the UI. Default: ``False``.
         :param pod: extra pod settings (:class:`PodOptions`). Default: none.
         """
         super().__init__(scope, id)
@@ -93,8 +133,8 @@ class RegistryUi(Construct):
             raise _validation.fail("path_prefix", path_prefix,
                                    "it would capture the registry's API under /v2/: choose a path like '/ui'")
         _validation.check_non_empty("title", title)
-        _validation.check_no_forbidden_chars("title", title, _UI_ENV_FORBIDDEN,
-                                           "the UI's entrypoint substitutes it with sed")
+        _validation.check_no_forbidden_chars("title", title, _TITLE_FORBIDDEN,
+                                           "it is substituted with sed into the page's HTML, unescaped")
         _validation.check_int_range("catalog_elements_limit", catalog_elements_limit, 1, 100_000)
         _validation.check_image("image", image)
         if delete_images and not registry.delete_enabled:
@@ -109,6 +149,7 @@ class RegistryUi(Construct):
             if not proxy_registry and registry.cors_origin != origin:
                 raise _validation.fail("host", host, f"the browser calls the registry from {origin}: set the "
                                                      "registry's cors_origin to it, or set proxy_registry=True")
+        route_tls = _route_tls(ingress, host, tls)
         pod = pod if pod is not None else PodOptions()
         self._path_prefix = path_prefix
         self._host = host
@@ -119,7 +160,10 @@ class RegistryUi(Construct):
             # The registry's API: on the same origin (path mode, or through the UI's nginx in proxy mode) the browser
             # sends the registry's basic-auth credentials without CORS.
             "PULL_URL": ingress.host,
-            "REGISTRY_TITLE": title,
+            # The catalog's "Repositories of ..." line; the header is DOCKER_REGISTRY_UI_TITLE.
+            "REGISTRY_TITLE": ingress.host,
+            "DOCKER_REGISTRY_UI_TITLE": title,
+            "ENABLE_VERSION_NOTIFICATION": _bool(version_notification),
             "SINGLE_REGISTRY": _bool(single_registry),
             "DELETE_IMAGES": _bool(delete_images),
             "SHOW_CONTENT_DIGEST": _bool(show_content_digest),
@@ -162,13 +206,14 @@ class RegistryUi(Construct):
             ensure_non_root=True, user=_NGINX_UID, group=_NGINX_UID, read_only_root_filesystem=True,
             allow_privilege_escalation=False, privileged=False)
         resources = kplus.ContainerResources(
-            cpu=kplus.CpuResources(request=kplus.Cpu.millis(10), limit=kplus.Cpu.millis(200)),
+            cpu=kplus.CpuResources(request=kplus.Cpu.millis(10), limit=kplus.Cpu.millis(_CPU_LIMIT_MILLIS)),
             memory=kplus.MemoryResources(request=cdk8s.Size.mebibytes(16), limit=cdk8s.Size.mebibytes(64)))
         seed = self._deployment.add_init_container(
             name="copy-writable-files",
             image=image,
             image_pull_policy=_workload.pull_policy(image),
-            command=["sh", "-c", "cp -R /etc/nginx/. /seed/etc-nginx/ && cp -R /usr/share/nginx/html/. /seed/html/"],
+            command=["sh", "-c", _SEED_SCRIPT],
+            env_variables={"PAGE_TITLE": kplus.EnvValue.from_value(title)},
             security_context=security,
             resources=resources,
         )
@@ -227,7 +272,7 @@ class RegistryUi(Construct):
             ).name)
         self._ingress_route = ingress.add_route(
             self, "Route", name=base, path_prefix=None if host else path_prefix, host=host,
-            service_name=self._service.name, service_port=_UI_PORT, middlewares=middlewares,
+            service_name=self._service.name, service_port=_UI_PORT, middlewares=middlewares, tls=route_tls,
         )
 
         if network_policy:
@@ -261,6 +306,26 @@ class RegistryUi(Construct):
     def url(self) -> str:
         """The UI's public URL."""
         return f"https://{self._host}/" if self._host else f"{self._ingress.url}{self._path_prefix}/"
+
+
+def _route_tls(ingress: TraefikIngress, host: str | None, tls: IngressTls | None) -> IngressTls | None:
+    """The certificate of the UI's route; None: the ingress's own (the registry's host)."""
+    if host is None:
+        if tls is not None:
+            raise _validation.fail("tls", tls, "without host the UI is served under path_prefix on the registry's "
+                                               "host, with the registry's certificate: give the UI its own host to "
+                                               "give it its own certificate")
+        return None
+    if tls is not None:
+        return tls
+    if ingress.tls.secret_name is not None:
+        raise _validation.fail("tls", tls, f"the registry's certificate comes from the Secret "
+                                           f"{ingress.tls.secret_name!r}, for {ingress.host}, and a Secret for one "
+                                           f"host does not cover another: pass the UI's own for {host}, "
+                                           "tls=IngressTls.secret('<its Secret>'), or the same Secret if its "
+                                           "certificate covers both names")
+    # A resolver orders a certificate for each route's own host; Traefik's default certificate is the same for all.
+    return ingress.tls
 
 
 def _bool(value: bool) -> str:

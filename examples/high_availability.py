@@ -35,6 +35,8 @@ def build(app: cdk8s.App) -> RegistryChart:
         min_tls_version=TlsVersion.TLS13,
         ingress_controller=PodPeer.of(namespace="traefik", pod_labels={"app.kubernetes.io/name": "traefik"}),
         ui_host="registry-ui.example.com",
+        # The registry's Secret is for registry.example.com only: the UI's host has its own certificate.
+        ui_tls=IngressTls.secret("registry-ui-example-com-tls"),
     )
 
 

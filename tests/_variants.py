@@ -31,7 +31,7 @@ from constructs_lib import (
     UploadPurging,
     VolumeAccessMode,
 )
-from examples import high_availability, pull_through_cache, single_node
+from examples import high_availability, pull_through_cache, quick_start, single_node
 
 
 def _default_app(app: cdk8s.App) -> None:
@@ -135,6 +135,7 @@ VARIANTS: dict[str, Callable[[cdk8s.App], object]] = {
     "example-high-availability": high_availability.build,
     "example-pull-through-cache": pull_through_cache.build,
     "example-single-node": _single_node_example,
+    "example-quick-start": quick_start.build,
 }
 
 

@@ -61,6 +61,7 @@ def test_options_pass_through_to_the_constructs(app: cdk8s.App) -> None:
         tls=IngressTls.secret("hub-tls"), entry_points=["https"], api_group=TraefikApiGroup.TRAEFIK_CONTAINO_US,
         redirect_http_to_https=True, delete_enabled=True, ui_title="Hub", ui_path_prefix="/browse",
         ui_delete_images=False, registry_image="registry:2.8.2", ui_image="joxit/docker-registry-ui:2.6.1",
+        ui_version_notification=True,
     )
 
     # WHEN synthesized
@@ -84,9 +85,11 @@ def test_options_pass_through_to_the_constructs(app: cdk8s.App) -> None:
     assert find(manifests, "IngressRoute", "hub-http")["spec"]["entryPoints"] == ["web"]
     ui = container(find(manifests, "Deployment", "hub-ui"), "ui")
     assert ui["image"] == "joxit/docker-registry-ui:2.6.1"
-    assert env(ui)["REGISTRY_TITLE"] == "Hub"
+    assert env(ui)["DOCKER_REGISTRY_UI_TITLE"] == "Hub"
+    assert env(ui)["REGISTRY_TITLE"] == "hub.example.org"
     assert env(ui)["DELETE_IMAGES"] == "false"
     assert env(ui)["REGISTRY_SECURED"] == "false"
+    assert env(ui)["ENABLE_VERSION_NOTIFICATION"] == "true"
     assert find(manifests, "IngressRoute", "hub-ui")["spec"]["routes"][0]["match"] == \
         "Host(`hub.example.org`) && (Path(`/browse`) || PathPrefix(`/browse/`))"
 
@@ -148,6 +151,30 @@ def test_ui_delete_follows_the_registry_by_default(app: cdk8s.App) -> None:
     assert env(ui)["DELETE_IMAGES"] == "true"
 
 
+def test_ui_tls_gives_the_ui_host_its_own_certificate(app: cdk8s.App) -> None:
+    # GIVEN / WHEN a chart whose registry certificate is a Secret, with the UI on its own host and its own Secret
+    chart = RegistryChart(app, "registry", host="registry.example.com", auth=None,
+                          tls=IngressTls.secret("registry-tls"), ui_host="registry-ui.example.com",
+                          ui_tls=IngressTls.secret("registry-ui-tls"))
+    manifests = cdk8s.Testing.synth(chart)
+
+    # THEN each route serves its own host with its own Secret and the shared TLS option
+    assert find(manifests, "IngressRoute", "registry-ui")["spec"]["tls"] == {
+        "secretName": "registry-ui-tls", "options": {"name": "registry-tls"}}
+    assert find(manifests, "IngressRoute", "registry")["spec"]["tls"] == {
+        "secretName": "registry-tls", "options": {"name": "registry-tls"}}
+
+
+def test_ui_host_orders_its_certificate_from_the_registry_resolver_by_default(app: cdk8s.App) -> None:
+    # GIVEN / WHEN the default certificate resolver and the UI on its own host
+    chart = RegistryChart(app, "registry", host="registry.example.com", auth=None, ui_host="registry-ui.example.com")
+
+    # THEN the UI's route asks the same resolver, which orders a certificate for the UI's host
+    route = find(cdk8s.Testing.synth(chart), "IngressRoute", "registry-ui")
+    assert route["spec"]["routes"][0]["match"] == "Host(`registry-ui.example.com`)"
+    assert route["spec"]["tls"] == {"certResolver": "letsencrypt", "options": {"name": "registry-tls"}}
+
+
 def test_chart_composes_into_a_larger_app(app: cdk8s.App) -> None:
     # GIVEN an app with its own chart next to ours
     own = cdk8s.Chart(app, "own")
@@ -172,6 +199,10 @@ def test_chart_composes_into_a_larger_app(app: cdk8s.App) -> None:
         ({"name": "Hub"}, "name='Hub' is invalid"),
         ({"ui_path_prefix": "ui"}, "path_prefix='ui' is invalid"),
         ({"ui_delete_images": True}, "delete_images=True is invalid: the registry refuses deletes"),
+        ({"tls": IngressTls.secret("registry-tls"), "ui_host": "registry-ui.example.com"},
+         "tls=None is invalid: the registry's certificate comes from the Secret 'registry-tls'"),
+        ({"ui_tls": IngressTls.secret("registry-ui-tls")},
+         "tls=IngressTls(cert_resolver_name=None, secret_name='registry-ui-tls') is invalid: without host"),
     ],
 )
 def test_fails_on_invalid_chart_options(app: cdk8s.App, options: dict[str, Any], message: str) -> None:

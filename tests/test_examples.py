@@ -17,7 +17,7 @@ from syrupy.assertion import SnapshotAssertion
 import main
 
 # examples/homelab.py is the default app (main.py), which tests/test_app.py pins.
-EXAMPLES = ["example-high-availability", "example-pull-through-cache", "example-single-node"]
+EXAMPLES = ["example-high-availability", "example-pull-through-cache", "example-quick-start", "example-single-node"]
 
 
 @pytest.mark.parametrize("example", EXAMPLES)
@@ -95,6 +95,6 @@ def test_fails_single_node_without_its_password_in_one_line() -> None:
 
     # THEN it stops with one line that names the variable and how to set it, and no traceback
     assert result.returncode == 1
-    assert result.stderr.strip().splitlines() == [
+    assert result.stderr.strip().splitlines() == [(
         "REGISTRY_ADMIN_PASSWORD is not set: export REGISTRY_ADMIN_PASSWORD=... (the password of the registry user "
-        "admin), then run the example again"]
+        "admin), then run the example again")]

@@ -1,4 +1,5 @@
-"""The generated Traefik bindings: reproducible from ../shared/crds and isolated from an application's own imports/."""
+"""The generated CRD bindings (Traefik, k3s's helm-controller): reproducible from ../shared/crds and isolated from an
+application's own imports/."""
 
 import filecmp
 import pathlib
@@ -35,15 +36,19 @@ def test_make_imports_reproduces_committed_bindings_byte_for_byte(tmp_path: path
 
 def test_bindings_live_inside_the_package_with_unique_jsii_assemblies() -> None:
     # GIVEN / WHEN the bindings are imported through the package
-    from constructs_lib import _traefik
+    from constructs_lib import _helm, _traefik
 
     # THEN they are submodules of constructs_lib, backed by assemblies that no plain `cdk8s import` produces
     assert _traefik.traefik_io.__name__ == "constructs_lib._traefik_io"
     assert _traefik.traefik_containo_us.__name__ == "constructs_lib._traefik_containo_us"
+    assert _helm.helm_cattle_io.__name__ == "constructs_lib._helm_cattle_io"
     assert _traefik.traefik_io.IngressRoute.GVK.api_version == "traefik.io/v1alpha1"
     assert _traefik.traefik_containo_us.IngressRoute.GVK.api_version == "traefik.containo.us/v1alpha1"
+    assert _helm.helm_cattle_io.HelmChartConfig.GVK.api_version == "helm.cattle.io/v1"
+    assert _helm.helm_cattle_io.HelmChart.GVK.kind == "HelmChart"
     jsii_files = [p.name for p in (ROOT / "imports").rglob("*.jsii.tgz")]
     assert sorted(jsii_files) == [
+        "constructs_lib_helm_cattle_io_iocattlehelm@0.0.0.jsii.tgz",
         "constructs_lib_traefik_containo_us_uscontainotraefik@0.0.0.jsii.tgz",
         "constructs_lib_traefik_io_iotraefik@0.0.0.jsii.tgz",
     ]

@@ -382,6 +382,30 @@ def test_add_route_reuses_host_entry_points_and_tls(chart: cdk8s.Chart) -> None:
     assert rule["services"] == [{"kind": "Service", "name": "other", "port": 8081}]
 
 
+@pytest.mark.parametrize(("tls", "expected"), [
+    pytest.param(IngressTls.secret("other-tls"), {"secretName": "other-tls"}, id="secret"),
+    pytest.param(IngressTls.cert_resolver("acme"), {"certResolver": "acme"}, id="resolver"),
+    pytest.param(IngressTls.default_certificate(), {}, id="default-certificate"),
+])
+def test_add_route_takes_its_own_tls_for_another_host(chart: cdk8s.Chart, tls: IngressTls,
+                                                      expected: dict[str, str]) -> None:
+    # GIVEN an ingress whose certificate is a Secret for the registry's host
+    registry = _registry(chart)
+    ingress = TraefikIngress(chart, "Ingress", registry=registry, host=HOST, tls=IngressTls.secret("registry-tls"))
+
+    # WHEN a route for another host is added with its own certificate
+    ingress.add_route(chart, "Other", name="other", path_prefix=None, host="other.example.com",
+                      service_name="other", service_port=8080, middlewares=[], tls=tls)
+    objects = by_kind_and_name(cdk8s.Testing.synth(chart))
+
+    # THEN that route uses it, still with the ingress's TLS option, and the registry's route keeps its Secret
+    other = objects[("IngressRoute", "other")]["spec"]
+    assert other["tls"] == {**expected, "options": {"name": "registry-tls"}}
+    assert other["routes"][0]["match"] == "Host(`other.example.com`)"
+    assert objects[("IngressRoute", "registry")]["spec"]["tls"] == {"secretName": "registry-tls",
+                                                                    "options": {"name": "registry-tls"}}
+
+
 def test_escape_hatch_patches_the_ingress_route(chart: cdk8s.Chart) -> None:
     # GIVEN an ingress
     registry = _registry(chart)

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+import http.client
+import os
 import pathlib
 import re
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
 from typing import Any
 
 import cdk8s
@@ -28,7 +38,11 @@ ALL_TRAEFIK_KINDS = TRAEFIK_KINDS | {"TLSOption"}
 UI_OBJECTS = {"Deployment", "Service", "IngressRoute", "Middleware"}
 DEFAULT_ENV = {
     "PULL_URL": "registry.example.com",
-    "REGISTRY_TITLE": "Docker Registry",
+    # The catalog's "Repositories of ..." line names the registry; the title is the header's (and the tab's).
+    "REGISTRY_TITLE": "registry.example.com",
+    "DOCKER_REGISTRY_UI_TITLE": "Docker Registry",
+    # No call to api.github.com from every user's browser.
+    "ENABLE_VERSION_NOTIFICATION": "false",
     "SINGLE_REGISTRY": "true",
     "DELETE_IMAGES": "false",
     "SHOW_CONTENT_DIGEST": "true",
@@ -38,6 +52,13 @@ DEFAULT_ENV = {
     # Under a path the browser calls the registry on the same origin.
     "REGISTRY_URL": "https://registry.example.com",
 }
+# The init container's script, as the pod runs it: seed the emptyDirs, then one nginx worker (the 200m CPU limit,
+# rounded up to whole CPUs) and the browser tab's title (PAGE_TITLE) in the copies.
+SEED_SCRIPT = (
+    "cp -R /etc/nginx/. /seed/etc-nginx/ && cp -R /usr/share/nginx/html/. /seed/html/"
+    " && sed -i 's/^[[:space:]]*worker_processes[[:space:]].*$/worker_processes 1;/' /seed/etc-nginx/nginx.conf"
+    ' && sed -i "s~<title>[^<]*</title>~<title>${PAGE_TITLE}</title>~" /seed/html/index.html'
+)
 SECURITY_HEADERS = {"headers": {"stsSeconds": 31_536_000, "stsIncludeSubdomains": True, "contentTypeNosniff": True,
                                 "frameDeny": True, "referrerPolicy": "same-origin"}}
 
@@ -167,15 +188,268 @@ def test_ui_runs_non_root_on_a_read_only_root_filesystem(chart: cdk8s.Chart) -> 
                       "/var/cache/nginx": "nginx-cache", "/tmp": "tmp"}
     assert set(mounts.values()) == set(volumes)
     assert not any(mount.get("readOnly") for mount in ui["volumeMounts"])
-    # AND the init container seeds the two rewritten folders from the image into the same volumes
+    # AND the init container seeds the two rewritten folders from the image into the same volumes, then sets one
+    # nginx worker (the 200m CPU limit) and the tab title in the copies (run for real in the seed-script tests)
     assert init["name"] == "copy-writable-files"
-    assert init["command"] == ["sh", "-c",
-                               "cp -R /etc/nginx/. /seed/etc-nginx/ && cp -R /usr/share/nginx/html/. /seed/html/"]
+    assert init["command"] == ["sh", "-c", SEED_SCRIPT]
+    assert init["env"] == [{"name": "PAGE_TITLE", "value": "Docker Registry"}]
     assert {m["mountPath"]: m["name"] for m in init["volumeMounts"]} == {"/seed/etc-nginx": "nginx-config",
                                                                         "/seed/html": "html"}
     # AND nginx is probed on its unprivileged port
     for probe in ("readinessProbe", "livenessProbe", "startupProbe"):
         assert ui[probe]["httpGet"] == {"path": "/", "port": 8080, "scheme": "HTTP"}
+
+
+# --- the init container's script, run for real ---------------------------------------------------------------------
+
+# Files shaped like the image's (joxit/docker-registry-ui:2.6.0 on the official nginx image), written here: the
+# nginx.conf that the nginx package ships (`worker_processes  auto;` at the top level, two spaces) and a built,
+# one-line index.html with its fixed <title> and the placeholders joxit's entrypoint fills later.
+IMAGE_NGINX_CONF = """
+user  nginx;
+worker_processes  auto;
+
+error_log  {root}/var/log/nginx/error.log notice;
+pid        {root}/tmp/nginx.pid;
+
+
+events {{
+    worker_connections  1024;
+}}
+
+
+http {{
+    include       {root}/etc/nginx/mime.types;
+    default_type  application/octet-stream;
+    log_format  main  '$remote_addr - $remote_user [$time_local] "$request" '
+                      '$status $body_bytes_sent "$http_referer" '
+                      '"$http_user_agent" "$http_x_forwarded_for"';
+    access_log  {root}/var/log/nginx/access.log  main;
+    sendfile        on;
+    keepalive_timeout  65;
+    include {root}/etc/nginx/conf.d/*.conf;
+}}
+"""
+IMAGE_DEFAULT_CONF = """
+server {{
+    listen       127.0.0.1:{port};
+    server_name  localhost;
+    # The image's nginx keeps these under /var/cache/nginx (an emptyDir in the pod).
+    client_body_temp_path {root}/var/cache/nginx/client_temp;
+    proxy_temp_path {root}/var/cache/nginx/proxy_temp;
+    fastcgi_temp_path {root}/var/cache/nginx/fastcgi_temp;
+    uwsgi_temp_path {root}/var/cache/nginx/uwsgi_temp;
+    scgi_temp_path {root}/var/cache/nginx/scgi_temp;
+    location / {{
+        root   {root}/seed/html;
+        index  index.html;
+    }}
+}}
+"""
+IMAGE_INDEX_HTML = ('<!DOCTYPE html><html><head><meta charset="UTF-8"><title>Docker Registry UI</title></head><body>'
+                    '<docker-registry-ui registry-url="${REGISTRY_URL}" name="${REGISTRY_TITLE}" '
+                    'pull-url="${PULL_URL}"></docker-registry-ui><script src="docker-registry-ui.js"></script>'
+                    '</body></html>\n')
+# The container paths of the script: the image's own folders, and the init container's mounts of the emptyDirs.
+SEED_PATHS = {"/etc/nginx": "etc/nginx", "/usr/share/nginx/html": "usr/share/nginx/html",
+              "/seed/etc-nginx": "seed/etc-nginx", "/seed/html": "seed/html"}
+# The pod's uid: when these tests run as root, the script and nginx run as it.
+POD_UID = 10101
+
+
+def _init_container(objects: Objects, name: str = "registry-ui") -> dict[str, Any]:
+    (init,) = _pod(objects, name)["initContainers"]
+    assert init["command"][:2] == ["sh", "-c"] and len(init["command"]) == 3, init["command"]
+    init_container: dict[str, Any] = init
+    return init_container
+
+
+@contextlib.contextmanager
+def _image_root(port: int = 8080) -> Iterator[pathlib.Path]:
+    """A folder with the image's files at their container paths and the two empty emptyDirs, owned by the pod's uid
+    when running as root (pytest's own tmp_path is root-only, so nginx workers could not read it)."""
+    with tempfile.TemporaryDirectory(prefix="ui-seed-") as folder:
+        root = pathlib.Path(folder)
+        for path in ("etc/nginx/conf.d", "usr/share/nginx/html", "seed/etc-nginx", "seed/html", "tmp",
+                     "var/log/nginx", "var/cache/nginx"):
+            (root / path).mkdir(parents=True)
+        (root / "etc/nginx/nginx.conf").write_text(IMAGE_NGINX_CONF.format(root=root).lstrip())
+        (root / "etc/nginx/mime.types").write_text("types {\n    text/html  html;\n}\n")
+        (root / "etc/nginx/conf.d/default.conf").write_text(IMAGE_DEFAULT_CONF.format(root=root, port=port))
+        (root / "usr/share/nginx/html/index.html").write_text(IMAGE_INDEX_HTML)
+        if os.geteuid() == 0:
+            for entry in (root, *root.rglob("*")):
+                os.chown(entry, POD_UID, POD_UID)
+        yield root
+
+
+def _host_script(script: str, root: pathlib.Path) -> str:
+    """The script with each container path (longest first, whole path components only) under `root`."""
+    pattern = re.compile(r"(?<![\w.~/-])(" + "|".join(re.escape(p) for p in sorted(SEED_PATHS, key=len, reverse=True))
+                         + r")(?![\w.-])")
+    assert set(pattern.findall(script)) == set(SEED_PATHS), script
+    host_script = pattern.sub(lambda match: str(root / SEED_PATHS[match.group(1)]), script)
+    assert not pattern.search(host_script), host_script
+    return host_script
+
+
+def _as_pod_user(argv: list[str]) -> list[str]:
+    if os.geteuid() != 0:
+        return argv
+    setpriv = shutil.which("setpriv") or "/usr/bin/setpriv"  # util-linux, essential on Debian
+    return [setpriv, f"--reuid={POD_UID}", f"--regid={POD_UID}", "--clear-groups", *argv]
+
+
+def _run_seed(init: dict[str, Any], root: pathlib.Path, shell: list[str], path: str) -> None:
+    """Run the init container's script as the pod would: `SHELL -c SCRIPT` with only its own environment."""
+    env = {"PATH": path, **{variable["name"]: variable["value"] for variable in init["env"]}}
+    result = subprocess.run(_as_pod_user([*shell, "-c", _host_script(init["command"][2], root)]), env=env,
+                            capture_output=True, text=True, timeout=30, check=False)
+    assert result.returncode == 0, result
+
+
+def _busybox_path(folder: pathlib.Path) -> str:
+    """A PATH with only busybox's sh, cp and sed: the tools of the image (alpine), not the host's."""
+    busybox = shutil.which("busybox")
+    if busybox is None:
+        pytest.fail("busybox missing (Debian package busybox; see the Makefile's TEST_DEBIAN_PACKAGES)")
+    folder.mkdir()
+    for applet in ("sh", "cp", "sed"):
+        (folder / applet).symlink_to(busybox)
+    os.chmod(folder, 0o755)
+    return str(folder)
+
+
+@pytest.mark.parametrize("shell", ["posix-sh", "busybox"])
+@pytest.mark.parametrize("title", ["Docker Registry", "R+D (prod) 50% $HOME /a/b #1 'x' Käse"])
+def test_seed_script_sets_one_worker_and_the_tab_title(chart: cdk8s.Chart, shell: str, title: str) -> None:
+    # GIVEN the UI's init container as synthesized, and the image's files (shaped like them) at their paths
+    RegistryUi(chart, "Ui", ingress=_ingress(chart), title=title)
+    init = _init_container(by_kind_and_name(cdk8s.Testing.synth(chart)))
+
+    with _image_root() as root:
+        # WHEN its script runs, under the host's POSIX sh (dash) or busybox's sh, cp and sed (the image's alpine)
+        if shell == "posix-sh":
+            _run_seed(init, root, ["/bin/sh"], "/usr/bin:/bin")
+        else:
+            _run_seed(init, root, [_busybox_path(root / "busybox") + "/sh"], str(root / "busybox"))
+        seeded_conf = (root / "seed/etc-nginx/nginx.conf").read_text()
+        seeded_index = (root / "seed/html/index.html").read_text()
+        image_conf = (root / "etc/nginx/nginx.conf").read_text()
+
+        # THEN the copies hold the image's files, with exactly one line changed in each
+        assert sorted(p.name for p in (root / "seed/etc-nginx").iterdir()) == ["conf.d", "mime.types", "nginx.conf"]
+        assert (root / "seed/etc-nginx/conf.d/default.conf").is_file()
+        assert seeded_conf == image_conf.replace("worker_processes  auto;", "worker_processes 1;")
+        assert seeded_index == IMAGE_INDEX_HTML.replace("<title>Docker Registry UI</title>", f"<title>{title}</title>")
+        # AND the image's own files are left as they were (in the pod they are read-only anyway)
+        assert "worker_processes  auto;" in image_conf
+        assert (root / "usr/share/nginx/html/index.html").read_text() == IMAGE_INDEX_HTML
+
+
+def test_seed_script_worker_count_follows_the_cpu_limit(chart: cdk8s.Chart) -> None:
+    # GIVEN the UI
+    RegistryUi(chart, "Ui", ingress=_ingress(chart))
+    objects = by_kind_and_name(cdk8s.Testing.synth(chart))
+    init = _init_container(objects)
+    (ui,) = _pod(objects)["containers"]
+
+    # WHEN the worker count the script writes is read next to the containers' CPU limit
+    (workers,) = re.findall(r"worker_processes (\d+);", init["command"][2])
+    limit = ui["resources"]["limits"]["cpu"]
+
+    # THEN it is the limit in whole CPUs, rounded up (200m: 1), the same for both containers
+    assert limit == init["resources"]["limits"]["cpu"] == "200m"
+    assert int(workers) == -(-int(limit.removesuffix("m")) // 1000) == 1
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def _workers(master: int) -> list[int]:
+    """The worker processes of the nginx master `master`, from /proc."""
+    workers = []
+    for entry in pathlib.Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        if parent == master and cmdline.startswith(b"nginx: worker process"):
+            workers.append(int(entry.name))
+    return workers
+
+
+def _nginx_workers_and_title(root: pathlib.Path, conf: pathlib.Path, port: int) -> tuple[int, str]:
+    """Start Debian's nginx on `conf` (as the pod's uid when root), count its workers once they are all up, GET /
+    and return (workers, the served <title>); nginx is stopped before this returns."""
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    if not os.path.exists(nginx):
+        pytest.fail("nginx missing (Debian package nginx; see the Makefile's TEST_DEBIAN_PACKAGES)")
+    check = subprocess.run(_as_pod_user([nginx, "-t", "-e", "stderr", "-p", str(root), "-c", str(conf)]),
+                           capture_output=True, text=True, timeout=30, check=False)
+    assert check.returncode == 0, check.stderr
+    process = subprocess.Popen(_as_pod_user([nginx, "-e", "stderr", "-p", str(root), "-c", str(conf),
+                                             "-g", "daemon off;"]),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 15
+        counts: list[int] = []
+        body = ""
+        while time.monotonic() < deadline:
+            assert process.poll() is None, process.stderr.read() if process.stderr else ""
+            counts.append(len(_workers(process.pid)))
+            if not body:
+                with contextlib.suppress(OSError):
+                    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+                    connection.request("GET", "/")
+                    response = connection.getresponse()
+                    assert response.status == 200, response.status
+                    body = response.read().decode()
+                    connection.close()
+            # All workers are forked before nginx serves; a few steady readings after the first answer.
+            if body and len(counts) >= 5 and len(set(counts[-5:])) == 1 and counts[-1] > 0:
+                break
+            time.sleep(0.1)
+        else:
+            pytest.fail(f"nginx did not settle: worker counts {counts}, body {body!r}")
+        (title,) = re.findall(r"<title>([^<]*)</title>", body)
+        return counts[-1], title
+    finally:
+        process.send_signal(signal.SIGQUIT)  # nginx's graceful stop; its workers exit with it
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+        if process.stderr:
+            process.stderr.close()
+
+
+def test_seeded_nginx_conf_runs_real_nginx_with_one_worker_and_serves_the_title(chart: cdk8s.Chart) -> None:
+    # GIVEN the UI with a title, its init script run on the image-shaped files
+    RegistryUi(chart, "Ui", ingress=_ingress(chart), title="ACME Registry (prod)")
+    init = _init_container(by_kind_and_name(cdk8s.Testing.synth(chart)))
+    port = _free_port()
+    with _image_root(port) as root:
+        _run_seed(init, root, ["/bin/sh"], "/usr/bin:/bin")
+
+        # WHEN Debian's nginx runs the image's own nginx.conf, then the seeded copy (both with the seeded html)
+        image_workers, _ = _nginx_workers_and_title(root, root / "etc/nginx/nginx.conf", port)
+        seeded_workers, title = _nginx_workers_and_title(root, root / "seed/etc-nginx/nginx.conf", port)
+
+    # THEN the image's `worker_processes auto` starts one worker per CPU of this machine, the seeded copy one
+    assert image_workers == os.cpu_count()
+    assert seeded_workers == 1
+    # AND the page it serves has the UI's title in the browser tab
+    assert title == "ACME Registry (prod)"
 
 
 # --- options -------------------------------------------------------------------------------------------------------
@@ -205,7 +479,7 @@ def test_ui_with_every_option_in_a_namespace(app: cdk8s.App, snapshot: SnapshotA
         ("Middleware", "browser-strip-prefix"), ("NetworkPolicy", "browser")}
     assert {m["metadata"].get("namespace") for m in manifests} == {"registry"}
     # AND the environment carries each option
-    assert _env(objects, "browser") == {**DEFAULT_ENV, "REGISTRY_TITLE": "ACME Registry (prod)",
+    assert _env(objects, "browser") == {**DEFAULT_ENV, "DOCKER_REGISTRY_UI_TITLE": "ACME Registry (prod)",
                                         "SINGLE_REGISTRY": "false", "DELETE_IMAGES": "true",
                                         "SHOW_CONTENT_DIGEST": "false", "CATALOG_ELEMENTS_LIMIT": "250",
                                         "REGISTRY_SECURED": "true"}
@@ -234,10 +508,11 @@ def test_ui_with_every_option_in_a_namespace(app: cdk8s.App, snapshot: SnapshotA
 
 
 @pytest.mark.parametrize(("options", "variable", "expected"), [
-    pytest.param({"title": "Régistre Käse"}, "REGISTRY_TITLE", "Régistre Käse", id="title-unicode"),
+    pytest.param({"title": "Régistre Käse"}, "DOCKER_REGISTRY_UI_TITLE", "Régistre Käse", id="title-unicode"),
     # '/' and '$' are safe: the entrypoint's sed uses '~' as delimiter and expands the variable only once.
-    pytest.param({"title": "R+D (prod) 50% $HOME /a/b #1"}, "REGISTRY_TITLE", "R+D (prod) 50% $HOME /a/b #1",
-                 id="title-punctuation"),
+    pytest.param({"title": "R+D (prod) 50% $HOME /a/b #1"}, "DOCKER_REGISTRY_UI_TITLE",
+                 "R+D (prod) 50% $HOME /a/b #1", id="title-punctuation"),
+    pytest.param({"version_notification": True}, "ENABLE_VERSION_NOTIFICATION", "true", id="version_notification"),
     pytest.param({"single_registry": False}, "SINGLE_REGISTRY", "false", id="single_registry"),
     pytest.param({"show_content_digest": False}, "SHOW_CONTENT_DIGEST", "false", id="show_content_digest"),
     pytest.param({"catalog_elements_limit": 1}, "CATALOG_ELEMENTS_LIMIT", "1", id="catalog-min"),
@@ -437,6 +712,114 @@ def test_legacy_group_ui_objects_equal_traefik_io_ones_apart_from_api_version(tm
     assert_middlewares_exist(by_kind_and_name(legacy))
 
 
+# --- the UI on its own host: its certificate -----------------------------------------------------------------------
+
+UI_HOST = "registry-ui.example.com"
+
+
+def _own_host_route(chart: cdk8s.Chart, registry_tls: IngressTls | None, **options: Any) -> dict[str, Any]:
+    ingress = _ingress(chart, tls=registry_tls) if registry_tls is not None else _ingress(chart)
+    RegistryUi(chart, "Ui", ingress=ingress, host=UI_HOST, proxy_registry=True, **options)
+    objects = by_kind_and_name(cdk8s.Testing.synth(chart))
+    route: dict[str, Any] = objects[("IngressRoute", "registry-ui")]
+    assert route["spec"]["routes"][0]["match"] == f"Host(`{UI_HOST}`)"
+    return route
+
+
+@pytest.mark.parametrize(("registry_tls", "expected"), [
+    # A resolver orders a certificate for each route's host: the UI's host gets its own from the same resolver.
+    pytest.param(None, {"certResolver": "letsencrypt"}, id="registry-default-resolver"),
+    pytest.param(IngressTls.cert_resolver("acme-dns"), {"certResolver": "acme-dns"}, id="registry-resolver"),
+    # Traefik's default certificate (a wildcard set up once) is the same for every host.
+    pytest.param(IngressTls.default_certificate(), {}, id="registry-default-certificate"),
+])
+def test_ui_on_its_own_host_gets_a_certificate_for_that_host_by_default(
+        chart: cdk8s.Chart, registry_tls: IngressTls | None, expected: dict[str, str]) -> None:
+    # GIVEN a registry whose certificate comes from a resolver or is Traefik's default one
+    # WHEN the UI is served on its own host without tls
+    route = _own_host_route(chart, registry_tls)
+
+    # THEN its route takes the same source, which serves the UI's host too, with the ingress's TLS option
+    assert route["spec"]["tls"] == {**expected, "options": {"name": "registry-tls"}}
+
+
+@pytest.mark.parametrize(("registry_tls", "ui_tls", "expected"), [
+    pytest.param(IngressTls.secret("registry-tls"), IngressTls.secret("registry-ui-tls"),
+                 {"secretName": "registry-ui-tls"}, id="own-secret"),
+    # One certificate for both names (a SAN or wildcard certificate in one Secret) is passed explicitly.
+    pytest.param(IngressTls.secret("both-names-tls"), IngressTls.secret("both-names-tls"),
+                 {"secretName": "both-names-tls"}, id="same-secret-covering-both"),
+    pytest.param(IngressTls.secret("registry-tls"), IngressTls.cert_resolver(), {"certResolver": "letsencrypt"},
+                 id="resolver-for-the-ui"),
+    pytest.param(None, IngressTls.default_certificate(), {}, id="default-certificate-for-the-ui"),
+])
+def test_ui_tls_is_used_on_its_own_host_only(chart: cdk8s.Chart, registry_tls: IngressTls | None,
+                                             ui_tls: IngressTls, expected: dict[str, str]) -> None:
+    # GIVEN a registry with its certificate
+    # WHEN the UI on its own host is given its own
+    route = _own_host_route(chart, registry_tls, tls=ui_tls)
+    objects = by_kind_and_name(cdk8s.Testing.synth(chart))
+
+    # THEN the UI's route uses it, with the ingress's TLS option, and the registry's route keeps its own
+    assert route["spec"]["tls"] == {**expected, "options": {"name": "registry-tls"}}
+    registry_tls_spec = objects[("IngressRoute", "registry")]["spec"]["tls"]
+    assert registry_tls_spec == {**({"certResolver": "letsencrypt"} if registry_tls is None else
+                                    {"secretName": registry_tls.secret_name}), "options": {"name": "registry-tls"}}
+
+
+def test_ui_tls_without_a_tls_option_has_no_options(chart: cdk8s.Chart) -> None:
+    # GIVEN an ingress without a TLSOption
+    ingress = _ingress(chart, tls=IngressTls.secret("registry-tls"), min_tls_version=None)
+
+    # WHEN the UI on its own host gets its own Secret
+    RegistryUi(chart, "Ui", ingress=ingress, host=UI_HOST, proxy_registry=True, tls=IngressTls.secret("ui-tls"))
+
+    # THEN its route has the Secret alone
+    route = by_kind_and_name(cdk8s.Testing.synth(chart))[("IngressRoute", "registry-ui")]
+    assert route["spec"]["tls"] == {"secretName": "ui-tls"}
+
+
+def test_fails_on_an_own_host_without_tls_when_the_registry_uses_a_secret(app: cdk8s.App,
+                                                                         chart: cdk8s.Chart) -> None:
+    # GIVEN a registry whose certificate is a Secret (for registry.example.com)
+    ingress = _ingress(chart, tls=IngressTls.secret("registry-tls"))
+
+    # WHEN the UI is put on its own host without a certificate of its own
+    # THEN it fails naming tls, the Secret, both hosts and how to fix it, and leaves nothing behind
+    with pytest.raises(ValueError, match=_invalid("tls", None) + re.escape(
+            "the registry's certificate comes from the Secret 'registry-tls', for registry.example.com, and a Secret "
+            "for one host does not cover another: pass the UI's own for registry-ui.example.com, "
+            "tls=IngressTls.secret('<its Secret>'), or the same Secret if its certificate covers both names")):
+        RegistryUi(chart, "Ui", ingress=ingress, host=UI_HOST, proxy_registry=True)
+    _assert_failed_cleanly(app, chart)
+
+
+@pytest.mark.parametrize("tls", [IngressTls.secret("ui-tls"), IngressTls.cert_resolver(),
+                                 IngressTls.default_certificate()])
+def test_fails_on_tls_without_an_own_host(app: cdk8s.App, chart: cdk8s.Chart, tls: IngressTls) -> None:
+    # GIVEN a registry and its ingress
+    # WHEN the UI under path_prefix (on the registry's host and certificate) is given a certificate
+    # THEN it fails naming tls and the value, and says the route is on the registry's host
+    _fails(app, chart, "tls", tls, tls=tls,
+           rule=re.escape("without host the UI is served under path_prefix on the registry's host, with the "
+                          "registry's certificate: give the UI its own host to give it its own certificate"))
+
+
+# --- registry URL and modes ----------------------------------------------------------------------------------------
+
+
+def test_proxy_mode_gives_the_page_no_registry_url(chart: cdk8s.Chart) -> None:
+    # GIVEN a registry and its ingress
+    # WHEN the UI forwards the registry API through its own nginx
+    RegistryUi(chart, "Ui", ingress=_ingress(chart), proxy_registry=True)
+    env = _env(by_kind_and_name(cdk8s.Testing.synth(chart)))
+
+    # THEN the page gets no REGISTRY_URL (it calls the API on the origin it was opened from, any port) and the
+    # UI's nginx forwards to the registry's Service
+    assert env == {**{k: v for k, v in DEFAULT_ENV.items() if k != "REGISTRY_URL"},
+                   "NGINX_PROXY_PASS_URL": "http://registry:5000"}
+
+
 # --- escape hatch --------------------------------------------------------------------------------------------------
 
 
@@ -510,6 +893,9 @@ def test_fails_on_a_bad_path_prefix(app: cdk8s.App, chart: cdk8s.Chart, path_pre
     pytest.param("tab\there", "'\\t'", id="tab"),
     pytest.param("del\x7f", "'\\x7f'", id="delete"),
     pytest.param("a~b&c", "'&', '~'", id="several"),
+    # It also lands unescaped in the page's HTML: an attribute value and <title>.
+    pytest.param('the "main" one', "'\"'", id="double-quote"),
+    pytest.param("a</title><script>", "'<', '>'", id="angle-brackets"),
 ])
 def test_fails_on_a_title_the_entrypoint_sed_breaks_on(app: cdk8s.App, chart: cdk8s.Chart, title: str,
                                                        forbidden: str) -> None:

@@ -5,23 +5,27 @@
   credentials and would get 401 from the registry;
 - proxy (`ui_host` with `ui_proxy_registry=True`): the UI's nginx forwards the API, so no CORS at all.
 
-Both charts are served side by side by one Traefik, each in its own namespace with its own real registry.
+Both charts are served side by side by one Traefik, each in its own namespace with its own real registry. A third
+chart (proxy mode, namespace `secrets`) has cert-manager style TLS Secrets: one for the registry's host, one for the
+UI's (`ui_tls`); its routes go to the first chart's registry, as only the certificates are checked there.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ssl
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import cdk8s
 import pytest
+import trustme
 from e2e.harness import RegistryProcess
 
 from constructs_lib import HtpasswdAuth, IngressTls, RegistryChart
 
 from ._fake_api import FakeKubeApi
-from ._stack import Clients, TraefikProcess, UiStandIn, endpoint_slices, plain_request
+from ._stack import Clients, TraefikProcess, UiStandIn, endpoint_slices, plain_request, tls_secret
 from ._tunnel import TunnelProxy
 from .conftest import PASSWORD, USER, Manifest
 from .test_routes import basic, security_header_problems
@@ -31,7 +35,10 @@ UI_HOST = "registry-ui.example.com"
 ORIGIN = f"https://{UI_HOST}"
 PROXIED_HOST = "proxied.example.com"
 PROXIED_UI_HOST = "proxied-ui.example.com"
+SECRET_HOST = "secret.example.com"
+SECRET_UI_HOST = "secret-ui.example.com"
 HOSTS = (HOST, UI_HOST, PROXIED_HOST, PROXIED_UI_HOST)
+SECRET_HOSTS = (SECRET_HOST, SECRET_UI_HOST)
 MANIFEST_PATH = "/v2/app/manifests/sha256:" + "0" * 64
 
 
@@ -41,12 +48,13 @@ def preflight(origin: str) -> dict[str, str]:
             "Access-Control-Request-Headers": "authorization"}
 
 
-def synth(*, namespace: str, host: str, ui_host: str, proxy_registry: bool) -> list[Manifest]:
+def synth(*, namespace: str, host: str, ui_host: str, proxy_registry: bool,
+          tls: IngressTls | None = None, ui_tls: IngressTls | None = None) -> list[Manifest]:
     app = cdk8s.Testing.app()
     chart = RegistryChart(app, namespace, host=host, namespace=namespace, ui_host=ui_host,
                           ui_proxy_registry=proxy_registry, delete_enabled=True,
                           auth=HtpasswdAuth.from_users({USER: PASSWORD}, cost=4),
-                          tls=IngressTls.default_certificate())
+                          tls=tls or IngressTls.default_certificate(), ui_tls=ui_tls)
     return list(cdk8s.Testing.synth(chart))
 
 
@@ -54,6 +62,7 @@ def synth(*, namespace: str, host: str, ui_host: str, proxy_registry: bool) -> l
 class OwnHostStack:
     cors_chart: list[Manifest]
     proxied_chart: list[Manifest]
+    secrets_chart: list[Manifest]  # a TLS Secret for each of its two hosts
     registry: RegistryProcess  # behind registry.example.com (CORS mode)
     ui: UiStandIn  # behind both UIs
     api: FakeKubeApi
@@ -67,7 +76,16 @@ def own_host(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OwnHostStack]
     workdir = tmp_path_factory.mktemp("traefik-own-host")
     cors_chart = synth(namespace="registry", host=HOST, ui_host=UI_HOST, proxy_registry=False)
     proxied_chart = synth(namespace="proxied", host=PROXIED_HOST, ui_host=PROXIED_UI_HOST, proxy_registry=True)
-    manifests = [*cors_chart, *proxied_chart]
+    secrets_chart = synth(namespace="secrets", host=SECRET_HOST, ui_host=SECRET_UI_HOST, proxy_registry=True,
+                          tls=IngressTls.secret("secret-tls"), ui_tls=IngressTls.secret("secret-ui-tls"))
+    manifests = [*cors_chart, *proxied_chart, *secrets_chart]
+    ca = trustme.CA()
+    secrets = [tls_secret(name, "secrets", b"".join(b.bytes() for b in cert.cert_chain_pems),
+                          cert.private_key_pem.bytes())
+               for name, cert in (("secret-tls", ca.issue_cert(SECRET_HOST)),
+                                  ("secret-ui-tls", ca.issue_cert(SECRET_UI_HOST)))]
+    verified = ssl.create_default_context()  # trusts only the test CA; hostname checks on
+    verified.load_verify_locations(cadata=ca.cert_pem.bytes().decode())
     with contextlib.ExitStack() as cleanup:
         registries = {}
         for namespace, chart in (("registry", cors_chart), ("proxied", proxied_chart)):
@@ -80,16 +98,18 @@ def own_host(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OwnHostStack]
         cleanup.callback(ui.stop)
         backends = {(namespace, name): port for namespace, registry in registries.items()
                     for name, port in (("registry", registry.port), ("registry-ui", ui.port))}
-        api = FakeKubeApi([*manifests, *endpoint_slices(manifests, backends)]).start()
+        backends |= {("secrets", "registry"): registries["registry"].port, ("secrets", "registry-ui"): ui.port}
+        api = FakeKubeApi([*manifests, *endpoint_slices(manifests, backends), *secrets]).start()
         cleanup.callback(api.stop)
         traefik = TraefikProcess(workdir / "traefik", api_url=api.url)
         cleanup.callback(traefik.stop)  # runs before api.stop: Traefik closes its watches first
         traefik.start()
         proxy = TunnelProxy({(host, port): (traefik.websecure_port if port == 443 else traefik.web_port)
-                             for host in HOSTS for port in (443, 80)}).start()
+                             for host in (*HOSTS, *SECRET_HOSTS) for port in (443, 80)}).start()
         cleanup.callback(proxy.stop)
-        yield OwnHostStack(cors_chart, proxied_chart, registries["registry"], ui, api, traefik, proxy,
-                           Clients(proxy.port, default_cert_hosts=HOSTS))
+        yield OwnHostStack(cors_chart, proxied_chart, secrets_chart, registries["registry"], ui, api, traefik, proxy,
+                           Clients(proxy.port, default_cert_hosts=HOSTS,
+                                   contexts=dict.fromkeys(SECRET_HOSTS, verified)))
 
 
 def assert_clean(stack: OwnHostStack) -> None:
@@ -184,4 +204,27 @@ def test_proxy_mode_has_a_ui_route_and_no_cors(own_host: OwnHostStack) -> None:
     status, headers, _ = own_host.clients.https("OPTIONS", PROXIED_HOST, MANIFEST_PATH,
                                                 headers=preflight(f"https://{PROXIED_UI_HOST}"))
     assert status == 401 and "access-control-allow-origin" not in headers, (status, headers)
+    assert_clean(own_host)
+
+
+def test_ui_host_is_served_with_its_own_secret_and_the_registry_with_its_own(own_host: OwnHostStack) -> None:
+    # GIVEN the chart whose registry certificate is a Secret for its host, and ui_tls a Secret for the UI's
+    # WHEN a client that trusts only the test CA, checking host names, opens each host through Traefik
+    ui_status, ui_headers, ui_body = own_host.clients.https("GET", SECRET_UI_HOST, "/")
+    registry_status, _, _ = own_host.clients.https("GET", SECRET_HOST, "/v2/")
+
+    # THEN each handshake verifies (a certificate for that very name), the UI answers with its headers and the
+    # registry asks for credentials
+    assert ui_status == 200 and b"ui stand-in" in ui_body, (ui_status, ui_body)
+    assert security_header_problems(ui_headers) == [], ui_headers
+    assert registry_status == 401
+    # AND that is because each route names its own Secret
+    routes = {m["metadata"]["name"]: m["spec"]["tls"] for m in own_host.secrets_chart if m["kind"] == "IngressRoute"}
+    assert routes == {"registry": {"secretName": "secret-tls", "options": {"name": "registry-tls"}},
+                      "registry-ui": {"secretName": "secret-ui-tls", "options": {"name": "registry-tls"}}}
+    # AND Traefik built both routes, enabled
+    routers = routers_by_rule(own_host)
+    for host in SECRET_HOSTS:
+        router = routers.get(f"Host(`{host}`)")
+        assert router is not None and router["status"] == "enabled", routers
     assert_clean(own_host)
