@@ -16,11 +16,11 @@ NODE_STAMP := node_modules/.installed
 
 # Debian packages, installed by tools/debian-packages when missing (as root with apt; otherwise it prints the one
 # command to run and stops before anything else). make synth needs venv support for this Python and npm; make test
-# runs real parts: distribution 2.8.2 (docker-registry), skopeo, Redis and an ACME CA (pebble, with
-# pebble-challtestsrv).
+# runs real parts: distribution 2.8.2 (docker-registry), skopeo, Redis, an ACME CA (pebble, with
+# pebble-challtestsrv) and Apache's htpasswd (apache2-utils, the README's quick start).
 SYNTH_DEBIAN_PACKAGES := $(if $(shell $(PYTHON) -c 'import ensurepip, venv' 2>/dev/null && echo ok),,python3-venv) \
 	$(if $(shell command -v npm),,npm)
-TEST_DEBIAN_PACKAGES := docker-registry skopeo redis-server redis-tools pebble
+TEST_DEBIAN_PACKAGES := docker-registry skopeo redis-server redis-tools pebble apache2-utils nginx busybox
 
 # The pinned Node.js 22 from package.json comes first, so jsii never runs on an end-of-life Node.
 export PATH := $(CURDIR)/node_modules/.bin:$(CURDIR)/$(VENV)/bin:$(PATH)
@@ -34,7 +34,7 @@ help:
 	@echo "make lint     ruff and strict mypy over the package, the tests and the benchmarks"
 	@echo "make dist     build the wheel and the sdist into pkg-dist/ and check them with twine"
 	@echo "make bench    set up, then run the benchmarks (prints tables)"
-	@echo "make imports  regenerate imports/ from the Traefik CRDs in $(CRDS)"
+	@echo "make imports  regenerate imports/ from the Traefik and helm-controller CRDs in $(CRDS)"
 
 debian-packages-synth:
 	@tools/debian-packages $(SYNTH_DEBIAN_PACKAGES)
@@ -96,9 +96,9 @@ bench: setup
 	@$(VENV)/bin/python -m benchmarks
 
 imports: $(NODE_STAMP)
-	@test -d $(CRDS) || { echo "$(CRDS) not found: the Traefik CRDs are read from there" >&2; exit 1; }
+	@test -d $(CRDS) || { echo "$(CRDS) not found: the Traefik and helm-controller CRDs are read from there" >&2; exit 1; }
 	@mkdir -p .crds
-	@for version in traefik-v3.7.11 traefik-v2.11.2; do \
+	@for version in traefik-v3.7.11 traefik-v2.11.2 helm-controller-v0.17.7; do \
 	  for crd in $(CRDS)/$$version/*.yaml; do cat "$$crd"; echo "---"; done > .crds/$$version.yaml; \
 	done
 	@rm -rf $(IMPORTS_DIR)

@@ -3,37 +3,18 @@ by a cdk8s app that has its own imports/ with a Traefik binding of its own, next
 
 from __future__ import annotations
 
-import json
 import os
 import pathlib
 import subprocess
 import sys
-import textwrap
 import zipfile
 
+import yaml
 from conftest import ROOT, require_crds
+from test_docs import blocks
 
-APP = textwrap.dedent(
-    """
-    import json
-
-    import cdk8s
-    from imports.io import traefik as app_traefik  # the application's own binding, loaded first
-
-    from constructs_lib import HtpasswdAuth, Registry, RegistryUi, TraefikIngress
-
-    app = cdk8s.App()
-    chart = cdk8s.Chart(app, "platform", namespace="platform")
-    app_traefik.Middleware(chart, "Own", metadata={"name": "own-middleware"},
-                           spec=app_traefik.MiddlewareSpec(strip_prefix=app_traefik.MiddlewareSpecStripPrefix(
-                               prefixes=["/own"])))
-    cdk8s.ApiObject(chart, "OwnConfig", api_version="v1", kind="ConfigMap", metadata={"name": "own-config"})
-    registry = Registry(chart, "Registry", name="registry", auth=HtpasswdAuth.from_secret("registry-htpasswd"))
-    ingress = TraefikIngress(chart, "Ingress", registry=registry, host="registry.example.com")
-    RegistryUi(chart, "Ui", ingress=ingress)
-    print(json.dumps(cdk8s.Testing.synth(chart)))
-    """
-)
+# The docs' block that composes the library with an application's own imports/ (docs/examples.md), run as written.
+(APP_BLOCK,) = [block for block in blocks() if block.uses_own_imports]
 
 
 def test_installed_wheel_composes_into_an_app_with_its_own_imports(tmp_path: pathlib.Path) -> None:
@@ -45,6 +26,7 @@ def test_installed_wheel_composes_into_an_app_with_its_own_imports(tmp_path: pat
     names = zipfile.ZipFile(wheel).namelist()
     assert "constructs_lib/py.typed" in names
     assert sorted(n for n in names if n.endswith(".jsii.tgz")) == [
+        "constructs_lib/_helm_cattle_io/_jsii/constructs_lib_helm_cattle_io_iocattlehelm@0.0.0.jsii.tgz",
         "constructs_lib/_traefik_containo_us/_jsii/constructs_lib_traefik_containo_us_uscontainotraefik@0.0.0.jsii.tgz",
         "constructs_lib/_traefik_io/_jsii/constructs_lib_traefik_io_iotraefik@0.0.0.jsii.tgz",
     ]
@@ -63,7 +45,7 @@ def test_installed_wheel_composes_into_an_app_with_its_own_imports(tmp_path: pat
     subprocess.run(["cdk8s", "import", str(require_crds() / "traefik-v3.7.11" / "traefik.io_middlewares.yaml"),
                     "--language", "python", "--output", "imports", "--no-check-upgrade"],
                    cwd=app_dir, check=True, capture_output=True, text=True)
-    (app_dir / "main.py").write_text(APP)
+    (app_dir / "main.py").write_text(APP_BLOCK.code)
 
     # WHEN the app runs from its folder with the installed package (never this checkout)
     environment = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
@@ -71,16 +53,22 @@ def test_installed_wheel_composes_into_an_app_with_its_own_imports(tmp_path: pat
                             env=environment)
 
     # THEN synth succeeds with the app's objects and ours side by side, ours complete (tls, middlewares)
-    manifests = json.loads(result.stdout)
+    manifests = [m for m in yaml.safe_load_all((app_dir / "dist" / "platform.k8s.yaml").read_text()) if m]
     names_by_kind = {(m["kind"], m["metadata"]["name"]) for m in manifests}
-    assert {("Middleware", "own-middleware"), ("ConfigMap", "own-config"), ("Deployment", "registry"),
+    assert {("Middleware", "own-middleware"), ("Deployment", "registry"),
             ("IngressRoute", "registry"), ("IngressRoute", "registry-ui")} <= names_by_kind
     route = next(m for m in manifests if m["kind"] == "IngressRoute" and m["metadata"]["name"] == "registry-ui")
     assert route["spec"]["tls"] == {"certResolver": "letsencrypt", "options": {"name": "registry-tls"}}
     assert [m["name"] for m in route["spec"]["routes"][0]["middlewares"]] == [
         "registry-ui-security-headers", "registry-ui-slash-redirect", "registry-ui-strip-prefix"]
-    assert result.stderr == ""
+    assert (result.stdout, result.stderr) == ("", "")
     # AND the package came from the fresh environment
     location = subprocess.run([str(python), "-c", "import constructs_lib; print(constructs_lib.__file__)"],
                               cwd=app_dir, check=True, capture_output=True, text=True, env=environment).stdout
     assert location.startswith(str(venv))
+    # AND the helm.cattle.io bindings work from the wheel too: k3s's Traefik configuration synthesizes
+    k3s = ("import cdk8s, constructs_lib; app = cdk8s.App(); print(cdk8s.Testing.synth("
+           "constructs_lib.K3sTraefikChart(app, 'k3s', acme_email='a@registry.example.org')))")
+    synthesized = subprocess.run([str(python), "-c", k3s], cwd=app_dir, check=True, capture_output=True, text=True,
+                                 env=environment).stdout
+    assert "'kind': 'HelmChartConfig'" in synthesized and "tlschallenge=true" in synthesized

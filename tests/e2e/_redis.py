@@ -23,7 +23,7 @@ class RedisServer:
     def __init__(self, workdir: pathlib.Path, *, password: str, start_timeout: float = 10.0) -> None:
         for tool in (REDIS_SERVER, REDIS_CLI):
             if shutil.which(tool) is None:
-                raise HarnessError(f"{tool} missing: Debian package redis-server (see .ci/run)")
+                raise HarnessError(f"{tool} missing: Debian package redis-server (make test installs it)")
         self.workdir = workdir
         self.password = password
         self.start_timeout = start_timeout

@@ -23,10 +23,11 @@ MakeImage = Callable[..., OciImage]
 
 @pytest.fixture(scope="session", autouse=True)
 def _e2e_tools_and_no_leaks() -> Iterator[None]:
-    # CI installs these (.ci/run APT_PACKAGES, requirements-dev.txt): a missing one is a failure, never a skip.
+    # make test installs these (TEST_DEBIAN_PACKAGES in the Makefile, requirements-dev.txt): a missing one is a
+    # failure, never a skip.
     missing = [tool for tool in (REGISTRY_BINARY, SKOPEO) if shutil.which(tool) is None]
     if missing:
-        pytest.fail(f"e2e tools missing: {missing} (Debian packages docker-registry, skopeo; see .ci/run)")
+        pytest.fail(f"e2e tools missing: {missing} (Debian packages docker-registry, skopeo: make test installs them)")
     weed_binary()
     yield
     leaked = _proc.kill_all_live()

@@ -75,10 +75,11 @@ class Stack:
 
 @pytest.fixture(scope="session", autouse=True)
 def _traefik_tools_and_no_leaks() -> Iterator[None]:
-    # CI installs these (.ci/run, requirements-dev.txt): a missing one is a failure, never a skip.
+    # make test installs these (TEST_DEBIAN_PACKAGES in the Makefile, requirements-dev.txt): a missing one is a
+    # failure, never a skip.
     missing = [tool for tool in ("/usr/bin/docker-registry", "/usr/bin/skopeo") if shutil.which(tool) is None]
     if missing:
-        pytest.fail(f"tools missing: {missing} (Debian packages docker-registry, skopeo; see .ci/run)")
+        pytest.fail(f"tools missing: {missing} (Debian packages docker-registry, skopeo: make test installs them)")
     yield
     leaked = _proc.kill_all_live()
     if leaked:
