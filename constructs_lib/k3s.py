@@ -14,7 +14,7 @@ import urllib.parse
 import cdk8s
 from constructs import Construct
 
-from . import _helm, _validation
+from . import _collisions, _helm, _validation
 from .ingress import IngressTls
 
 __all__ = ["ACME_STORAGE_PATH", "AcmeChallenge", "AcmeServer", "K3sTraefik", "K3sTraefikChart"]
@@ -294,6 +294,7 @@ class K3sTraefik(Construct):
         )
         ingress_tls = IngressTls.cert_resolver(settings.resolver_name)
         super().__init__(scope, id)
+        _collisions.register(self)
         self._settings = settings
         self._ingress_tls = ingress_tls
         helm = _helm.helm_cattle_io

@@ -8,7 +8,7 @@ import cdk8s
 import cdk8s_plus_27 as kplus
 from constructs import Construct
 
-from . import _validation, _workload
+from . import _atomic, _collisions, _validation, _workload
 from .ingress import IngressTls, TraefikIngress
 from .network import PodPeer
 from .pod import PodOptions
@@ -61,6 +61,7 @@ class RegistryUi(Construct):
     :attr:`ingress_route`) and ``NetworkPolicy``.
     """
 
+    @_atomic.atomic
     def __init__(
         self,
         scope: Construct,
@@ -121,6 +122,7 @@ class RegistryUi(Construct):
         :param pod: extra pod settings (:class:`PodOptions`). Default: none.
         """
         super().__init__(scope, id)
+        _collisions.register(self)
         registry = ingress.registry
         base = name if name is not None else f"{registry.name}-ui"
         # 43: a 40-character registry name plus "-ui"; the longest derived name (-slash-redirect) stays within 63.

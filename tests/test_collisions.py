@@ -11,7 +11,8 @@ import pytest
 from _manifests import assert_nothing_built, invalid
 from cdk8s_plus_27 import k8s
 
-from constructs_lib import HtpasswdAuth, ProxyCache, Registry, RegistryChart, TraefikIngress
+from constructs_lib import (HtpasswdAuth, K3sTraefik, K3sTraefikChart, ProxyCache, Registry, RegistryChart, RegistryUi,
+                            TraefikIngress)
 
 AUTH = HtpasswdAuth.from_secret("registry-htpasswd")
 
@@ -165,3 +166,29 @@ def test_a_taken_id_is_refused_without_removing_the_first(chart: cdk8s.Chart) ->
 
     # THEN the first one stays
     assert chart.node.find_child("Registry") is first
+
+
+def test_refused_ui_leaves_no_node(chart: cdk8s.Chart, tmp_path: pathlib.Path) -> None:
+    # GIVEN a registry behind an ingress
+    registry = Registry(chart, "Registry", name="registry", auth=None)
+    ingress = TraefikIngress(chart, "Ingress", registry=registry, host="registry.example.com")
+
+    # WHEN a UI is refused after its own node existed
+    with pytest.raises(ValueError, match=invalid("delete_images", True)):
+        RegistryUi(chart, "Ui", ingress=ingress, delete_images=True)
+
+    # THEN only the registry and the ingress are there, and the same id builds
+    assert [child.node.id for child in chart.node.children] == ["Registry", "Ingress"]
+    RegistryUi(chart, "Ui", ingress=ingress)
+
+
+def test_fails_two_k3s_traefik_configs_in_one_app(app: cdk8s.App) -> None:
+    # GIVEN two k3s Traefik set-ups (there is one kube-system/traefik HelmChartConfig per cluster)
+    K3sTraefikChart(app, "k3s-traefik", acme_email="admin@example.com")
+    K3sTraefik(cdk8s.Chart(app, "other"), "Traefik", acme_email="other@example.com")
+
+    # WHEN / THEN synth names both
+    with pytest.raises(RuntimeError, match=re.escape(
+            "k3s-traefik/Traefik/Resource and other/Traefik/Resource both emit helm.cattle.io/v1 HelmChartConfig "
+            "'traefik' in namespace 'kube-system'")):
+        app.synth()
