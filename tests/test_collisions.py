@@ -11,8 +11,16 @@ import pytest
 from _manifests import assert_nothing_built, invalid
 from cdk8s_plus_27 import k8s
 
-from constructs_lib import (HtpasswdAuth, K3sTraefik, K3sTraefikChart, ProxyCache, Registry, RegistryChart, RegistryUi,
-                            TraefikIngress)
+from constructs_lib import (
+    HtpasswdAuth,
+    K3sTraefik,
+    K3sTraefikChart,
+    ProxyCache,
+    Registry,
+    RegistryChart,
+    RegistryUi,
+    TraefikIngress,
+)
 
 AUTH = HtpasswdAuth.from_secret("registry-htpasswd")
 
