@@ -13,7 +13,7 @@ from constructs import Construct
 from .network import PodPeer
 
 __all__ = ["add_disruption_budget", "harden_pod", "labels", "network_policy", "pull_policy", "pull_policy_name",
-           "selector", "spread_across_nodes"]
+           "select", "selector", "spread_across_nodes"]
 
 
 def labels(*, name: str, instance: str, component: str, part_of: str) -> dict[str, str]:
@@ -36,6 +36,19 @@ def pull_policy_name(image: str) -> str:
 
 def selector(pod_labels: dict[str, str]) -> dict[str, str]:
     return {key: pod_labels[key] for key in ("app.kubernetes.io/name", "app.kubernetes.io/instance")}
+
+
+def select(deployment: kplus.Deployment, service: kplus.Service, pod_labels: dict[str, str]) -> None:
+    """Select the pods by their stable name and instance labels, in the Deployment (whose selector is immutable) and
+    the Service. cdk8s-plus's own selection (``select=True``, ``Service(selector=deployment)``) uses a label derived
+    from the construct path, so a renamed construct id would change the selector; it is left off, and its label is
+    taken off the pods too. Create the Deployment with ``select=False`` and the Service without ``selector``."""
+    labels = selector(pod_labels)
+    deployment.select(kplus.LabelSelector.of(labels=labels))
+    for key, value in labels.items():
+        service.select_label(key, value)
+    cdk8s.ApiObject.of(deployment).add_json_patch(
+        cdk8s.JsonPatch.remove("/spec/template/metadata/labels/cdk8s.io~1metadata.addr"))
 
 
 def harden_pod(deployment: kplus.Deployment, *, init_containers: int = 0) -> None:

@@ -394,7 +394,7 @@ class Registry(Construct):
             security_context=kplus.PodSecurityContextProps(
                 ensure_non_root=True, user=_RUN_AS, group=_RUN_AS, fs_group=_RUN_AS,
                 fs_group_change_policy=kplus.FsGroupChangePolicy.ON_ROOT_MISMATCH),
-            select=True,
+            select=False,
             spread=False,
         )
         container_security = kplus.ContainerSecurityContextProps(
@@ -457,10 +457,10 @@ class Registry(Construct):
         self._service = kplus.Service(
             self, "Service",
             metadata=cdk8s.ApiObjectMetadata(name=base, labels=labels),
-            selector=self._deployment,
             ports=[kplus.ServicePort(port=port, target_port=port, name="http")],
             type=kplus.ServiceType.CLUSTER_IP,
         )
+        _workload.select(self._deployment, self._service, labels)
 
         if network_policy:
             _workload.network_policy(

@@ -191,7 +191,7 @@ class RegistryUi(Construct):
             automount_service_account_token=False,
             security_context=kplus.PodSecurityContextProps(
                 ensure_non_root=True, user=_NGINX_UID, group=_NGINX_UID, fs_group=_NGINX_UID),
-            select=True,
+            select=False,
             spread=False,
         )
         # The entrypoint rewrites files under /etc/nginx and /usr/share/nginx/html with sed. The root filesystem
@@ -242,10 +242,10 @@ class RegistryUi(Construct):
         self._service = kplus.Service(
             self, "Service",
             metadata=cdk8s.ApiObjectMetadata(name=base, labels=labels),
-            selector=self._deployment,
             ports=[kplus.ServicePort(port=_UI_PORT, target_port=_UI_PORT, name="http")],
             type=kplus.ServiceType.CLUSTER_IP,
         )
+        _workload.select(self._deployment, self._service, labels)
 
         traefik = ingress.api_group.bindings
         middlewares: list[str] = []
