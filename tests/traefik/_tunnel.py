@@ -1,6 +1,8 @@
 """A CONNECT proxy on the loopback address that plays DNS for the test: `registry.example.com:443` is tunnelled to
 Traefik's websecure entry point and `:80` to its web entry point, so clients use the real hostname (in the Host
-header, in TLS SNI and in the registry's upload URLs) without touching /etc/hosts.
+header, in TLS SNI and in the registry's upload URLs) without touching /etc/hosts. With `upload_rate` it is also a
+slow client's network: what the client sends is passed on at that many bytes per second at most (TLS stays end to end:
+the proxy only ever sees the tunnelled bytes).
 
 skopeo (Go's HTTPS_PROXY) and Python's http.client (set_tunnel) both speak CONNECT. Only the configured
 host:port pairs are tunnelled, and only ever to 127.0.0.1; anything else is refused with 403 and recorded in
@@ -13,6 +15,7 @@ import contextlib
 import selectors
 import socket
 import threading
+import time
 from collections.abc import Mapping
 
 LOOPBACK = "127.0.0.1"
@@ -21,9 +24,11 @@ _IO_TIMEOUT = 30.0
 
 
 class TunnelProxy:
-    def __init__(self, routes: Mapping[tuple[str, int], int]) -> None:
-        """`routes`: (hostname, port) asked for in CONNECT -> the loopback port to connect to."""
+    def __init__(self, routes: Mapping[tuple[str, int], int], *, upload_rate: float | None = None) -> None:
+        """`routes`: (hostname, port) asked for in CONNECT -> the loopback port to connect to. `upload_rate`: bytes
+        per second at most from the client to the upstream, per tunnel (None: as fast as they come)."""
         self.routes = dict(routes)
+        self.upload_rate = upload_rate
         self.refused: list[str] = []
         self._listener = socket.create_server((LOOPBACK, 0))
         self._listener.settimeout(0.2)
@@ -100,6 +105,10 @@ class TunnelProxy:
 
     def _pipe(self, client: socket.socket, upstream: socket.socket) -> None:
         peers = {client: upstream, upstream: client}
+        # Throttled: the client's bytes are read in twentieths of a second's worth and each is passed on no earlier
+        # than its turn, so no burst ever exceeds one chunk (a leaky bucket).
+        client_chunk = 65536 if self.upload_rate is None else max(1024, int(self.upload_rate / 20))
+        next_send = time.monotonic()
         with selectors.DefaultSelector() as selector:
             for sock in peers:
                 selector.register(sock, selectors.EVENT_READ)
@@ -108,7 +117,7 @@ class TunnelProxy:
                 for key, _ in selector.select(timeout=0.2):
                     source: socket.socket = key.fileobj  # type: ignore[assignment]
                     try:
-                        data = source.recv(65536)
+                        data = source.recv(client_chunk if source is client else 65536)
                     except OSError:
                         return
                     if not data:  # one side finished sending: pass the half-close on
@@ -117,6 +126,10 @@ class TunnelProxy:
                         with contextlib.suppress(OSError):
                             peers[source].shutdown(socket.SHUT_WR)
                         continue
+                    if source is client and self.upload_rate is not None:
+                        next_send = max(next_send, time.monotonic()) + len(data) / self.upload_rate
+                        if self._stopping.wait(max(0.0, next_send - time.monotonic())):
+                            return
                     try:
                         peers[source].sendall(data)
                     except OSError:
