@@ -29,10 +29,13 @@ from . import ROOT
 from ._common import Table, fmt_ms, median, ratio, temp_dir
 
 CASES = ("bare", "ours")  # a bare cdk8s app with one cdk8s-plus Deployment; the default app (main.build)
+# Warm runs also time the default app with the app-wide collision check (constructs_lib._collisions) answering at once,
+# to show what the check costs.
+UNCHECKED = "ours-unchecked"
 
 
 def _build(case: str, app: Any) -> None:
-    if case == "ours":
+    if case in ("ours", UNCHECKED):
         import main
 
         main.build(app)
@@ -95,11 +98,19 @@ def _count_round_trips() -> Iterator[collections.Counter[str]]:
 def _warm_once(case: str, outdir: pathlib.Path) -> tuple[float, int]:
     import cdk8s
 
-    start = time.perf_counter()
-    app = cdk8s.App(outdir=str(outdir))
-    _build(case, app)
-    app.synth()
-    elapsed = time.perf_counter() - start
+    from constructs_lib import _collisions
+
+    check = _collisions._UniqueObjects.validate
+    if case == UNCHECKED:
+        _collisions._UniqueObjects.validate = lambda self: []  # type: ignore[method-assign]
+    try:
+        start = time.perf_counter()
+        app = cdk8s.App(outdir=str(outdir))
+        _build(case, app)
+        app.synth()
+        elapsed = time.perf_counter() - start
+    finally:
+        _collisions._UniqueObjects.validate = check  # type: ignore[method-assign]
     return elapsed, _count_objects(outdir)
 
 
@@ -116,16 +127,17 @@ def _warm_child(runs: int, outdir: str) -> None:
     import main  # noqa: F401  (imports done before anything is timed)
 
     root = pathlib.Path(outdir)
-    for case in CASES:  # warm-up: lazy jsii loads and Python caches
+    cases = (*CASES, UNCHECKED)
+    for case in cases:  # warm-up: lazy jsii loads and Python caches
         _warm_once(case, root / f"warmup-{case}")
-    times: dict[str, list[float]] = {case: [] for case in CASES}
+    times: dict[str, list[float]] = {case: [] for case in cases}
     objects: dict[str, int] = {}
     for index in range(runs):
-        for case in CASES if index % 2 == 0 else CASES[::-1]:
+        for case in cases if index % 2 == 0 else cases[::-1]:
             elapsed, objects[case] = _warm_once(case, root / f"run-{index}-{case}")
             times[case].append(elapsed)
     trips = {}
-    for case in CASES:
+    for case in cases:
         with _count_round_trips() as counter:
             _warm_once(case, root / f"counted-{case}")
         trips[case] = dict(counter)
@@ -211,6 +223,11 @@ def run(*, quick: bool, log: Callable[[str], None]) -> list[Table]:
                       ratio(min(times[case]), min(times["bare"])), objects[case],
                       warm[label]["trips"][case]["requests"])
         verdicts.append(f"warm{' -O' if label == '-O' else ''}: {_verdict(times['ours'], times['bare'])}")
+        unchecked = times[UNCHECKED]
+        table.add(f"warm{', `python -O`' if label == '-O' else ''}: default app, collision check answering at once",
+                  len(unchecked), fmt_ms(median(unchecked)), fmt_ms(min(unchecked)),
+                  ratio(median(unchecked), median(times["bare"])), ratio(min(unchecked), min(times["bare"])),
+                  objects[UNCHECKED], warm[label]["trips"][UNCHECKED]["requests"])
     table.notes += [
         "Target: the default app costs at most 1.5x the bare one. " + "; ".join(verdicts) + ".",
         ("cold = a new Python process per synth (interpreter, Node.js, imports, build, synth into files, exit), as "

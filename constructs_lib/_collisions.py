@@ -42,21 +42,30 @@ class _UniqueObjects:
         self._root = root
 
     def validate(self) -> list[str]:
-        seen: dict[tuple[str, str, str, str], str] = {}
-        errors = []
+        # Each property read is a round trip to the jsii Node.js process (about a millisecond): read the names of all
+        # objects, then kinds only where a name repeats, then the rest only where a name and a kind repeat.
+        by_name: dict[str, list[cdk8s.ApiObject]] = {}
         for construct in self._root.node.find_all():
-            if not cdk8s.ApiObject.is_api_object(construct):
+            if isinstance(construct, cdk8s.ApiObject):
+                by_name.setdefault(construct.name, []).append(construct)
+        errors = []
+        for name, objects in by_name.items():
+            if len(objects) < 2:
                 continue
-            obj: cdk8s.ApiObject = construct  # type: ignore[assignment]
-            namespace = None if obj.kind in _CLUSTER_SCOPED else obj.metadata.namespace
-            identity = (obj.api_version, obj.kind, namespace or "", obj.name)
-            path = obj.node.path
-            if identity in seen:
-                where = f"namespace {namespace!r}" if namespace else "no namespace"
-                errors.append(
-                    f"{seen[identity]} and {path} both emit {obj.api_version} {obj.kind} {obj.name!r} in {where}: "
-                    "kubectl apply would keep only one of them. Give one another name or namespace "
-                    "(RegistryChart: a different `namespace` or `name`).")
-            else:
-                seen[identity] = path
+            by_kind: dict[str, list[cdk8s.ApiObject]] = {}
+            for obj in objects:
+                by_kind.setdefault(obj.kind, []).append(obj)
+            for kind, same_kind in by_kind.items():
+                if len(same_kind) < 2:
+                    continue
+                seen: dict[tuple[str, str], cdk8s.ApiObject] = {}
+                for obj in same_kind:
+                    namespace = "" if kind in _CLUSTER_SCOPED else obj.metadata.namespace or ""
+                    first = seen.setdefault((obj.api_version, namespace), obj)
+                    if first is not obj:
+                        where = f"namespace {namespace!r}" if namespace else "no namespace"
+                        errors.append(
+                            f"{first.node.path} and {obj.node.path} both emit {obj.api_version} {kind} {name!r} in "
+                            f"{where}: kubectl apply would keep only one of them. Give one another name or namespace "
+                            "(RegistryChart: a different `namespace` or `name`).")
         return errors
