@@ -93,3 +93,25 @@ def test_ci_keeps_no_second_list() -> None:
     script = (ROOT / ".ci" / "run").read_text()
     assert re.search(r"^exec make test$", script, re.MULTILINE)
     assert "apt" not in script and "dpkg" not in script
+
+
+def test_make_synth_asks_only_for_what_is_missing(tmp_path: pathlib.Path) -> None:
+    # GIVEN this machine (venv support and npm present), and one with neither: no npm on PATH, a Python without venv
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for tool in ("bash", "sh", "make", "dpkg-query", "grep", "id"):
+        (bin_dir / tool).symlink_to(f"/usr/bin/{tool}")
+    bare = {"PATH": str(bin_dir)}
+    variable = ["/usr/bin/make", "--no-print-directory", "-s", "-f", "Makefile", "-f", "-", "print"]
+    recipe = "print:\n\t@echo $(SYNTH_DEBIAN_PACKAGES)\n"
+
+    # WHEN make works out the packages of `make synth`
+    here = subprocess.run(variable, input=recipe, cwd=ROOT, capture_output=True, text=True, timeout=60, check=True)
+    there = subprocess.run([*variable, "PYTHON=/nonexistent/python3"], input=recipe, cwd=ROOT, env=bare,
+                           capture_output=True, text=True, timeout=60, check=True)
+
+    # THEN nothing here, and both packages there; `make setup` runs the step first
+    assert here.stdout.split() == []
+    assert there.stdout.split() == ["python3-venv", "npm"]
+    setup = _run(["make", "-n", "setup"]).stdout.splitlines()
+    assert setup[0].split() == ["tools/debian-packages"]
