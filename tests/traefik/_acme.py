@@ -11,6 +11,8 @@
   root, as k3s's local-path provisioner makes one and leaves it: it ignores fsGroup).
 - `VerifyingSkopeo`: skopeo that always verifies the registry's certificate against a given CA (never
   `--*-tls-verify=false`).
+- `VerifyingPodman`: Debian's podman the same way (`--cert-dir`, never `--tls-verify=false`), with its storage,
+  configuration, credentials and caches all in a folder of its own.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import socket
 import ssl
 import struct
 import subprocess
+import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -32,13 +35,14 @@ import trustme
 import yaml
 from cryptography import x509
 from e2e import _proc
-from e2e.harness import Credentials, HarnessError, Skopeo, free_port
+from e2e.harness import Credentials, HarnessError, OciImage, Skopeo, free_port
 
 from ._stack import LOOPBACK, TRAEFIK, Manifest, TraefikProcess
 
 PEBBLE = "/usr/bin/pebble"
 CHALLTESTSRV = "/usr/bin/pebble-challtestsrv"
-TOOLS = (PEBBLE, CHALLTESTSRV, "/usr/bin/unshare", "/usr/bin/setpriv", "/usr/sbin/chroot", "/usr/bin/mount")
+PODMAN = "/usr/bin/podman"
+TOOLS = (PEBBLE, CHALLTESTSRV, PODMAN, "/usr/bin/unshare", "/usr/bin/setpriv", "/usr/sbin/chroot", "/usr/bin/mount")
 # The chart's default podSecurityContext, which k3s keeps and Helm merges the HelmChartConfig's values into.
 CHART_POD_SECURITY_CONTEXT: dict[str, Any] = {"runAsGroup": 65532, "runAsNonRoot": True, "runAsUser": 65532}
 
@@ -445,3 +449,113 @@ class VerifyingSkopeo(Skopeo):
         if any("tls-verify" in arg for arg in args):
             raise HarnessError(f"VerifyingSkopeo never turns TLS verification off: {args}")
         return super().run(*args)
+
+
+class PodmanError(HarnessError):
+    def __init__(self, args: Sequence[str], result: subprocess.CompletedProcess[str]) -> None:
+        self.stderr = result.stderr
+        self.returncode = result.returncode
+        super().__init__(f"podman {' '.join(args)} failed ({result.returncode}):\n{result.stderr[-3000:]}")
+
+
+# $1 and $2: the folders that stand in for /var/lib and /var/cache, then the command. As root, podman 4.3 writes its
+# blob-info cache to /var/lib/containers/cache (no flag or setting moves it) and a lock to /var/cache/containers: in a
+# private mount namespace both land in the test's folder instead, and the binds go when podman exits.
+_PODMAN_SCRIPT = r"""set -eu
+mount --bind "$1" /var/lib
+mount --bind "$2" /var/cache
+shift 2
+exec "$@"
+"""
+
+
+class VerifyingPodman:
+    """Debian's podman (4.3) as root, with everything of its own under `workdir`: image storage (the vfs driver, no
+    mounts), run and tmp state, containers.conf / storage.conf / registries.conf / policy, the credentials
+    `podman login` stores (REGISTRY_AUTH_FILE), HOME and the XDG folders, and its caches (see _PODMAN_SCRIPT). It
+    reaches registries through a CONNECT proxy (Go's HTTPS_PROXY, so it dials the registry's real hostname on port
+    443) and always verifies their certificates against the CAs in `ca_dir` (containers/image adds them to the
+    system's pool), hostname checked; any argument turning verification off is refused.
+
+    podman refuses a runroot path longer than 50 characters: that one is a short folder of its own under /tmp, which
+    `close()` removes."""
+
+    def __init__(self, workdir: pathlib.Path, *, ca_dir: pathlib.Path, proxy_url: str, timeout: float = 60.0) -> None:
+        self.workdir = workdir
+        self.ca_dir = ca_dir
+        self.timeout = timeout
+        self.runroot = pathlib.Path(tempfile.mkdtemp(prefix="podman-run-", dir="/tmp"))
+        for folder in ("root", "libpod-tmp", "tmp", "home", "config", "data", "run", "networks",
+                       "var-lib", "var-cache"):
+            (workdir / folder).mkdir(parents=True, exist_ok=True)
+        self.authfile = workdir / "auth.json"
+        self.authfile.write_text('{"auths": {}}')  # podman refuses a REGISTRY_AUTH_FILE that does not exist
+        self.policy = workdir / "policy.json"
+        self.policy.write_text(json.dumps({"default": [{"type": "insecureAcceptAnything"}]}))
+        (workdir / "registries.conf").write_text("unqualified-search-registries = []\n")
+        (workdir / "storage.conf").write_text(
+            f'[storage]\ndriver = "vfs"\ngraphroot = "{workdir / "root"}"\nrunroot = "{self.runroot}"\n')
+        (workdir / "containers.conf").write_text(
+            f'[engine]\nevents_logger = "file"\nevents_logfile_path = "{workdir / "events.log"}"\n'
+            f'tmp_dir = "{workdir / "libpod-tmp"}"\ncgroup_manager = "cgroupfs"\n'
+            f'[network]\nnetwork_config_dir = "{workdir / "networks"}"\n')
+        self.env = {
+            "PATH": "/usr/bin:/bin", "HOME": str(workdir / "home"), "XDG_CONFIG_HOME": str(workdir / "config"),
+            "XDG_DATA_HOME": str(workdir / "data"), "XDG_RUNTIME_DIR": str(workdir / "run"),
+            "TMPDIR": str(workdir / "tmp"), "REGISTRY_AUTH_FILE": str(self.authfile),
+            "CONTAINERS_CONF": str(workdir / "containers.conf"),
+            "CONTAINERS_STORAGE_CONF": str(workdir / "storage.conf"),
+            "CONTAINERS_REGISTRIES_CONF": str(workdir / "registries.conf"),
+            "HTTPS_PROXY": proxy_url, "NO_PROXY": "",
+        }
+
+    def run(self, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+        if any("tls-verify" in arg for arg in args):
+            raise HarnessError(f"VerifyingPodman never turns TLS verification off: {args}")
+        argv = ["/usr/bin/unshare", "--mount", "--propagation", "private", "--", "/bin/sh", "-c", _PODMAN_SCRIPT,
+                "sh", str(self.workdir / "var-lib"), str(self.workdir / "var-cache"),
+                PODMAN, f"--root={self.workdir / 'root'}", f"--runroot={self.runroot}",
+                "--storage-driver=vfs", f"--tmpdir={self.workdir / 'libpod-tmp'}", *args]
+        result = subprocess.run(argv, env=self.env, input=stdin, capture_output=True, text=True,
+                                timeout=self.timeout, check=False)
+        if result.returncode != 0:
+            raise PodmanError(args, result)
+        return result
+
+    def close(self) -> None:
+        shutil.rmtree(self.runroot, ignore_errors=True)
+
+    def _remote(self) -> list[str]:
+        return [f"--cert-dir={self.ca_dir}"]
+
+    def login(self, host: str, creds: Credentials) -> None:
+        """`podman login HOST --username U --password-stdin`: checks the credentials against the registry
+        (GET /v2/), then stores them in REGISTRY_AUTH_FILE."""
+        self.run("login", *self._remote(), f"--username={creds[0]}", "--password-stdin", host, stdin=creds[1])
+
+    def load_oci(self, image: OciImage, name: str) -> str:
+        """Import an OCI layout's image into podman's storage (`podman pull oci:DIR:TAG`, nothing remote), tagged
+        `name`; returns the image's ID (its config's digest, without "sha256:")."""
+        image_id = self.run("pull", "--quiet", f"--signature-policy={self.policy}", image.reference).stdout.strip()
+        self.run("tag", image_id, name)
+        return image_id
+
+    def push(self, name: str) -> str:
+        """`podman push NAME` with the stored credentials; returns the pushed manifest's digest."""
+        digest_file = self.workdir / "tmp" / "digest"
+        self.run("push", "--quiet", *self._remote(), f"--digestfile={digest_file}", name)
+        return digest_file.read_text().strip()
+
+    def pull(self, name: str) -> str:
+        """`podman pull NAME` with the stored credentials; returns the image's ID."""
+        return self.run("pull", "--quiet", *self._remote(), f"--signature-policy={self.policy}", name).stdout.strip()
+
+    def remove_images(self) -> None:
+        self.run("rmi", "--all", "--force")
+
+    def inspect(self, name: str) -> dict[str, Any]:
+        (image,) = json.loads(self.run("image", "inspect", name).stdout)
+        return dict(image)
+
+    def image_names(self) -> list[str]:
+        return sorted(self.run("images", "--format={{.Repository}}:{{.Tag}}").stdout.split())

@@ -8,6 +8,10 @@ What each test proves:
   certificate from the ACME CA for the registry's host of our IngressRoutes, writing acme.json as uid 65532 to the
   0777 volume at the chart's path; skopeo pushes and pulls through it verifying that certificate (and fails against
   another CA).
+- test_podman_logs_in_pushes_and_pulls_verifying_the_acme_certificate: the README's quick start with podman in
+  place of skopeo: `podman login` (refused with a wrong password), `podman push` and `podman pull` by the registry's
+  name through the same Traefik, verifying its ACME certificate against pebble's root (and refusing it against
+  another CA), with podman's storage, credentials and caches in a folder of their own.
 - test_certificate_survives_a_traefik_restart: a new Traefik on the same volume serves the same certificate without a
   new order.
 - test_route_gets_traefiks_default_certificate_while_its_resolver_is_missing: with k3s's Traefik as shipped (no
@@ -15,6 +19,9 @@ What each test proves:
   missing resolver; with our resolver, the ACME certificate.
 - test_route_gets_traefiks_default_certificate_while_its_certificate_is_not_issued: with our resolver but no
   certificate yet (the order pending, then failed), the same: Traefik's default certificate, no TLS refusal.
+- test_http_01_certificate_is_validated_on_the_web_entry_point: with `acme_challenge=AcmeChallenge.HTTP_01`, a
+  Traefik started with that chart's flags gets its certificate from an ACME CA that can validate only over HTTP-01,
+  on the `web` entry point, where our HTTP-to-HTTPS redirect does not get in the way.
 - test_slow_upload_succeeds_with_our_timeouts_and_is_cut_without_them: one layer uploaded for over 60 s (a throttled
   client) passes with our timeout flags and is cut at 60 s with Traefik's defaults (the same Traefik without them);
   both pushes run at once, about 75 s.
@@ -22,8 +29,11 @@ What each test proves:
 
 from __future__ import annotations
 
+import base64
 import concurrent.futures
 import contextlib
+import gzip
+import hashlib
 import json
 import pathlib
 import re
@@ -44,18 +54,21 @@ from e2e.harness import (
     RegistryProcess,
     SkopeoError,
     assert_same_image,
+    free_port,
     http_request,
     read_oci_image,
     write_oci_image,
 )
 
-from constructs_lib import AcmeServer, HtpasswdAuth, IngressTls, K3sTraefikChart, RegistryChart
+from constructs_lib import AcmeChallenge, AcmeServer, HtpasswdAuth, IngressTls, K3sTraefikChart, RegistryChart
 
 from ._acme import (
     TOOLS,
     EntryPointPorts,
     Pebble,
+    PodmanError,
     PodTraefik,
+    VerifyingPodman,
     VerifyingSkopeo,
     additional_arguments,
     chart_values,
@@ -65,7 +78,7 @@ from ._acme import (
     served_certificate,
 )
 from ._fake_api import FakeKubeApi
-from ._stack import TRAEFIK_DEFAULT_CERT_CN, Clients, UiStandIn, endpoint_slices
+from ._stack import LOOPBACK, TRAEFIK_DEFAULT_CERT_CN, Clients, UiStandIn, endpoint_slices
 from ._tunnel import TunnelProxy
 from .conftest import CREDS, HOST, PASSWORD, USER, Manifest
 from .test_routes import basic
@@ -88,11 +101,17 @@ def synth_registry_chart() -> list[Manifest]:
     return list(cdk8s.Testing.synth(chart))
 
 
-def synth_traefik_chart(acme_directory: str) -> tuple[K3sTraefikChart, list[Manifest]]:
+def synth_traefik_chart(acme_directory: str, *, acme_challenge: AcmeChallenge | None = None,
+                        ) -> tuple[K3sTraefikChart, list[Manifest]]:
     """Our K3sTraefikChart with its defaults (resolver "letsencrypt", TLS-ALPN-01, timeouts), but pebble's directory
-    in place of Let's Encrypt's."""
+    in place of Let's Encrypt's (and `acme_challenge` when given)."""
     app = cdk8s.Testing.app()
-    chart = K3sTraefikChart(app, "traefik", acme_email=ACME_EMAIL, acme_server=AcmeServer.of(acme_directory))
+    server = AcmeServer.of(acme_directory)
+    if acme_challenge is None:
+        chart = K3sTraefikChart(app, "traefik", acme_email=ACME_EMAIL, acme_server=server)
+    else:
+        chart = K3sTraefikChart(app, "traefik", acme_email=ACME_EMAIL, acme_server=server,
+                                acme_challenge=acme_challenge)
     return chart, list(cdk8s.Testing.synth(chart))
 
 
@@ -122,18 +141,30 @@ class AcmeStack:
         return VerifyingSkopeo(self.workdir / f"skopeo-{name}", ca_dir=ca_dir or self.ca_dir,
                                proxy_url=(proxy or self.proxy).url, timeout=timeout)
 
+    def podman(self, name: str, *, ca_dir: pathlib.Path | None = None) -> VerifyingPodman:
+        """podman through the proxy, trusting `ca_dir` (by default pebble's root); its folders go at the module's
+        end."""
+        podman = VerifyingPodman(self.workdir / f"podman-{name}", ca_dir=ca_dir or self.ca_dir,
+                                 proxy_url=self.proxy.url)
+        self.cleanup.callback(podman.close)
+        return podman
+
     def pod_traefik(self, name: str, *, values: dict[str, Any], volume: pathlib.Path,
-                    ports: EntryPointPorts | None = None, trust_pebble: bool = True) -> PodTraefik:
-        """Another Traefik of the same kind (stopped at the module's end), not started yet."""
+                    ports: EntryPointPorts | None = None, trust_pebble: bool = True,
+                    pebble: Pebble | None = None) -> PodTraefik:
+        """Another Traefik of the same kind (stopped at the module's end), not started yet. It trusts the HTTPS
+        certificate of `pebble` (by default the module's)."""
         traefik = PodTraefik(self.workdir / name, api_url=self.api.url, values=values, volume=volume,
-                             ports=ports or EntryPointPorts.free(), pebble=self.pebble if trust_pebble else None)
+                             ports=ports or EntryPointPorts.free(),
+                             pebble=(pebble or self.pebble) if trust_pebble else None)
         self.cleanup.callback(traefik.stop)
         return traefik
 
-    def issued_certificate(self, traefik: PodTraefik, *, timeout: float = ISSUE_TIMEOUT) -> x509.Certificate:
-        """Wait until `traefik` serves, for the registry's host, a certificate that verifies against pebble's root
-        alone (hostname checked): until then it serves its default one."""
-        context = self.pebble.client_context()
+    def issued_certificate(self, traefik: PodTraefik, *, timeout: float = ISSUE_TIMEOUT,
+                           pebble: Pebble | None = None) -> x509.Certificate:
+        """Wait until `traefik` serves, for the registry's host, a certificate that verifies against the root of
+        `pebble` (by default the module's) alone (hostname checked): until then it serves its default one."""
+        context = (pebble or self.pebble).client_context()
 
         def verified() -> x509.Certificate | None:
             with contextlib.suppress(ssl.SSLCertVerificationError):
@@ -159,8 +190,9 @@ def stored_certificates(volume: pathlib.Path) -> list[dict[str, Any]]:
 @pytest.fixture(scope="module")
 def acme(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AcmeStack]:
     missing = [tool for tool in TOOLS if shutil.which(tool) is None]
-    if missing:  # a failure, never a skip: the Makefile installs pebble (Debian), the rest is util-linux/coreutils
-        pytest.fail(f"tools missing: {missing} (Debian packages pebble, util-linux, coreutils)")
+    if missing:  # a failure, never a skip: the Makefile installs pebble and podman (Debian), the rest is
+        # util-linux/coreutils
+        pytest.fail(f"tools missing: {missing} (Debian packages pebble, podman, util-linux, coreutils)")
     workdir = tmp_path_factory.mktemp("acme")
     registry_manifests = synth_registry_chart()
     ports = EntryPointPorts.free()
@@ -266,6 +298,86 @@ def test_traefik_orders_a_trusted_certificate_and_skopeo_verifies_it(acme: AcmeS
     assert traefik.problems() == []
 
 
+IMAGE_MANIFESTS = "application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json"
+# What podman as root writes outside its own folders unless told otherwise: its blob-info cache and short-name lock,
+# the default credentials file (root's and a user's), its default storage and state.
+HOST_CONTAINER_PATHS = tuple(pathlib.Path(path) for path in (
+    "/var/lib/containers", "/var/cache/containers", "/run/containers", "/run/libpod", "/etc/containers/networks",
+    str(pathlib.Path.home() / ".config" / "containers"), str(pathlib.Path.home() / ".local" / "share" / "containers")))
+
+
+def _tree_state(path: pathlib.Path) -> list[tuple[str, int, int]]:
+    """Every file and folder under `path` (itself included) with its mtime and size; [] if it does not exist."""
+    if not path.exists():
+        return []
+    return sorted((str(entry), entry.lstat().st_mtime_ns, entry.lstat().st_size)
+                  for entry in (path, *path.rglob("*")))
+
+
+def test_podman_logs_in_pushes_and_pulls_verifying_the_acme_certificate(acme: AcmeStack,
+                                                                         tmp_path: pathlib.Path) -> None:
+    host_before = {path: _tree_state(path) for path in HOST_CONTAINER_PATHS}
+    # GIVEN Traefik serves the ACME certificate for the registry's host
+    acme.issued_certificate(acme.traefik)
+    # AND podman reaching registry.example.com:443 through the proxy, trusting pebble's root (--cert-dir) and
+    # nothing else (VerifyingPodman refuses --tls-verify=false), with an image imported from an OCI layout
+    podman = acme.podman("quick-start")
+    image = write_oci_image(tmp_path / "image", layer_sizes=(64 * 1024,))
+    name = f"{HOST}/team/podman:v1"
+    image_id = podman.load_oci(image, name)
+    assert f"sha256:{image_id}" == image.config_digest
+    diff_ids = json.loads(image.blob(image.config_digest))["rootfs"]["diff_ids"]
+
+    # WHEN it logs in with a wrong password THEN the registry refuses it and nothing is stored
+    with pytest.raises(PodmanError, match=r"invalid username/password"):
+        podman.login(HOST, (USER, "not the password"))
+    assert json.loads(podman.authfile.read_text()) == {"auths": {}}
+    # WHEN it logs in with the user's password (--password-stdin) THEN its own auth file holds them, for that host
+    podman.login(HOST, CREDS)
+    auths = json.loads(podman.authfile.read_text())["auths"]
+    assert list(auths) == [HOST]
+    assert base64.b64decode(auths[HOST]["auth"]).decode() == f"{USER}:{PASSWORD}"
+
+    # WHEN it pushes the image, with the stored credentials
+    digest = podman.push(name)
+    # THEN the registry holds that manifest: our image's config, and a layer whose uncompressed bytes are our tar
+    # (podman compresses the layer again from its storage, so the layer's and the manifest's digests are new)
+    status, headers, body = http_request("GET", LOOPBACK, acme.registry.port, "/v2/team/podman/manifests/v1",
+                                         headers={**basic(USER, PASSWORD), "Accept": IMAGE_MANIFESTS})
+    assert status == 200 and headers["docker-content-digest"] == digest
+    manifest = json.loads(body)
+    assert manifest["config"]["digest"] == image.config_digest
+    layers = [layer["digest"] for layer in manifest["layers"]]
+    assert len(layers) == len(diff_ids) == 1
+    status, _, layer = http_request("GET", LOOPBACK, acme.registry.port, f"/v2/team/podman/blobs/{layers[0]}",
+                                    headers=basic(USER, PASSWORD))
+    assert status == 200
+    assert "sha256:" + hashlib.sha256(gzip.decompress(layer)).hexdigest() == diff_ids[0]
+
+    # WHEN the image is removed from podman's storage and pulled back
+    podman.remove_images()
+    assert podman.image_names() == []
+    pulled_id = podman.pull(name)
+    # THEN it is the same image (its config and layers: podman checks each layer against the config's diff_ids),
+    # from the manifest pushed
+    assert pulled_id == image_id
+    inspected = podman.inspect(name)
+    assert inspected["Digest"] == digest and inspected["RootFS"]["Layers"] == diff_ids
+    assert podman.image_names() == [name]
+
+    # AND podman trusting another CA (pebble's own HTTPS test CA) refuses the registry: verification is on
+    other_ca = tmp_path / "other-ca"
+    other_ca.mkdir()
+    (other_ca / "ca.crt").write_bytes(acme.pebble.https_ca_path.read_bytes())
+    with pytest.raises(PodmanError, match=r"x509: certificate signed by unknown authority"):
+        acme.podman("other-ca", ca_dir=other_ca).login(HOST, CREDS)
+    # AND podman wrote nothing of the host's: its caches went to its own folder
+    assert (podman.workdir / "var-lib" / "containers" / "cache" / "blob-info-cache-v1.boltdb").is_file()
+    assert {path: _tree_state(path) for path in HOST_CONTAINER_PATHS} == host_before
+    assert acme.api.unexpected == [] and acme.proxy.refused == []
+    assert acme.traefik.problems() == []
+
+
 def test_certificate_survives_a_traefik_restart(acme: AcmeStack) -> None:
     # GIVEN the issued certificate, stored in acme.json on the volume
     before = acme.issued_certificate(acme.traefik)
@@ -360,6 +472,58 @@ def _failed_orders(traefik: PodTraefik) -> list[dict[str, Any]]:
 def _missing_resolver_errors(traefik: PodTraefik) -> list[dict[str, Any]]:
     return [entry for entry in traefik.log_entries()
             if entry.get("message") == "Router uses a nonexistent certificate resolver"]
+
+
+def test_http_01_certificate_is_validated_on_the_web_entry_point(acme: AcmeStack, tmp_path: pathlib.Path) -> None:
+    with contextlib.ExitStack() as stop:
+        # GIVEN an ACME CA of its own that can only validate over HTTP-01: pebble fetches HTTP-01 challenges from
+        # the new Traefik's web entry point and tries TLS-ALPN-01 on a port where nothing listens
+        ports = EntryPointPorts.free()
+        pebble = Pebble(tmp_path / "pebble", tls_port=free_port(), http_port=ports.web)
+        stop.callback(pebble.stop)
+        pebble.start()
+        # AND our chart with acme_challenge=AcmeChallenge.HTTP_01, whose flags name the HTTP challenge on `web`
+        _, manifests = synth_traefik_chart(pebble.directory_url, acme_challenge=AcmeChallenge.HTTP_01)
+        values = chart_values(manifests)
+        synthesized = additional_arguments(values)
+        resolver = f"--certificatesresolvers.{RESOLVER}.acme"
+        assert [argument for argument in synthesized if "challenge" in argument] == [
+            f"{resolver}.httpchallenge=true", f"{resolver}.httpchallenge.entrypoint=web"]
+        # WHEN Traefik starts with them verbatim (after the chart's own arguments) on a fresh volume
+        traefik = acme.pod_traefik("traefik-http-01", values=values, volume=make_volume(tmp_path / "volume"),
+                                   ports=ports, pebble=pebble)
+        stop.callback(traefik.stop)
+        start = traefik.argv.index(synthesized[0])
+        assert traefik.argv[start:start + len(synthesized)] == synthesized
+        traefik.start()
+        began = time.monotonic()
+        # THEN it serves a certificate for the registry's host that verifies against this pebble's root alone
+        certificate = acme.issued_certificate(traefik, pebble=pebble)
+        print(f"HTTP-01 certificate issued and served after {time.monotonic() - began:.1f} s")
+        assert certificate.subject.get_attributes_for_oid(NameOID.COMMON_NAME)[0].value == HOST
+        assert certificate.issuer == x509.load_pem_x509_certificate(pebble.intermediate_pem.encode()).subject
+        # AND Traefik answered an HTTP-01 challenge, which pebble fetched from the web entry point and accepted, in
+        # one order, for exactly the certificate served
+        assert any(entry.get("type") == "http-01" and entry.get("message") == "Use solver."
+                   for entry in traefik.log_entries())
+        pebble_log = pebble.log_path.read_text()
+        assert pebble.new_orders() == 1
+        assert re.search(rf"Attempting to validate w/ HTTP: http://{re.escape(HOST)}:{ports.web}/"
+                         r"\.well-known/acme-challenge/", pebble_log), pebble_log[-3000:]
+        assert "set VALID by completed challenge" in pebble_log
+        issued = [int(serial, 16) for serial in re.findall(r"Issued certificate serial ([0-9a-f]+) ", pebble_log)]
+        assert issued == [certificate.serial_number], issued
+        assert [c["domain"]["main"] for c in stored_certificates(traefik.volume)] == [HOST]
+        # AND on `web` our HTTP-to-HTTPS redirect is still in place (the challenge is answered before any route),
+        # and HTTPS works with the new certificate, verified
+        proxy = TunnelProxy({(HOST, 443): ports.websecure, (HOST, 80): ports.web}).start()
+        stop.callback(proxy.stop)
+        clients = Clients(proxy.port, contexts={HOST: pebble.client_context()})
+        status, headers, _ = clients.http("GET", HOST, "/v2/")
+        assert status in (301, 308) and headers["location"] == f"https://{HOST}/v2/", (status, headers)
+        status, headers, _ = clients.https("GET", HOST, "/v2/", headers=basic(USER, PASSWORD))
+        assert status == 200 and headers["docker-distribution-api-version"] == "registry/2.0"
+        assert proxy.refused == [] and traefik.problems() == []
 
 
 @dataclass(frozen=True)
