@@ -24,8 +24,10 @@ def _make_variable(name: str) -> list[str]:
 
 
 def _run(argv: list[str], env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, timeout=60, check=False,
-                          env=env if env is not None else dict(os.environ))
+    # Without the variables of a make that runs these tests (`make test`): a nested make would announce its directory.
+    outer = {"MAKEFLAGS", "MAKELEVEL", "MFLAGS", "MAKEOVERRIDES"}
+    environment = env if env is not None else {k: v for k, v in os.environ.items() if k not in outer}
+    return subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, timeout=60, check=False, env=environment)
 
 
 def test_installed_packages_are_silent() -> None:
@@ -66,7 +68,7 @@ def test_without_apt_it_stops_and_says_so(tmp_path: pathlib.Path) -> None:
 
 def test_make_test_installs_the_packages_before_anything_else() -> None:
     # GIVEN / WHEN make shows what `make test` would run
-    result = _run(["make", "-n", "test"])
+    result = _run(["make", "--no-print-directory", "-n", "test"])
     commands = [line for line in result.stdout.splitlines() if line.strip()]
 
     # THEN the first thing it does is the Debian packages of the tests, and pytest comes after
@@ -113,5 +115,5 @@ def test_make_synth_asks_only_for_what_is_missing(tmp_path: pathlib.Path) -> Non
     # THEN nothing here, and both packages there; `make setup` runs the step first
     assert here.stdout.split() == []
     assert there.stdout.split() == ["python3-venv", "npm"]
-    setup = _run(["make", "-n", "setup"]).stdout.splitlines()
+    setup = _run(["make", "--no-print-directory", "-n", "setup"]).stdout.splitlines()
     assert setup[0].split() == ["tools/debian-packages"]
