@@ -8,7 +8,7 @@ from .k3s import ACME_STORAGE_PATH, AcmeChallenge, AcmeServer, K3sTraefik, K3sTr
 from .maintenance import DEFAULT_KUBECTL_IMAGE, GarbageCollection, UploadPurging
 from .network import IngressControllerPeer, PodPeer
 from .pod import PodOptions
-from .registry import DEFAULT_REGISTRY_IMAGE, HttpSecret, LogLevel, Registry
+from .registry import DEFAULT_METRICS_PROXY_IMAGE, DEFAULT_REGISTRY_IMAGE, HttpSecret, LogLevel, Registry
 from .storage import FilesystemStorage, S3Credentials, S3Storage, Storage, VolumeAccessMode
 from .ui import DEFAULT_UI_IMAGE, RegistryUi
 
@@ -16,6 +16,7 @@ __all__ = [
     "ACME_STORAGE_PATH",
     "DEFAULT_BCRYPT_COST",
     "DEFAULT_KUBECTL_IMAGE",
+    "DEFAULT_METRICS_PROXY_IMAGE",
     "DEFAULT_REGISTRY_IMAGE",
     "DEFAULT_UI_IMAGE",
     "AcmeChallenge",

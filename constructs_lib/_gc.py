@@ -16,7 +16,9 @@ The pod runs:
      collection's code. It fails if it cannot, or if the Deployment changed during the window (a re-apply would have
      made it writable).
    - ``garbage-collect`` (registry image): takes the marker and runs ``registry garbage-collect``, bounded in time and
-     under a soft memory limit, touching a heartbeat file while it runs; its exit code is written to a file.
+     under a soft memory limit, touching a heartbeat file while it runs; its exit code is written to a file. The one
+     failure that is none, a registry nothing has been pushed to yet (the registry's own "Path not found:
+     /docker/registry/v2/repositories" as its last words, exit 1), is written as 0.
 
 Images given by tag are pulled "Always", as everywhere in this library: the kubelet asks the image registry again for
 each container, so an image registry that cannot be reached inside the window holds the window open until it can
@@ -109,6 +111,18 @@ fi
 """
 
 
+# What `registry garbage-collect` (2.8 and 3.x alike) writes last, and exits 1 with, on a registry that nothing has
+# been pushed to yet: the repositories folder is missing. "<driver>: Path not found: <path>" is the storage drivers'
+# PathNotFoundError (filesystem, s3aws...); the path is relative to the storage's root directory.
+NEVER_PUSHED_PREFIX = "failed to garbage collect: failed to mark: "
+NEVER_PUSHED_SUFFIX = ": Path not found: /docker/registry/v2/repositories"
+# How much of the end of the collection's error output is kept to read its last line (the rest only goes to the log).
+_ERRORS_KEPT_BYTES = 4096
+_ERRORS = f"{_WORK_MOUNT}/collect-errors"
+_ERRORS_COPY = f"{_WORK_MOUNT}/collect-errors-copy"
+_ERRORS_END = f"{_WORK_MOUNT}/collect-errors-end"
+
+
 def collect_script(flags: Sequence[str]) -> str:
     command = " ".join(["timeout", str(_COLLECT_TIMEOUT_SECONDS), "registry", "garbage-collect", *flags,
                         _render.CONFIG_PATH])
@@ -116,16 +130,46 @@ def collect_script(flags: Sequence[str]) -> str:
     # OOM killer takes every process of it) writes no exit code, and the heartbeat stops.
     # Taking the marker (an atomic rename) settles a race with leave-read-only, which takes it if this container has not
     # started in time: only one of them gets it, so a collection never starts after the window was ended.
-    return f"""if mv {_MARKER} {_MARKER}.taken 2>/dev/null; then
+    # The collection's error output goes on to the log as it comes (tee); only its last bytes are kept (tail, through
+    # a second pipe), so that a long run's logging cannot fill the work folder. Exit code 1 with, as the last line,
+    # exactly the "repositories folder missing" error is a registry nothing has been pushed to: nothing to collect,
+    # so 0. Anything else keeps its code; if the plumbing fails, nothing matches and the code stays as it was.
+    return f"""nl='
+'
+never_pushed() {{
+  end=$(cat {_ERRORS_END} 2>/dev/null; echo .)
+  end=${{end%.}}
+  last=${{end%"$nl"}}
+  last=${{last##*"$nl"}}
+  case $last in "{NEVER_PUSHED_PREFIX}"*"{NEVER_PUSHED_SUFFIX}") ;; *) return 1 ;; esac
+  driver=${{last#"{NEVER_PUSHED_PREFIX}"}}
+  driver=${{driver%"{NEVER_PUSHED_SUFFIX}"}}
+  case $driver in ""|*[!a-z0-9]*) return 1 ;; esac
+  return 0
+}}
+if mv {_MARKER} {_MARKER}.taken 2>/dev/null; then
   touch {_HEARTBEAT}
-  {command} &
+  rm -f {_ERRORS} {_ERRORS_COPY} {_ERRORS_END}
+  mkfifo {_ERRORS} {_ERRORS_COPY}
+  tail -c {_ERRORS_KEPT_BYTES} < {_ERRORS_COPY} > {_ERRORS_END} &
+  keeper=$!
+  tee {_ERRORS_COPY} < {_ERRORS} >&2 &
+  copier=$!
+  {command} 2> {_ERRORS} &
   collector=$!
   while kill -0 "$collector" 2>/dev/null; do
     touch {_HEARTBEAT}
     sleep {_HEARTBEAT_SECONDS}
   done
   wait "$collector"
-  echo $? > {_EXIT_CODE}.new
+  code=$?
+  wait "$copier" "$keeper"
+  if [ "$code" -eq 1 ] && never_pushed; then
+    echo >&2
+    echo "nothing to collect: nothing has been pushed to this registry yet (no docker/registry/v2/repositories)"
+    code=0
+  fi
+  echo "$code" > {_EXIT_CODE}.new
 else
   echo "skipped: the registry is not read-only" >&2
   echo 1 > {_EXIT_CODE}.new

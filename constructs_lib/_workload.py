@@ -51,15 +51,15 @@ def select(deployment: kplus.Deployment, service: kplus.Service, pod_labels: dic
         cdk8s.JsonPatch.remove("/spec/template/metadata/labels/cdk8s.io~1metadata.addr"))
 
 
-def harden_pod(deployment: kplus.Deployment, *, init_containers: int = 0) -> None:
+def harden_pod(deployment: kplus.Deployment, *, init_containers: int = 0, containers: int = 1) -> None:
     """Settings of the "restricted" Pod Security profile that cdk8s-plus cannot express, and no service links
     (a Service named `registry` would inject REGISTRY_SERVICE_* variables the registry reads as configuration)."""
     pod = cdk8s.ApiObject.of(deployment)
     pod.add_json_patch(cdk8s.JsonPatch.add("/spec/template/spec/enableServiceLinks", False))
     pod.add_json_patch(cdk8s.JsonPatch.add("/spec/template/spec/securityContext/seccompProfile",
                                            {"type": "RuntimeDefault"}))
-    containers = [f"initContainers/{i}" for i in range(init_containers)] + ["containers/0"]
-    for path in containers:
+    paths = [f"initContainers/{i}" for i in range(init_containers)] + [f"containers/{i}" for i in range(containers)]
+    for path in paths:
         pod.add_json_patch(cdk8s.JsonPatch.add(f"/spec/template/spec/{path}/securityContext/capabilities",
                                                {"drop": ["ALL"]}))
 

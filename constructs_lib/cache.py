@@ -7,7 +7,10 @@ import dataclasses
 import ipaddress
 import urllib.parse
 
-from . import _validation
+import cdk8s
+import cdk8s_plus_27 as kplus
+
+from . import _validation, _workload
 from ._secrets import SecretKeyRef
 
 __all__ = ["ProxyCache", "RedisCache"]
@@ -43,13 +46,21 @@ class RedisCache:
 @dataclasses.dataclass(frozen=True)
 class ProxyCache:
     """Pull-through cache mode: the registry serves images of an upstream registry, fetching what it lacks
-    (pushes are refused). Create it with :meth:`of`."""
+    (pushes are refused). Create it with :meth:`of`.
+
+    The registry (2.8 and 3.x) asks the upstream for ``GET /v2/`` once at start and panics when that fails (DNS,
+    connection refused, or a 30 s connect timeout), so a pod started during an upstream outage would restart-loop on
+    a panic. An init container ``wait-for-upstream`` therefore waits for the upstream first, logging each failed
+    attempt, for at most ``upstream_wait_seconds`` (see :meth:`of`).
+    """
 
     remote_url: str
     port: int
     username: SecretKeyRef | None
     password: SecretKeyRef | None
     ttl_hours: int | None
+    upstream_wait_seconds: int = 300
+    upstream_retry_seconds: int = 5
 
     @classmethod
     def of(
@@ -60,6 +71,8 @@ class ProxyCache:
         username_key: str = "username",
         password_key: str = "password",
         ttl_hours: int | None = None,
+        upstream_wait_seconds: int = 300,
+        upstream_retry_seconds: int = 5,
     ) -> ProxyCache:
         """
         :param remote_url: the upstream registry's URL. Default: Docker Hub (``https://registry-1.docker.io``).
@@ -69,6 +82,14 @@ class ProxyCache:
         :param password_key: the key of the password. Default: ``"password"``.
         :param ttl_hours: how long cached content is kept before it is fetched again (registry 3 only). Default:
             the registry's (7 days).
+        :param upstream_wait_seconds: how long the init container ``wait-for-upstream`` waits, at each pod start,
+            for the upstream to answer any HTTP response to ``GET /v2/`` (the request the registry makes at start and
+            panics on when it fails), 10 to 3600. It logs ``waiting for upstream URL/v2/ (...)`` at every failed
+            attempt; past the limit it exits 1 with ``upstream ... unreachable``, and Kubernetes restarts it with its
+            back-off (``Init:CrashLoopBackOff``), so the registry never starts into the panic. ``0``: no init
+            container (a pod started during an upstream outage restart-loops on the registry's panic). Default: 300.
+        :param upstream_retry_seconds: the pause between two attempts, 1 to 60 and at most
+            ``upstream_wait_seconds``; each attempt also gives up after 10 s without an answer. Default: 5.
         """
         parts = urllib.parse.urlsplit(remote_url)
         try:
@@ -87,8 +108,68 @@ class ProxyCache:
                                             name_parameter="credentials_secret", key_parameter="password_key")
         if ttl_hours is not None:
             _validation.check_int_range("ttl_hours", ttl_hours, 1, 24 * 365)
+        if not (type(upstream_wait_seconds) is int and upstream_wait_seconds == 0):
+            _validation.check_int_range("upstream_wait_seconds", upstream_wait_seconds, 10, 3600, " (or 0: no wait)")
+        _validation.check_int_range("upstream_retry_seconds", upstream_retry_seconds, 1, 60)
+        if upstream_wait_seconds and upstream_retry_seconds > upstream_wait_seconds:
+            raise _validation.fail("upstream_retry_seconds", upstream_retry_seconds,
+                                   f"it must not exceed upstream_wait_seconds ({upstream_wait_seconds})")
         return cls(remote_url=remote_url.rstrip("/"), port=port, username=username, password=password,
-                   ttl_hours=ttl_hours)
+                   ttl_hours=ttl_hours, upstream_wait_seconds=upstream_wait_seconds,
+                   upstream_retry_seconds=upstream_retry_seconds)
+
+    def _wait_script(self) -> str:
+        """The POSIX sh script of the ``wait-for-upstream`` init container (busybox ``wget`` and ``timeout``, which
+        the registry images carry; Debian's busybox lacks ``wget -T``, hence ``timeout``)."""
+        return _WAIT_SCRIPT.replace("@WAIT@", str(self.upstream_wait_seconds)).replace(
+            "@RETRY@", str(self.upstream_retry_seconds)).replace("@ATTEMPT@", str(_ATTEMPT_SECONDS))
+
+    def _add_wait_for_upstream(self, deployment: kplus.Deployment, *, image: str,
+                               security_context: kplus.ContainerSecurityContextProps) -> None:
+        """Add the ``wait-for-upstream`` init container (after the existing ones) with the registry's own image."""
+        index = len(deployment.init_containers)
+        deployment.add_init_container(
+            name="wait-for-upstream",
+            image=image,
+            image_pull_policy=_workload.pull_policy(image),
+            command=["/bin/sh", "-c", self._wait_script()],
+            env_variables={"UPSTREAM_URL": kplus.EnvValue.from_value(self.remote_url)},
+            security_context=security_context,
+            resources=kplus.ContainerResources(
+                cpu=kplus.CpuResources(request=kplus.Cpu.millis(10), limit=kplus.Cpu.millis(100)),
+                memory=kplus.MemoryResources(request=cdk8s.Size.mebibytes(8), limit=cdk8s.Size.mebibytes(32))),
+        )
+        cdk8s.ApiObject.of(deployment).add_json_patch(cdk8s.JsonPatch.add(
+            f"/spec/template/spec/initContainers/{index}/securityContext/capabilities", {"drop": ["ALL"]}))
+
+
+# Each attempt: any HTTP answer to GET /v2/ (401 from a registry with auth included) means the upstream is up, as
+# it is for the registry's own start-up request. The certificate is not checked here: the registry checks it with
+# its own trust store, and a certificate error is then its own clear panic, not an endless wait.
+_ATTEMPT_SECONDS = 10
+_WAIT_SCRIPT = r"""set -u
+url="${UPSTREAM_URL}/v2/"
+deadline=$(( $(date +%s) + @WAIT@ ))
+attempt=1
+while :; do
+  if reason=$(busybox timeout @ATTEMPT@ busybox wget -q --no-check-certificate -O /dev/null "$url" 2>&1); then
+    break
+  fi
+  case "$reason" in
+    *'server returned error'*) break ;;
+    '') reason="no answer within @ATTEMPT@ s" ;;
+  esac
+  reason=$(printf '%s' "$reason" | tr '\n' ' ')
+  if [ "$(date +%s)" -ge "$deadline" ]; then
+    echo "upstream $url unreachable for @WAIT@ s (last attempt: $reason): giving up, Kubernetes retries with back-off"
+    exit 1
+  fi
+  echo "waiting for upstream $url (attempt $attempt: $reason); next attempt in @RETRY@ s"
+  attempt=$((attempt + 1))
+  sleep @RETRY@
+done
+echo "upstream $url answers: starting the registry"
+"""
 
 
 def _host_port(parameter: str, value: str, rule: str) -> tuple[str, int]:

@@ -16,7 +16,7 @@ from .ingress import IngressTls, TlsVersion, TraefikApiGroup, TraefikIngress
 from .maintenance import GarbageCollection, UploadPurging
 from .network import PodPeer
 from .pod import PodOptions
-from .registry import DEFAULT_REGISTRY_IMAGE, HttpSecret, LogLevel, Registry
+from .registry import DEFAULT_METRICS_PROXY_IMAGE, DEFAULT_REGISTRY_IMAGE, HttpSecret, LogLevel, Registry
 from .storage import Storage
 from .ui import DEFAULT_UI_IMAGE, RegistryUi
 
@@ -62,6 +62,7 @@ class RegistryChart(cdk8s.Chart):
         redis: RedisCache | None = None,
         proxy: ProxyCache | None = None,
         metrics: bool = True,
+        metrics_proxy_image: str = DEFAULT_METRICS_PROXY_IMAGE,
         upload_purging: UploadPurging | None = None,
         garbage_collection: GarbageCollection | None = None,
         min_tls_version: TlsVersion | None = TlsVersion.TLS12,
@@ -102,7 +103,10 @@ class RegistryChart(cdk8s.Chart):
             ``PodPeer.k3s_traefik()``.
         :param redis: a Redis blob-descriptor cache for several replicas. Default: in-memory per pod.
         :param proxy: run as a pull-through cache of an upstream registry. Default: a registry you push to.
-        :param metrics: Prometheus metrics on port 5001 with scrape annotations. Default: ``True``.
+        :param metrics: Prometheus metrics on port 5001 with scrape annotations, served by a sidecar that passes
+            only ``GET /metrics`` on from the registry's loopback debug listener. Default: ``True``.
+        :param metrics_proxy_image: the metrics sidecar's nginx image. Default:
+            ``nginxinc/nginx-unprivileged:1.29.4-alpine``.
         :param upload_purging: purging of abandoned uploads. Default: the registry's (older than a week, daily).
         :param garbage_collection: delete unreferenced blobs on a schedule, in a read-only window
             (:meth:`~constructs_lib.maintenance.GarbageCollection.on_schedule`). Default: none.
@@ -139,7 +143,8 @@ class RegistryChart(cdk8s.Chart):
             self, "Registry", auth=auth, storage=storage, name=name, image=registry_image, replicas=replicas,
             http_secret=http_secret, delete_enabled=delete_enabled, log_level=log_level,
             network_policy=network_policy, ingress_controller=ingress_controller, redis=redis, proxy=proxy,
-            metrics=metrics, upload_purging=upload_purging, garbage_collection=garbage_collection, pod=registry_pod,
+            metrics=metrics, metrics_proxy_image=metrics_proxy_image, upload_purging=upload_purging,
+            garbage_collection=garbage_collection, pod=registry_pod,
             cors_origin=f"https://{ui_host}" if ui and ui_host and not ui_proxy_registry else None,
         )
         self._ingress = TraefikIngress(

@@ -14,7 +14,7 @@ import cdk8s
 import cdk8s_plus_27 as kplus
 from constructs import Construct
 
-from . import _atomic, _collisions, _gc, _render, _validation, _workload
+from . import _atomic, _collisions, _gc, _metrics_proxy, _render, _validation, _workload
 from ._secrets import SecretKeyRef
 from .auth import HtpasswdAuth
 from .cache import ProxyCache, RedisCache
@@ -23,10 +23,13 @@ from .network import PodPeer
 from .pod import PodOptions
 from .storage import FilesystemStorage, Storage, VolumeAccessMode
 
-__all__ = ["DEFAULT_REGISTRY_IMAGE", "HttpSecret", "LogLevel", "Registry"]
+__all__ = ["DEFAULT_METRICS_PROXY_IMAGE", "DEFAULT_REGISTRY_IMAGE", "HttpSecret", "LogLevel", "Registry"]
 
 #: The registry image, pinned to an exact version.
 DEFAULT_REGISTRY_IMAGE = "registry:2.8.3"
+#: The metrics proxy (nginx, unprivileged build) in front of the registry's debug listener, pinned to an exact
+#: version.
+DEFAULT_METRICS_PROXY_IMAGE = "nginxinc/nginx-unprivileged:1.29.4-alpine"
 _AUTH_MOUNT = "/auth"
 # Any non-root id works (a static binary on an unprivileged port); above 10000 it maps to no user of the node.
 _RUN_AS = 10001
@@ -83,6 +86,7 @@ class Registry(Construct):
 
     Children: ``Resource`` (the Deployment, :attr:`deployment`), ``Service`` (:attr:`service`), and as needed
     ``HtpasswdSecret``, ``S3Secret``, ``HttpSecret``, ``Data`` (the PersistentVolumeClaim), ``NetworkPolicy``,
+    with metrics ``MetricsProxyConfig`` (the metrics sidecar's ConfigMap),
     with several replicas ``DisruptionBudget``, and with ``garbage_collection`` ``GarbageCollection`` (the CronJob,
     :attr:`garbage_collection`), ``GarbageCollectionServiceAccount``, ``GarbageCollectionRole``,
     ``GarbageCollectionRoleBinding`` and ``GarbageCollectionNetworkPolicy``.
@@ -110,6 +114,8 @@ class Registry(Construct):
         metrics: bool = True,
         metrics_port: int = 5001,
         metrics_scraper: PodPeer | None = None,
+        metrics_proxy_image: str = DEFAULT_METRICS_PROXY_IMAGE,
+        debug_port: int = 5002,
         upload_purging: UploadPurging | None = None,
         garbage_collection: GarbageCollection | None = None,
         cors_origin: str | None = None,
@@ -124,7 +130,7 @@ class Registry(Construct):
         :param name: the base name of every object this construct creates (the Deployment and Service get it as is;
             Secrets and the claim get a suffix). Default: a unique name derived from the construct path.
         :param image: the registry image, 2.x or 3.x: the version in its tag picks the configuration dialect (keep
-            the tag next to a digest: ``registry:3.0.0@sha256:...``). Default: :data:`DEFAULT_REGISTRY_IMAGE`.
+            the tag next to a digest: ``registry:3.1.1@sha256:...``). Default: :data:`DEFAULT_REGISTRY_IMAGE`.
         :param replicas: the number of pods. More than one needs shared storage (S3 or ReadWriteMany) and an
             ``http_secret``. Default: 1.
         :param http_secret: the secret every replica signs upload state with. Default: none, so each pod makes its
@@ -141,11 +147,21 @@ class Registry(Construct):
             in-memory cache per pod.
         :param proxy: run as a pull-through cache of an upstream registry (:meth:`ProxyCache.of`). Default: a
             registry you push to.
-        :param metrics: serve Prometheus metrics on a separate debug port, with scrape annotations on the pods.
-            Default: ``True``.
-        :param metrics_port: the metrics port (never in the Service or the ingress). Default: 5001.
+        :param metrics: serve Prometheus metrics on a separate port, with scrape annotations on the pods: the
+            registry's debug listener binds the pod's loopback only (it also serves ``/debug/vars``, which shows the
+            Redis password and on registry 3 the whole configuration, and ``/debug/pprof``), and a sidecar container
+            ``metrics`` (nginx) serves only ``GET /metrics`` from it on the metrics port. ``False``: no debug
+            listener and no sidecar. Default: ``True``.
+        :param metrics_port: the port the metrics sidecar serves ``/metrics`` on (never in the Service or the
+            ingress). Default: 5001.
         :param metrics_scraper: who may scrape the metrics port through the NetworkPolicy. Default:
             ``PodPeer.prometheus()`` (Prometheus in ``monitoring``).
+        :param metrics_proxy_image: the image of the metrics sidecar: an nginx that runs as any non-root user
+            (``nginx`` on the PATH, ``-e`` supported: 1.19.5 or later). Default:
+            :data:`DEFAULT_METRICS_PROXY_IMAGE`.
+        :param debug_port: the port of the registry's own debug listener on the pod's loopback (``127.0.0.1``):
+            pprof, expvar and the metrics the sidecar reads. Reach it with ``kubectl port-forward`` or ``kubectl
+            exec``; it is in no containerPort, Service or NetworkPolicy. Default: 5002.
         :param upload_purging: purging of abandoned uploads (:class:`UploadPurging`). Default: the registry's
             (uploads older than a week, daily).
         :param garbage_collection: delete unreferenced blobs on a schedule, in a read-only window
@@ -155,8 +171,11 @@ class Registry(Construct):
             ``https://host[:port]`` exactly: a header can name one origin, and ``*`` is refused since requests carry
             credentials. Browsers' preflight requests carry no credentials and get 401 from a registry with auth:
             :class:`~constructs_lib.ingress.TraefikIngress` answers them. Default: none.
-        :param opentelemetry: keep registry 3's OpenTelemetry trace exporter on (configure it with ``OTEL_*``
-            variables in ``pod.env``). Default: ``False`` (``OTEL_TRACES_EXPORTER=none``).
+        :param opentelemetry: export registry 3's OpenTelemetry traces: ``OTEL_TRACES_EXPORTER=otlp`` (both images
+            set ``none``), or the exporter ``pod.env`` names; give the collector in ``pod.env`` too, e.g.
+            ``OTEL_EXPORTER_OTLP_ENDPOINT=http://otel-collector.observability:4318`` (otherwise the registry sends to
+            https://localhost:4318 and logs a refused connection every 5 s), and let the NetworkPolicy's egress reach
+            it. Default: ``False`` (``OTEL_TRACES_EXPORTER=none``: nothing exported).
         :param pod: extra pod settings (:class:`PodOptions`). Default: none.
         """
         super().__init__(scope, id)
@@ -167,11 +186,21 @@ class Registry(Construct):
         _validation.check_dns1035_label("name", base, max_length=40)
         _validation.check_image("image", image)
         major = _major_version(image)
+        if redis is not None and major == 3 and _minor_version(image) == 0:
+            raise _validation.fail("redis", redis, f"registry 3.0.x ({image}) ignores REGISTRY_REDIS_ADDRS and "
+                                                   "REGISTRY_REDIS_DB and panics at start ('redis configuration "
+                                                   "required'); 3.1.0 fixed it and 3.1.x has security fixes 3.0.x "
+                                                   "lacks: use registry:3.1.1 or later")
         _validation.check_int_range("replicas", replicas, 1, 100)
         _validation.check_port("port", port)
         _validation.check_port("metrics_port", metrics_port)
         if metrics and metrics_port == port:
             raise _validation.fail("metrics_port", metrics_port, "it must differ from port")
+        _validation.check_image("metrics_proxy_image", metrics_proxy_image)
+        _validation.check_port("debug_port", debug_port)
+        if metrics and debug_port in (port, metrics_port):
+            raise _validation.fail("debug_port", debug_port, f"it must differ from port ({port}) and metrics_port "
+                                                             f"({metrics_port})")
         if replicas > 1 and not storage.shared:
             raise _validation.fail("replicas", replicas, "several replicas need shared storage: S3, or a filesystem "
                                                          "claim with access_mode=VolumeAccessMode.READ_WRITE_MANY")
@@ -337,7 +366,8 @@ class Registry(Construct):
                         {proxy.password.key: password.file}), "proxy-password"))
             egress_ports.append(proxy.port)
         if metrics:
-            env += [("REGISTRY_HTTP_DEBUG_ADDR", f":{metrics_port}"),
+            # The pod's loopback only: the sidecar serves /metrics from it on metrics_port.
+            env += [("REGISTRY_HTTP_DEBUG_ADDR", f"127.0.0.1:{debug_port}"),
                     ("REGISTRY_HTTP_DEBUG_PROMETHEUS_ENABLED", "true"),
                     ("REGISTRY_HTTP_DEBUG_PROMETHEUS_PATH", "/metrics")]
         if upload_purging is not None:
@@ -351,8 +381,13 @@ class Registry(Construct):
                 ("REGISTRY_HTTP_HEADERS_Access-Control-Allow-Methods", "[HEAD,GET,OPTIONS,DELETE]"),
                 ("REGISTRY_HTTP_HEADERS_Access-Control-Expose-Headers", "[Docker-Content-Digest]"),
             ]
-        if major >= 3 and not opentelemetry:
-            env.append(("OTEL_TRACES_EXPORTER", "none"))
+        if major >= 3:
+            # Registry 3 always starts OpenTelemetry; both images set OTEL_TRACES_EXPORTER=none, so tracing needs an
+            # exporter named here (OTLP, unless pod.env names another). garbage-collect never traces.
+            if not opentelemetry:
+                env.append(("OTEL_TRACES_EXPORTER", "none"))
+            elif "OTEL_TRACES_EXPORTER" not in pod.env:
+                env.append(("OTEL_TRACES_EXPORTER", "otlp"))
             gc_env.append(("OTEL_TRACES_EXPORTER", "none"))
         if garbage_collection is not None:
             # The collection's window switches it to read-only and back to this value.
@@ -376,6 +411,10 @@ class Registry(Construct):
         checksum_inputs.insert(0, json.dumps({"env": env, "extra": dict(pod.env), "secrets": self._secret_refs},
                                              sort_keys=True))
 
+        metrics_proxy_config = _metrics_proxy.nginx_config(listen_port=metrics_port, upstream_port=debug_port) \
+            if metrics else None
+        if metrics_proxy_config is not None:
+            checksum_inputs.append(metrics_proxy_config)
         annotations = {"checksum/config": hashlib.sha256("\n".join(checksum_inputs).encode()).hexdigest()}
         if metrics:
             annotations.update({"prometheus.io/scrape": "true", "prometheus.io/port": str(metrics_port),
@@ -400,37 +439,41 @@ class Registry(Construct):
         container_security = kplus.ContainerSecurityContextProps(
             ensure_non_root=True, user=_RUN_AS, group=_RUN_AS, read_only_root_filesystem=True,
             allow_privilege_escalation=False, privileged=False)
-        init_containers = 0
-        if secret_volumes:
-            rendered = kplus.Volume.from_empty_dir(self, "RenderedVolume", "rendered",
-                                                   medium=kplus.EmptyDirMedium.MEMORY,
-                                                   size_limit=cdk8s.Size.mebibytes(1))
-            render = self._deployment.add_init_container(
-                name="render-secrets",
-                image=image,
-                image_pull_policy=_workload.pull_policy(image),
-                command=["/bin/sh", "-c", _render.render_script(
-                    config=config_secrets, s3_access_key=s3_access_file, s3_secret_key=s3_secret_file)],
-                security_context=container_security,
-                resources=kplus.ContainerResources(
-                    cpu=kplus.CpuResources(request=kplus.Cpu.millis(10), limit=kplus.Cpu.millis(100)),
-                    memory=kplus.MemoryResources(request=cdk8s.Size.mebibytes(8),
-                                                 limit=cdk8s.Size.mebibytes(32))),
-            )
-            for volume, folder in secret_volumes:
-                render.mount(f"{_render.SECRETS_MOUNT}/{folder}", volume, read_only=True)
-            render.mount(_render.RENDERED_MOUNT, rendered)
-            volumes.insert(0, (rendered, _render.RENDERED_MOUNT))
-            init_containers = 1
+        # The config file is always ours, never the image's default (registry 3's has a debug listener on :5001 and
+        # `environment: development`): the init container writes it, with the secret settings when there are any.
+        rendered = kplus.Volume.from_empty_dir(self, "RenderedVolume", "rendered",
+                                               medium=kplus.EmptyDirMedium.MEMORY,
+                                               size_limit=cdk8s.Size.mebibytes(1))
+        render = self._deployment.add_init_container(
+            name="render-secrets",
+            image=image,
+            image_pull_policy=_workload.pull_policy(image),
+            command=["/bin/sh", "-c", _render.render_script(
+                config=config_secrets, s3_access_key=s3_access_file, s3_secret_key=s3_secret_file,
+                always_write_config=True)],
+            security_context=container_security,
+            resources=kplus.ContainerResources(
+                cpu=kplus.CpuResources(request=kplus.Cpu.millis(10), limit=kplus.Cpu.millis(100)),
+                memory=kplus.MemoryResources(request=cdk8s.Size.mebibytes(8),
+                                             limit=cdk8s.Size.mebibytes(32))),
+        )
+        for volume, folder in secret_volumes:
+            render.mount(f"{_render.SECRETS_MOUNT}/{folder}", volume, read_only=True)
+        render.mount(_render.RENDERED_MOUNT, rendered)
+        volumes.insert(0, (rendered, _render.RENDERED_MOUNT))
+        if proxy is not None and proxy.upstream_wait_seconds:
+            # The registry panics at start when its upstream is unreachable: wait for it first (ProxyCache).
+            proxy._add_wait_for_upstream(self._deployment, image=image, security_context=container_security)
         ports = [kplus.ContainerPort(number=port, name="http")]
-        if metrics:
-            ports.append(kplus.ContainerPort(number=metrics_port, name="metrics"))
         container = self._deployment.add_container(
             name="registry",
             image=image,
             image_pull_policy=_workload.pull_policy(image),
-            # The image's entrypoint runs `registry serve FILE` for a *.yml argument.
-            args=[_render.CONFIG_PATH] if config_secrets else None,
+            # `registry serve FILE` itself, not the image's entrypoint: the Docker library image's entrypoint turns a
+            # lone *.yml argument into it, but distribution's own image (ENTRYPOINT ["registry"]) would take the file
+            # for a sub-command, print "unknown command" and exit 0, a restart loop. Both have `registry` on PATH.
+            command=["registry", "serve"],
+            args=[_render.CONFIG_PATH],
             ports=ports,
             env_variables={key: kplus.EnvValue.from_value(value) for key, value in env},
             security_context=container_security,
@@ -448,7 +491,12 @@ class Registry(Construct):
         )
         for volume, path in volumes:
             container.mount(path, volume, read_only=path in (_AUTH_MOUNT, _render.RENDERED_MOUNT))
-        _workload.harden_pod(self._deployment, init_containers=init_containers)
+        if metrics_proxy_config is not None:
+            _metrics_proxy.add_metrics_proxy(self, self._deployment, name=base, labels=labels,
+                                             image=metrics_proxy_image, config=metrics_proxy_config,
+                                             metrics_port=metrics_port, run_as=_RUN_AS)
+        _workload.harden_pod(self._deployment, init_containers=1,
+                             containers=2 if metrics_proxy_config is not None else 1)
         pod._apply(self._deployment)
         if replicas > 1:
             _workload.spread_across_nodes(self._deployment, labels)
@@ -552,11 +600,17 @@ def _major_version(image: str) -> int:
     tag = re.search(r":v?([0-9]+)(\.[0-9A-Za-z._-]*)?(@|$)", image.rsplit("/", 1)[-1])
     if tag is None:
         raise _validation.fail("image", image, "the tag must name the version, like 'registry:2.8.3' or "
-                                               "'registry:3.0.0@sha256:...': it picks the configuration dialect")
+                                               "'registry:3.1.1@sha256:...': it picks the configuration dialect")
     major = int(tag.group(1))
     if major not in (2, 3):
         raise _validation.fail("image", image, "registry 2.x and 3.x are supported")
     return major
+
+
+def _minor_version(image: str) -> int | None:
+    """The minor version in the image's tag (``registry:3.0.0`` -> 0), or None for a tag like ``registry:3``."""
+    tag = re.search(r":v?[0-9]+\.([0-9]+)", image.rsplit("/", 1)[-1])
+    return int(tag.group(1)) if tag else None
 
 
 def _check_origin(origin: str) -> str:

@@ -92,7 +92,7 @@ def _registry_3_with_every_extra(app: cdk8s.App) -> None:
         annotations={"backup.example.com/skip": "true"},
     )
     RegistryChart(
-        app, "v3", host="registry.example.com", namespace="v3", registry_image="registry:3.0.0",
+        app, "v3", host="registry.example.com", namespace="v3", registry_image="registry:3.1.1",
         auth=HtpasswdAuth.from_secret("registry-htpasswd"), replicas=2,
         http_secret=HttpSecret.from_secret("registry-http-secret"),
         storage=Storage.s3(bucket="registry", endpoint="https://minio.example.com",

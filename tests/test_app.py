@@ -24,6 +24,7 @@ def test_default_app_deploys_every_object_of_the_homelab_setup(app: cdk8s.App, s
     assert kinds(manifests) == [
         ("Namespace", "registry"),
         ("Deployment", "registry"),
+        ("ConfigMap", "registry-metrics-proxy"),
         ("Service", "registry"),
         ("NetworkPolicy", "registry"),
         ("ServiceAccount", "registry-gc"),

@@ -66,13 +66,16 @@ def test_redis_on_registry_2_with_a_password(app: cdk8s.App, snapshot: SnapshotA
 
 def test_redis_on_registry_3_takes_a_list_of_addresses(app: cdk8s.App) -> None:
     # GIVEN / WHEN a registry 3 image with Redis and no password
-    manifests = _registry(app, image="registry:3.0.0", redis=RedisCache.of("10.0.0.5:6380"))
+    manifests = _registry(app, image="registry:3.1.1", redis=RedisCache.of("10.0.0.5:6380"))
 
-    # THEN the address is a YAML list, no password is rendered, and no init container is needed for it
+    # THEN the address is a YAML list, and no password is rendered into the config (its init container mounts no
+    # Secret)
     variables = env(container(find(manifests, "Deployment"), "registry"))
     assert variables["REGISTRY_REDIS_ADDRS"] == "[10.0.0.5:6380]"
     assert "REGISTRY_REDIS_ADDR" not in variables
-    assert "initContainers" not in find(manifests, "Deployment")["spec"]["template"]["spec"]
+    (render,) = find(manifests, "Deployment")["spec"]["template"]["spec"]["initContainers"]
+    assert [m["mountPath"] for m in render["volumeMounts"]] == ["/run/registry"]
+    assert "redis" not in render["command"][2]
 
 
 def test_proxy_cache_with_credentials(app: cdk8s.App, snapshot: SnapshotAssertion) -> None:
@@ -97,7 +100,7 @@ def test_proxy_cache_with_credentials(app: cdk8s.App, snapshot: SnapshotAssertio
 
 def test_proxy_ttl_on_registry_3(app: cdk8s.App) -> None:
     # GIVEN / WHEN an anonymous proxy of a plain-HTTP upstream on registry 3 with a TTL
-    manifests = _registry(app, image="registry:3.0.0",
+    manifests = _registry(app, image="registry:3.1.1",
                           proxy=ProxyCache.of("http://upstream.example.com:5000/", ttl_hours=72))
 
     # THEN the TTL is in hours, the trailing slash is gone, and no credentials are rendered
@@ -105,7 +108,9 @@ def test_proxy_ttl_on_registry_3(app: cdk8s.App) -> None:
     assert variables["REGISTRY_PROXY_REMOTEURL"] == "http://upstream.example.com:5000"
     assert variables["REGISTRY_PROXY_TTL"] == "72h"
     assert variables["OTEL_TRACES_EXPORTER"] == "none"
-    assert "initContainers" not in find(manifests, "Deployment")["spec"]["template"]["spec"]
+    init = find(manifests, "Deployment")["spec"]["template"]["spec"]["initContainers"]
+    assert [c["name"] for c in init] == ["render-secrets", "wait-for-upstream"]
+    assert "proxy:" not in init[0]["command"][2]
 
 
 def test_fails_proxy_ttl_on_registry_2(app: cdk8s.App) -> None:
@@ -169,3 +174,54 @@ def test_fails_bad_proxy_options(app: cdk8s.App, options: dict[str, Any], messag
     with pytest.raises(ValueError, match=re.escape(message)):
         ProxyCache.of(**options)
     assert _nothing_written(app)
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"upstream_wait_seconds": 5},
+         "upstream_wait_seconds=5 is invalid: it must be a whole number from 10 to 3600 (or 0: no wait)"),
+        ({"upstream_wait_seconds": 3601}, "upstream_wait_seconds=3601 is invalid"),
+        ({"upstream_wait_seconds": True}, "upstream_wait_seconds=True is invalid"),
+        ({"upstream_wait_seconds": 0.0}, "upstream_wait_seconds=0.0 is invalid"),
+        ({"upstream_retry_seconds": 0}, "upstream_retry_seconds=0 is invalid"),
+        ({"upstream_retry_seconds": 61}, "upstream_retry_seconds=61 is invalid"),
+        ({"upstream_wait_seconds": 10, "upstream_retry_seconds": 11},
+         "upstream_retry_seconds=11 is invalid: it must not exceed upstream_wait_seconds (10)"),
+    ],
+)
+def test_fails_bad_upstream_wait_options(app: cdk8s.App, options: dict[str, Any], message: str) -> None:
+    # GIVEN / WHEN / THEN each wrong wait option names itself, before any construct exists
+    with pytest.raises(ValueError, match=re.escape(message)):
+        ProxyCache.of("https://mirror.example.com", **options)
+    assert _nothing_written(app)
+
+
+def test_proxy_waits_for_its_upstream_in_an_init_container(app: cdk8s.App) -> None:
+    # GIVEN a pull-through cache with the default wait
+    proxy = ProxyCache.of("https://mirror.example.com:8443")
+    assert (proxy.upstream_wait_seconds, proxy.upstream_retry_seconds) == (300, 5)
+
+    # WHEN it is synthesized
+    pod = find(_registry(app, proxy=proxy), "Deployment")["spec"]["template"]["spec"]
+
+    # THEN an init container in the registry's image waits for GET /v2/ after the secrets are rendered, hardened
+    # like the others, with the upstream in its environment and the bounds in its script
+    wait = pod["initContainers"][-1]
+    assert [c["name"] for c in pod["initContainers"]] == ["render-secrets", "wait-for-upstream"]
+    assert wait["image"] == container({"spec": {"template": {"spec": pod}}}, "registry")["image"]
+    assert env(wait) == {"UPSTREAM_URL": "https://mirror.example.com:8443"}
+    assert wait["securityContext"]["capabilities"] == {"drop": ["ALL"]}
+    assert wait["securityContext"]["readOnlyRootFilesystem"] is True
+    assert "volumeMounts" not in wait
+    script = wait["command"][2]
+    assert wait["command"][:2] == ["/bin/sh", "-c"]
+    assert "deadline=$(( $(date +%s) + 300 ))" in script and "sleep 5\n" in script
+    assert "busybox timeout 10 busybox wget -q --no-check-certificate -O /dev/null \"$url\"" in script
+    assert "*'server returned error'*) break ;;" in script  # a 401 (token auth) means the upstream is up
+
+
+def test_proxy_without_upstream_wait(app: cdk8s.App) -> None:
+    # GIVEN / WHEN upstream_wait_seconds=0 / THEN only the render init container
+    pod = find(_registry(app, proxy=ProxyCache.of(upstream_wait_seconds=0)), "Deployment")["spec"]["template"]["spec"]
+    assert [c["name"] for c in pod["initContainers"]] == ["render-secrets"]

@@ -34,6 +34,7 @@ def test_defaults_compose_namespace_registry_ingress_and_ui(app: cdk8s.App, snap
         ("Namespace", "registry"),
         ("PersistentVolumeClaim", "registry-data"),
         ("Deployment", "registry"),
+        ("ConfigMap", "registry-metrics-proxy"),
         ("Service", "registry"),
         ("NetworkPolicy", "registry"),
         ("TLSOption", "registry-tls"),

@@ -54,8 +54,8 @@ def test_default_ingress_routes_the_host_to_the_registry_service(chart: cdk8s.Ch
     # AND one traefik.io IngressRoute named like the registry serves the host on websecure with the letsencrypt resolver
     # and a TLSOption of its own, which comes right after the registry's NetworkPolicy and before the route
     assert list(objects) == [("PersistentVolumeClaim", "registry-data"), ("Deployment", "registry"),
-                             ("Service", "registry"), ("NetworkPolicy", "registry"), ("TLSOption", "registry-tls"),
-                             ("IngressRoute", "registry")]
+                             ("ConfigMap", "registry-metrics-proxy"), ("Service", "registry"),
+                             ("NetworkPolicy", "registry"), ("TLSOption", "registry-tls"), ("IngressRoute", "registry")]
     route = objects[("IngressRoute", "registry")]
     assert route["apiVersion"] == "traefik.io/v1alpha1"
     assert route["spec"]["entryPoints"] == ["websecure"]

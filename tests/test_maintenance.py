@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import pathlib
 import re
+import shutil
+import subprocess
 from typing import Any
 
 import cdk8s
@@ -25,6 +28,7 @@ from constructs_lib import (
     Storage,
     UploadPurging,
     VolumeAccessMode,
+    _gc,
 )
 
 
@@ -159,7 +163,8 @@ def test_garbage_collection_of_a_filesystem_registry(app: cdk8s.App, snapshot: S
     # THEN the registry, then the CronJob and the least privilege it needs
     assert manifests == snapshot
     assert kinds(manifests) == [
-        ("PersistentVolumeClaim", "registry-data"), ("Deployment", "registry"), ("Service", "registry"),
+        ("PersistentVolumeClaim", "registry-data"), ("Deployment", "registry"),
+        ("ConfigMap", "registry-metrics-proxy"), ("Service", "registry"),
         ("NetworkPolicy", "registry"), ("ServiceAccount", "registry-gc"), ("Role", "registry-gc"),
         ("RoleBinding", "registry-gc"), ("CronJob", "registry-gc"), ("NetworkPolicy", "registry-gc"),
     ]
@@ -194,7 +199,8 @@ def test_garbage_collection_of_a_filesystem_registry(app: cdk8s.App, snapshot: S
     assert ("kubectl set env deployment/registry --containers=registry "
             "REGISTRY_STORAGE_MAINTENANCE_READONLY='{enabled: true}'") in enter
     assert "kubectl rollout status deployment/registry --timeout=10m" in enter
-    assert "  timeout 21600 registry garbage-collect /run/registry/config.yml &\n" in collect
+    assert ("  timeout 21600 registry garbage-collect /run/registry/config.yml "
+            "2> /run/garbage-collection/collect-errors &\n") in collect
     assert "touch /run/garbage-collection/heartbeat" in collect and "/run/garbage-collection/heartbeat" in leave
     assert env(containers["garbage-collect"])["GOMEMLIMIT"] == "400MiB"
     assert ("kubectl set env deployment/registry --containers=registry "
@@ -208,6 +214,123 @@ def test_garbage_collection_of_a_filesystem_registry(app: cdk8s.App, snapshot: S
     # AND the registry's manifest says read-write, the value the window returns to
     registry_env = env(container(find(manifests, "Deployment", "registry"), "registry"))
     assert registry_env["REGISTRY_STORAGE_MAINTENANCE_READONLY"] == "{enabled: false}"
+
+
+# What distribution 2.8.2 writes last (stderr, no newline) and exits 1 with on a registry nothing was pushed to, as
+# seen with the real binary on the filesystem and through the S3 driver (tests/e2e/test_gc_e2e.py runs the real one).
+NEVER_PUSHED = "failed to garbage collect: failed to mark: {driver}: Path not found: /docker/registry/v2/repositories"
+# The applets of the registry image (alpine's busybox) that the garbage-collect script uses.
+COLLECT_APPLETS = ("sh", "mv", "touch", "rm", "mkfifo", "tail", "tee", "timeout", "sleep", "cat")
+
+
+def _collect_shell(folder: pathlib.Path, shell: str) -> tuple[str, str]:
+    """(the shell, a PATH) for the garbage-collect script: the host's POSIX sh (dash) and tools, or busybox's only."""
+    folder.mkdir()
+    if shell == "busybox":
+        busybox = shutil.which("busybox")
+        if busybox is None:
+            pytest.fail("busybox missing (Debian package busybox; see the Makefile's TEST_DEBIAN_PACKAGES)")
+        for applet in COLLECT_APPLETS:
+            (folder / applet).symlink_to(busybox)
+        return str(folder / "sh"), str(folder)
+    return "/bin/sh", f"{folder}:/usr/bin:/bin"
+
+
+def _run_collect(tmp_path: pathlib.Path, shell: str, stderr: str, code: int) -> tuple[int, str, str]:
+    """Run the garbage-collect container's script with a `registry` that writes `stderr` and exits with `code`:
+    (the exit code it hands to leave-read-only, its output, its error output)."""
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "read-only").touch()  # enter-read-only's marker: the registry is read-only
+    sh, path = _collect_shell(tmp_path / "bin", shell)
+    fake = tmp_path / "bin" / "registry"
+    fake.write_text(f'#!/bin/sh\ncat {tmp_path}/stderr >&2\nexit {code}\n')
+    fake.chmod(0o755)
+    (tmp_path / "stderr").write_text(stderr)
+    # (the heartbeat's pause shortened: the fake collection ends at once)
+    script = (_gc.collect_script([]).replace("/run/garbage-collection", str(work))
+              .replace("/run/registry/config.yml", str(tmp_path / "config.yml"))
+              .replace("  sleep 2\n", "  sleep 0.1\n"))
+    result = subprocess.run([sh, "-c", script], env={"PATH": path}, capture_output=True, text=True, timeout=60,
+                            check=False)
+    assert result.returncode == 0, result
+    # (only the end of the error output is kept in the work folder, however long the collection logs)
+    assert (work / "collect-errors-end").stat().st_size <= 4096
+    return int((work / "exit-code").read_text()), result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("shell", ["posix-sh", "busybox"])
+@pytest.mark.parametrize(
+    "stderr",
+    [NEVER_PUSHED.format(driver="filesystem"), NEVER_PUSHED.format(driver="s3aws"),
+     # (log lines before it, however many, and a final newline change nothing)
+     "".join(f"time=x level=info msg=\"line {i}\"\n" for i in range(20000))
+     + NEVER_PUSHED.format(driver="s3aws") + "\n"],
+    ids=["filesystem", "s3", "after-logs"],
+)
+def test_collection_of_a_registry_never_pushed_to_ends_as_a_no_op(tmp_path: pathlib.Path, shell: str,
+                                                                   stderr: str) -> None:
+    # GIVEN / WHEN the collection exits 1 saying, last, that the storage has no repositories folder
+    code, stdout, errors = _run_collect(tmp_path, shell, stderr, 1)
+
+    # THEN the run is a success that says why, and the registry's own words are in the log
+    assert code == 0
+    assert "nothing to collect: nothing has been pushed to this registry yet" in stdout
+    assert stderr.rstrip("\n") in errors
+
+
+@pytest.mark.parametrize("shell", ["posix-sh", "busybox"])
+@pytest.mark.parametrize(
+    ("stderr", "code"),
+    [
+        ("", 0),
+        # wrong S3 keys, a missing bucket (as 2.8.2 says them through SeaweedFS)
+        (("failed to garbage collect: failed to mark: s3aws: SignatureDoesNotMatch: The request signature we "
+          "calculated does not match the signature you provided. Check your key and signing method.\n\tstatus "
+          "code: 403, request id: 18ED3E0D810D1BD7B23CCD3D, host id: "), 1),
+        (("failed to garbage collect: failed to mark: s3aws: NoSuchBucket: The specified bucket does not exist\n\t"
+          "status code: 404, request id: 18ED3E0D838A0CE9C7A6ACA3, host id: "), 1),
+        # repositories there, blobs not (an upload was started, nothing finished)
+        ("failed to garbage collect: error enumerating blobs: filesystem: Path not found: /docker/registry/v2/blobs",
+         1),
+        # another path missing, or the same one behind another error
+        (("failed to garbage collect: failed to mark: filesystem: Path not found: "
+          "/docker/registry/v2/repositories/app/_layers"), 1),
+        (("failed to garbage collect: failed to mark: failed to x: filesystem: Path not found: "
+          "/docker/registry/v2/repositories"), 1),
+        # the message, but not as the last line, or with another exit code (timeout's, a signal's)
+        (NEVER_PUSHED.format(driver="filesystem") + "\npanic: runtime error", 1),
+        (NEVER_PUSHED.format(driver="filesystem"), 2),
+        (NEVER_PUSHED.format(driver="filesystem"), 124),
+    ],
+    ids=["success", "wrong-keys", "no-bucket", "no-blobs", "other-path", "nested", "not-last", "code-2", "timeout"],
+)
+def test_collection_keeps_every_other_outcome(tmp_path: pathlib.Path, shell: str, stderr: str, code: int) -> None:
+    # GIVEN / WHEN the collection ends with anything else
+    handed_on, stdout, errors = _run_collect(tmp_path, shell, stderr, code)
+
+    # THEN its exit code is handed on as it is (a failure fails the Job), and its error output is in the log
+    assert handed_on == code
+    assert "nothing to collect" not in stdout
+    assert stderr in errors
+
+
+@pytest.mark.parametrize("storage", [Storage.filesystem(), _s3()], ids=["filesystem", "s3"])
+def test_collection_scripts_parse_in_their_shells(app: cdk8s.App, storage: Storage) -> None:
+    # GIVEN / WHEN a collected registry
+    containers = _gc_containers(_gc_pod(_gc_registry(app, storage=storage)))
+    busybox = shutil.which("busybox")
+    if busybox is None:
+        pytest.fail("busybox missing (Debian package busybox; see the Makefile's TEST_DEBIAN_PACKAGES)")
+
+    # THEN the registry image's scripts parse under POSIX sh (dash) and busybox's sh, the kubectl image's under bash
+    for name, spec in containers.items():
+        shell = spec["command"][0]
+        checkers = [["/bin/sh"], [busybox, "sh"]] if shell == "/bin/sh" else [["/bin/bash"]]
+        for checker in checkers:
+            result = subprocess.run([*checker, "-n", "-c", _script(spec)], capture_output=True, text=True,
+                                    timeout=30, check=False, env={"PATH": os.defpath})
+            assert result.returncode == 0, (name, checker, result.stderr)
 
 
 def test_images_given_by_digest_are_taken_from_the_node(app: cdk8s.App) -> None:
@@ -229,8 +352,9 @@ def test_garbage_collection_of_an_s3_registry_with_keys_in_an_existing_secret(
 
     # THEN the output is pinned by the snapshot
     assert manifests == snapshot
-    assert [kind for kind, _ in kinds(manifests)] == ["Deployment", "Service", "NetworkPolicy", "ServiceAccount",
-                                                      "Role", "RoleBinding", "CronJob", "NetworkPolicy"]
+    assert [kind for kind, _ in kinds(manifests)] == ["Deployment", "ConfigMap", "Service", "NetworkPolicy",
+                                                      "ServiceAccount", "Role", "RoleBinding", "CronJob",
+                                                      "NetworkPolicy"]
     cron = _cron_job(manifests)["spec"]
     assert (cron["schedule"], cron["timeZone"]) == ("30 2 * * MON-FRI", "Europe/Paris")
     assert cron["concurrencyPolicy"] == "Forbid"
@@ -269,8 +393,8 @@ def test_garbage_collection_of_an_s3_registry_with_keys_in_an_existing_secret(
     [
         ({}, "registry:2.8.3", ""),
         ({"dry_run": True}, "registry:2.8.3", "--dry-run "),
-        ({"delete_untagged": True}, "registry:3.0.0", "--delete-untagged "),
-        ({"delete_untagged": True, "dry_run": True}, "registry:3.0.0", "--delete-untagged --dry-run "),
+        ({"delete_untagged": True}, "registry:3.1.1", "--delete-untagged "),
+        ({"delete_untagged": True, "dry_run": True}, "registry:3.1.1", "--delete-untagged --dry-run "),
     ],
     ids=["none", "dry-run", "delete-untagged", "both"],
 )
@@ -281,7 +405,8 @@ def test_collection_flags_only_when_asked(app: cdk8s.App, options: dict[str, Any
     # THEN garbage-collect runs with exactly the flags asked for, with the registry's image
     containers = _gc_containers(_gc_pod(manifests))
     script = _script(containers["garbage-collect"])
-    assert f"registry garbage-collect {flags}/run/registry/config.yml &\n" in script
+    assert f"registry garbage-collect {flags}/run/registry/config.yml 2> /run/garbage-collection/collect-errors &\n" \
+        in script
     for flag in ("--delete-untagged", "--dry-run"):
         assert (flag in script) == (flag in flags), flag
     assert containers["garbage-collect"]["image"] == image
@@ -381,7 +506,7 @@ def test_read_only_setting_only_with_garbage_collection(app: cdk8s.App) -> None:
     assert setting not in env(container(find(uncollected, "Deployment"), "registry"))
     # AND the other has none of the collection's objects
     assert {kind for kind, _ in kinds(uncollected)} == {"PersistentVolumeClaim", "Deployment", "Service",
-                                                        "NetworkPolicy"}
+                                                        "NetworkPolicy", "ConfigMap"}  # the metrics proxy's
     assert len(of_kind(uncollected, "NetworkPolicy")) == 1
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import cdk8s
 import pytest
-from _manifests import container, find
+from _manifests import container, env, find
 from syrupy.assertion import SnapshotAssertion
 
 from constructs_lib import (
@@ -63,8 +63,10 @@ def test_chart_policies_admit_only_the_ingress_controller_and_the_ui(app: cdk8s.
     ui_labels = find(manifests, "Deployment", "registry-ui")["spec"]["template"]["metadata"]["labels"]
     assert registry["ingress"][1]["from"][0]["podSelector"]["matchLabels"].items() <= ui_labels.items()
     # AND the metrics port it admits Prometheus on is the one the pods serve and announce, never the Service's
-    assert container(deployment, "registry")["ports"] == [{"containerPort": 5000, "name": "http"},
-                                                          {"containerPort": 5001, "name": "metrics"}]
+    # (the metrics sidecar's port; the registry's own debug listener is on the pod's loopback, in no rule)
+    assert container(deployment, "registry")["ports"] == [{"containerPort": 5000, "name": "http"}]
+    assert container(deployment, "metrics")["ports"] == [{"containerPort": 5001, "name": "metrics"}]
+    assert env(container(deployment, "registry"))["REGISTRY_HTTP_DEBUG_ADDR"] == "127.0.0.1:5002"
     assert deployment["spec"]["template"]["metadata"]["annotations"]["prometheus.io/port"] == "5001"
     assert [port["port"] for port in find(manifests, "Service", "registry")["spec"]["ports"]] == [5000]
     # AND the UI takes traffic from Traefik on 8080 and talks to nothing but DNS

@@ -11,9 +11,12 @@ from _manifests import container, env, find, kinds
 from syrupy.assertion import SnapshotAssertion
 
 from constructs_lib import (
+    DEFAULT_METRICS_PROXY_IMAGE,
     HtpasswdAuth,
     HttpSecret,
     LogLevel,
+    PodOptions,
+    RedisCache,
     Registry,
     S3Credentials,
     Storage,
@@ -48,7 +51,8 @@ def test_defaults_give_one_hardened_pod_on_a_volume(ns_chart: cdk8s.Chart, snaps
     # THEN a Deployment, a Service and a 10Gi claim, in the chart's namespace
     assert manifests == snapshot
     assert kinds(manifests) == [("PersistentVolumeClaim", "registry-data"), ("Deployment", "registry"),
-                                ("Service", "registry"), ("NetworkPolicy", "registry")]
+                                ("ConfigMap", "registry-metrics-proxy"), ("Service", "registry"),
+                                ("NetworkPolicy", "registry")]
     assert {m["metadata"]["namespace"] for m in manifests} == {"registry"}
     deployment = find(manifests, "Deployment")
     spec = deployment["spec"]
@@ -58,8 +62,9 @@ def test_defaults_give_one_hardened_pod_on_a_volume(ns_chart: cdk8s.Chart, snaps
     assert spec["strategy"] == {"type": "Recreate"}  # a ReadWriteOnce volume: old and new pod never overlap
     assert registry["image"] == "registry:2.8.3"
     assert registry["imagePullPolicy"] == "Always"  # a tag can move; a digest gets IfNotPresent
-    # (the registry's port, and the metrics port, which the Service never exposes)
-    assert registry["ports"] == [{"containerPort": 5000, "name": "http"}, {"containerPort": 5001, "name": "metrics"}]
+    # (the registry's port only: the metrics port, which the Service never exposes, is the metrics sidecar's)
+    assert registry["ports"] == [{"containerPort": 5000, "name": "http"}]
+    assert [c["name"] for c in pod["containers"]] == ["registry", "metrics"]
     assert pod["enableServiceLinks"] is False
     assert pod["automountServiceAccountToken"] is False
     assert env(registry) == {
@@ -68,7 +73,7 @@ def test_defaults_give_one_hardened_pod_on_a_volume(ns_chart: cdk8s.Chart, snaps
         "REGISTRY_STORAGE": "filesystem",
         "REGISTRY_STORAGE_FILESYSTEM_ROOTDIRECTORY": "/var/lib/registry",
         "REGISTRY_STORAGE_CACHE_BLOBDESCRIPTOR": "inmemory",
-        "REGISTRY_HTTP_DEBUG_ADDR": ":5001",
+        "REGISTRY_HTTP_DEBUG_ADDR": "127.0.0.1:5002",
         "REGISTRY_HTTP_DEBUG_PROMETHEUS_ENABLED": "true",
         "REGISTRY_HTTP_DEBUG_PROMETHEUS_PATH": "/metrics",
         "REGISTRY_STORAGE_DELETE_ENABLED": "false",
@@ -81,9 +86,14 @@ def test_defaults_give_one_hardened_pod_on_a_volume(ns_chart: cdk8s.Chart, snaps
     assert re.fullmatch(r"[0-9a-f]{64}", annotations["checksum/config"])
     assert annotations == {"checksum/config": annotations["checksum/config"], "prometheus.io/scrape": "true",
                            "prometheus.io/port": "5001", "prometheus.io/path": "/metrics"}
-    assert registry["volumeMounts"] == [{"mountPath": "/var/lib/registry", "name": "data", "readOnly": False}]
-    assert pod["volumes"] == [{"name": "data", "persistentVolumeClaim": {"claimName": "registry-data",
-                                                                          "readOnly": False}}]
+    # (the config file the init container always renders: tests/e2e/test_command_e2e.py)
+    assert registry["volumeMounts"] == [{"mountPath": "/run/registry", "name": "rendered", "readOnly": True},
+                                        {"mountPath": "/var/lib/registry", "name": "data", "readOnly": False}]
+    assert (registry["command"], registry["args"]) == (["registry", "serve"], ["/run/registry/config.yml"])
+    # (the metrics sidecar's volumes: test_metrics_come_from_a_sidecar_that_serves_only_get_metrics)
+    assert [v for v in pod["volumes"] if not v["name"].startswith("metrics-proxy-")] == [
+        {"name": "rendered", "emptyDir": {"medium": "Memory", "sizeLimit": "1Mi"}},
+        {"name": "data", "persistentVolumeClaim": {"claimName": "registry-data", "readOnly": False}}]
     claim = find(manifests, "PersistentVolumeClaim")
     assert claim["spec"]["accessModes"] == ["ReadWriteOnce"]
     assert claim["spec"]["resources"] == {"requests": {"storage": "10Gi"}}
@@ -141,8 +151,8 @@ def test_options_reach_the_registry_configuration(ns_chart: cdk8s.Chart, snapsho
     # THEN each option shows up where the registry reads it
     assert manifests == snapshot
     # existing Secrets: none created; several replicas: a disruption budget
-    assert kinds(manifests) == [("Deployment", "hub"), ("PodDisruptionBudget", "hub"), ("Service", "hub"),
-                                ("NetworkPolicy", "hub")]
+    assert kinds(manifests) == [("Deployment", "hub"), ("ConfigMap", "hub-metrics-proxy"),
+                                ("PodDisruptionBudget", "hub"), ("Service", "hub"), ("NetworkPolicy", "hub")]
     deployment = find(manifests, "Deployment")
     registry = container(deployment, "registry")
     variables = env(registry)
@@ -155,8 +165,9 @@ def test_options_reach_the_registry_configuration(ns_chart: cdk8s.Chart, snapsho
     assert variables["REGISTRY_STORAGE_DELETE_ENABLED"] == "true"
     assert variables["REGISTRY_LOG_LEVEL"] == "debug"
     assert variables["REGISTRY_HTTP_ADDR"] == ":5050"
-    assert registry["ports"] == [{"containerPort": 5050, "name": "http"}, {"containerPort": 5001, "name": "metrics"}]
-    assert variables["REGISTRY_HTTP_DEBUG_ADDR"] == ":5001"
+    assert registry["ports"] == [{"containerPort": 5050, "name": "http"}]
+    assert container(deployment, "metrics")["ports"] == [{"containerPort": 5001, "name": "metrics"}]
+    assert variables["REGISTRY_HTTP_DEBUG_ADDR"] == "127.0.0.1:5002"
     assert find(manifests, "Service")["spec"]["ports"] == [{"name": "http", "port": 5050, "targetPort": 5050}]
     assert variables["REGISTRY_AUTH"] == "htpasswd"
     assert variables["REGISTRY_AUTH_HTPASSWD_REALM"] == "Hub"
@@ -164,7 +175,7 @@ def test_options_reach_the_registry_configuration(ns_chart: cdk8s.Chart, snapsho
     assert registry["volumeMounts"] == [{"mountPath": "/run/registry", "name": "rendered", "readOnly": True},
                                         {"mountPath": "/auth", "name": "htpasswd", "readOnly": True}]
     pod = deployment["spec"]["template"]["spec"]
-    assert pod["volumes"][:3] == [
+    assert [v for v in pod["volumes"] if not v["name"].startswith("metrics-proxy-")][:3] == [
         {"name": "rendered", "emptyDir": {"medium": "Memory", "sizeLimit": "1Mi"}},
         {"name": "htpasswd", "secret": {"secretName": "users", "defaultMode": 0o440,
                                         "items": [{"key": "file", "path": "htpasswd"}]}},
@@ -336,7 +347,7 @@ def test_one_replica_has_no_disruption_budget_or_spread(ns_chart: cdk8s.Chart) -
 
 def test_registry_3_is_chosen_by_the_image_tag(ns_chart: cdk8s.Chart) -> None:
     # GIVEN a registry 3 image pinned by tag and digest
-    image = "registry:3.0.0@sha256:" + "ab" * 32
+    image = "registry:3.1.1@sha256:" + "ab" * 32
     registry = Registry(ns_chart, "Registry", name="registry", auth=None, image=image)
 
     # WHEN synthesized
@@ -349,11 +360,41 @@ def test_registry_3_is_chosen_by_the_image_tag(ns_chart: cdk8s.Chart) -> None:
     assert container(deployment, "registry")["imagePullPolicy"] == "IfNotPresent"
 
 
-def test_registry_3_can_keep_opentelemetry(ns_chart: cdk8s.Chart) -> None:
-    # GIVEN / WHEN registry 3 with tracing wanted THEN the exporter is left to the user's OTEL_* settings
-    Registry(ns_chart, "Registry", name="registry", auth=None, image="registry:3.0.0", opentelemetry=True)
-    variables = env(container(find(cdk8s.Testing.synth(ns_chart), "Deployment"), "registry"))
-    assert "OTEL_TRACES_EXPORTER" not in variables
+def test_registry_3_with_opentelemetry_exports_by_otlp(ns_chart: cdk8s.Chart) -> None:
+    # GIVEN / WHEN registry 3 with tracing wanted, and another with its own exporter and collector in pod.env
+    Registry(ns_chart, "Registry", name="registry", auth=None, image="registry:3.1.1", opentelemetry=True)
+    Registry(ns_chart, "Zipkin", name="zipkin", auth=None, image="registry:3.1.1", opentelemetry=True,
+             pod=PodOptions(env={"OTEL_TRACES_EXPORTER": "zipkin",
+                                 "OTEL_EXPORTER_ZIPKIN_ENDPOINT": "http://zipkin.observability:9411/api/v2/spans"}))
+    manifests = cdk8s.Testing.synth(ns_chart)
+
+    # THEN an exporter is on: OTLP (both images set `none`, which exports nothing), or the one pod.env names
+    assert env(container(find(manifests, "Deployment", "registry"), "registry"))["OTEL_TRACES_EXPORTER"] == "otlp"
+    assert env(container(find(manifests, "Deployment", "zipkin"), "registry"))["OTEL_TRACES_EXPORTER"] == "zipkin"
+
+
+def test_fails_opentelemetry_exporter_in_pod_env_without_opentelemetry(ns_chart: cdk8s.Chart) -> None:
+    # GIVEN / WHEN / THEN an exporter in pod.env while the construct turns tracing off is refused
+    with pytest.raises(ValueError, match=re.escape("pod.env=['OTEL_TRACES_EXPORTER'] is invalid")):
+        Registry(ns_chart, "Registry", name="registry", auth=None, image="registry:3.1.1",
+                 pod=PodOptions(env={"OTEL_TRACES_EXPORTER": "otlp"}))
+
+
+@pytest.mark.parametrize("image", ["registry:3.0.0", "registry:3.0", "registry:3.0.0@sha256:" + "ab" * 32,
+                                   "distribution/distribution:3.0.0"])
+def test_fails_redis_on_registry_3_0(ns_chart: cdk8s.Chart, image: str) -> None:
+    # GIVEN / WHEN / THEN Redis on 3.0.x, which ignores REGISTRY_REDIS_ADDRS/_DB and panics at start, is refused
+    with pytest.raises(ValueError, match=re.escape("redis=") + ".*3\\.0\\.x.*registry:3\\.1\\.1 or later"):
+        Registry(ns_chart, "Registry", name="registry", auth=None, image=image,
+                 redis=RedisCache.of("redis.registry.svc:6379"))
+    assert ns_chart.node.children == []
+
+
+@pytest.mark.parametrize("image", ["registry:3.1.1", "registry:3", "registry:2.8.3"])
+def test_redis_on_other_versions_is_accepted(ns_chart: cdk8s.Chart, image: str) -> None:
+    # GIVEN / WHEN / THEN Redis on 3.1.x, a floating 3 tag (the newest 3.x) and 2.x builds
+    Registry(ns_chart, "Registry", name="registry", auth=None, image=image,
+             redis=RedisCache.of("redis.registry.svc:6379"))
 
 
 def test_registry_2_has_no_opentelemetry_setting(ns_chart: cdk8s.Chart) -> None:
@@ -379,15 +420,67 @@ def test_cors_origin_becomes_exact_headers(ns_chart: cdk8s.Chart) -> None:
     assert variables["REGISTRY_HTTP_HEADERS_Access-Control-Expose-Headers"] == "[Docker-Content-Digest]"
 
 
+def test_metrics_come_from_a_sidecar_that_serves_only_get_metrics(ns_chart: cdk8s.Chart) -> None:
+    # GIVEN / WHEN metrics on other ports and a metrics proxy image with a digest
+    image = DEFAULT_METRICS_PROXY_IMAGE + "@sha256:" + "ab" * 32
+    Registry(ns_chart, "Registry", name="registry", auth=None, metrics_port=9101, debug_port=9102,
+             metrics_proxy_image=image)
+    manifests = cdk8s.Testing.synth(ns_chart)
+    deployment = find(manifests, "Deployment")
+    pod = deployment["spec"]["template"]["spec"]
+
+    # THEN the registry's debug listener (expvar shows secrets) binds the pod's loopback only, in no containerPort
+    assert env(container(deployment, "registry"))["REGISTRY_HTTP_DEBUG_ADDR"] == "127.0.0.1:9102"
+    assert container(deployment, "registry")["ports"] == [{"containerPort": 5000, "name": "http"}]
+    # AND the sidecar runs nginx on the metrics port with the ConfigMap's config, not the image's entrypoint
+    sidecar = container(deployment, "metrics")
+    assert sidecar["image"] == image and sidecar["imagePullPolicy"] == "IfNotPresent"
+    assert sidecar["command"] == ["nginx", "-c", "/etc/nginx/metrics/nginx.conf", "-e", "stderr"]
+    assert sidecar["ports"] == [{"containerPort": 9101, "name": "metrics"}]
+    assert sidecar["readinessProbe"]["tcpSocket"] == {"port": 9101}
+    assert sidecar["livenessProbe"]["tcpSocket"] == {"port": 9101}
+    assert sidecar["volumeMounts"] == [
+        {"mountPath": "/etc/nginx/metrics", "name": "metrics-proxy-config", "readOnly": True},
+        {"mountPath": "/tmp", "name": "metrics-proxy-tmp"}]
+    volumes = {volume["name"]: volume for volume in pod["volumes"]}
+    assert volumes["metrics-proxy-config"]["configMap"]["name"] == "registry-metrics-proxy"
+    assert volumes["metrics-proxy-tmp"]["emptyDir"] == {"medium": "Memory", "sizeLimit": "1Mi"}
+    # AND its config passes exactly /metrics (GET) on to the loopback listener and answers 404 to anything else
+    config = find(manifests, "ConfigMap")["data"]["nginx.conf"]
+    assert "listen 9101;" in config
+    assert re.search(r"location = /metrics \{\s+limit_except GET \{\s+deny all;\s+\}\s+"
+                     r"proxy_pass http://127\.0\.0\.1:9102/metrics;", config), config
+    assert re.search(r"location / \{\s+return 404;\s+\}", config), config
+    assert config.count("proxy_pass") == 1 and config.count("location") == 2
+    # AND Prometheus is pointed at the sidecar's port, as the NetworkPolicy opens it
+    annotations = deployment["spec"]["template"]["metadata"]["annotations"]
+    assert annotations["prometheus.io/port"] == "9101" and annotations["prometheus.io/path"] == "/metrics"
+    assert find(manifests, "NetworkPolicy")["spec"]["ingress"][-1]["ports"] == [{"port": 9101, "protocol": "TCP"}]
+
+
+def test_a_change_of_the_metrics_proxy_config_rolls_the_pods() -> None:
+    # GIVEN / WHEN the same registry with two debug ports THEN the pods' config checksums differ
+    def checksum(debug_port: int) -> str:
+        chart = cdk8s.Chart(cdk8s.Testing.app(), "test", namespace="registry")
+        Registry(chart, "Registry", name="registry", auth=None, debug_port=debug_port)
+        return str(find(cdk8s.Testing.synth(chart), "Deployment")["spec"]["template"]["metadata"]["annotations"][
+            "checksum/config"])
+
+    assert checksum(5002) != checksum(5003)
+
+
 def test_metrics_can_be_turned_off(ns_chart: cdk8s.Chart) -> None:
     # GIVEN / WHEN metrics off
     Registry(ns_chart, "Registry", name="registry", auth=None, metrics=False)
     manifests = cdk8s.Testing.synth(ns_chart)
     deployment = find(manifests, "Deployment")
 
-    # THEN no debug listener, no metrics port, no scrape annotations, no metrics rule in the NetworkPolicy
+    # THEN no debug listener, no metrics port, no sidecar and its ConfigMap, no scrape annotations, no metrics rule
+    # in the NetworkPolicy
     assert not [name for name in env(container(deployment, "registry")) if "DEBUG" in name]
     assert container(deployment, "registry")["ports"] == [{"containerPort": 5000, "name": "http"}]
+    assert [c["name"] for c in deployment["spec"]["template"]["spec"]["containers"]] == ["registry"]
+    assert not [m for m in manifests if m["kind"] == "ConfigMap"]
     assert not [key for key in deployment["spec"]["template"]["metadata"]["annotations"] if "prometheus" in key]
     assert len(find(manifests, "NetworkPolicy")["spec"]["ingress"]) == 2
 
@@ -399,6 +492,10 @@ def test_metrics_can_be_turned_off(ns_chart: cdk8s.Chart) -> None:
         ({"image": "registry:latest"}, "image='registry:latest' is invalid: the tag must name the version"),
         ({"image": "registry:4.0.0"}, "image='registry:4.0.0' is invalid: registry 2.x and 3.x are supported"),
         ({"metrics_port": 5000}, "metrics_port=5000 is invalid: it must differ from port"),
+        ({"debug_port": 5001}, "debug_port=5001 is invalid: it must differ from port (5000) and metrics_port (5001)"),
+        ({"debug_port": 5000}, "debug_port=5000 is invalid: it must differ from port"),
+        ({"debug_port": 70000}, "debug_port=70000 is invalid: a port is a whole number"),
+        ({"metrics_proxy_image": "nginx unprivileged"}, "metrics_proxy_image='nginx unprivileged' is invalid"),
         ({"metrics_port": 0}, "metrics_port=0 is invalid"),
         ({"cors_origin": "*"}, "cors_origin='*' is invalid: an origin is exactly scheme://host[:port]"),
         ({"cors_origin": "https://ui.example.com/"}, "cors_origin='https://ui.example.com/' is invalid"),

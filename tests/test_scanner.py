@@ -19,12 +19,19 @@ import pytest
 import yaml
 from _variants import VARIANTS, synth_variant
 
-from constructs_lib import DEFAULT_REGISTRY_IMAGE, DEFAULT_UI_IMAGE, HtpasswdAuth, RegistryChart
+from constructs_lib import (
+    DEFAULT_METRICS_PROXY_IMAGE,
+    DEFAULT_REGISTRY_IMAGE,
+    DEFAULT_UI_IMAGE,
+    HtpasswdAuth,
+    RegistryChart,
+)
 
 ALLOWED_WITHOUT_DIGEST = "CKV_K8S_43"  # "Image should use digest": the only failure allowed, and only without one
 DIGEST = "@sha256:" + "0123456789abcdef" * 4
 REGISTRY_IMAGE_WITH_DIGEST = DEFAULT_REGISTRY_IMAGE + DIGEST
 UI_IMAGE_WITH_DIGEST = DEFAULT_UI_IMAGE + DIGEST
+METRICS_PROXY_IMAGE_WITH_DIGEST = DEFAULT_METRICS_PROXY_IMAGE + DIGEST
 # Checks that must have been evaluated on every Deployment we emit, so an object checkov silently stopped reading
 # (or a check it stopped running) cannot pass the gate by having no results.
 WORKLOAD_CHECKS = {
@@ -41,7 +48,8 @@ SELF_TEST = "gate-self-test"
 
 def _image_digests(app: cdk8s.App) -> None:
     RegistryChart(app, "digests", host="registry.example.com", auth=HtpasswdAuth.from_secret("registry-htpasswd"),
-                  registry_image=REGISTRY_IMAGE_WITH_DIGEST, ui_image=UI_IMAGE_WITH_DIGEST)
+                  registry_image=REGISTRY_IMAGE_WITH_DIGEST, ui_image=UI_IMAGE_WITH_DIGEST,
+                  metrics_proxy_image=METRICS_PROXY_IMAGE_WITH_DIGEST)
 
 
 # Every variant the tests synthesize, and the one with digests, each in a folder of its name.
@@ -160,7 +168,7 @@ def test_no_object_skips_a_check(scan: Scan, variant: str) -> None:
 
 
 def test_image_digests_pass_through_and_pass_the_digest_check(scan: Scan) -> None:
-    # GIVEN a chart whose registry and UI images carry digests
+    # GIVEN a chart whose registry, metrics sidecar and UI images carry digests
     objects = scan.objects["image-digests"]
     deployments = {rid: m for rid, m in objects.items() if m["kind"] == "Deployment"}
     assert len(deployments) == 2, sorted(deployments)
@@ -173,7 +181,8 @@ def test_image_digests_pass_through_and_pass_the_digest_check(scan: Scan) -> Non
     for rid, deployment in deployments.items():
         pod = deployment["spec"]["template"]["spec"]
         images = {c["image"] for c in pod["containers"] + pod.get("initContainers", [])}
-        assert images in ({REGISTRY_IMAGE_WITH_DIGEST}, {UI_IMAGE_WITH_DIGEST}), f"{rid}: {images}"
+        assert images in ({REGISTRY_IMAGE_WITH_DIGEST, METRICS_PROXY_IMAGE_WITH_DIGEST}, {UI_IMAGE_WITH_DIGEST}), \
+            f"{rid}: {images}"
         # AND the digest check passes on it, as does the pull-policy check (a digest cannot change under a node)
         for check in (ALLOWED_WITHOUT_DIGEST, "CKV_K8S_15"):
             assert (rid, check) in passed and (rid, check) not in failed, f"{check} on {rid}"

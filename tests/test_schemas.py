@@ -100,7 +100,7 @@ def test_every_kind_the_constructs_emit_is_covered(variants: Variants) -> None:
 
     # THEN the checks above saw every kind of object, in both Traefik groups and k3s's helm-controller group
     assert seen == {
-        ("v1", "Namespace"), ("v1", "Secret"), ("v1", "Service"), ("v1", "PersistentVolumeClaim"),
+        ("v1", "Namespace"), ("v1", "Secret"), ("v1", "Service"), ("v1", "PersistentVolumeClaim"), ("v1", "ConfigMap"),
         ("apps/v1", "Deployment"), ("networking.k8s.io/v1", "NetworkPolicy"), ("policy/v1", "PodDisruptionBudget"),
         ("batch/v1", "CronJob"), ("v1", "ServiceAccount"), ("rbac.authorization.k8s.io/v1", "Role"),
         ("rbac.authorization.k8s.io/v1", "RoleBinding"),

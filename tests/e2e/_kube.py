@@ -145,6 +145,12 @@ class PodTemplate:
     def where(self) -> str:
         return f"{self.kind} {self.namespace}/{self.name} {self.role} {self.container.get('name')!r}"
 
+    def sidecars(self, names: Sequence[str]) -> list[PodTemplate]:
+        """The pod's other (regular) containers named in `names`, in the pod's order."""
+        return [PodTemplate(self.kind, self.name, self.namespace, self.pod_spec, other, "container")
+                for other in self.pod_spec.get("containers") or [] if other.get("name") in names
+                and other is not self.container]
+
     def init_containers(self) -> list[PodTemplate]:
         """The pod's init containers, in the order the kubelet runs them."""
         return [PodTemplate(self.kind, self.name, self.namespace, self.pod_spec, init, "init container")
@@ -153,8 +159,10 @@ class PodTemplate:
 
 def find_container(store: ObjectStore, *, container: str, workload: str | None = None,
                    kinds: Sequence[str] = ("Deployment", "StatefulSet"),
-                   ignore_containers: Sequence[str] = ()) -> PodTemplate:
-    """The single workload of `kinds` (named `workload` if given) whose pod has a container called `container`."""
+                   ignore_containers: Sequence[str] = (), run_alongside: Sequence[str] = ()) -> PodTemplate:
+    """The single workload of `kinds` (named `workload` if given) whose pod has a container called `container`.
+    Other containers of the pod must be named in `ignore_containers` or in `run_alongside` (the caller runs those:
+    :meth:`PodTemplate.sidecars`)."""
     found = [obj for kind in kinds for obj in store.of_kind(kind)
              if workload in (None, obj["metadata"]["name"])
              and any(c.get("name") == container for c in _raw_pod_spec(obj).get("containers") or [])]
@@ -168,7 +176,7 @@ def find_container(store: ObjectStore, *, container: str, workload: str | None =
     template = PodTemplate(obj["kind"], obj["metadata"]["name"], namespace_of(obj, store.default_namespace), pod_spec,
                            next(c for c in pod_spec["containers"] if c.get("name") == container))
     others = [c.get("name") for c in template.pod_spec["containers"] if c.get("name") != container]
-    if sorted(set(others) - set(ignore_containers)):
+    if sorted(set(others) - set(ignore_containers) - set(run_alongside)):
         # A sidecar the harness does not run could be what makes the pod work: say so unless the test opted out.
         raise UnsupportedSpec(f"{template.where}: the pod also has containers {others}; the harness runs only "
                               f"{container!r}. Pass ignore_containers={others!r} if they do not matter here")

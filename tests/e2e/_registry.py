@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import yaml
 from typing_extensions import Self
 
-from . import _init, _kube, _proc
+from . import _init, _kube, _nginx, _proc
 from ._kube import Manifest, PodTemplate, UnsupportedSpec
 from ._proc import HarnessError
 from ._tls import TlsFiles
@@ -182,8 +182,16 @@ class RegistryProcess:
                  ignore_containers: Sequence[str] = (), image_pattern: str = DEFAULT_IMAGE_PATTERN,
                  default_namespace: str = "default", start_timeout: float = 30.0) -> None:
         self.store = _kube.ObjectStore([*manifests, *extra_objects], default_namespace=default_namespace)
+        # nginx sidecars (the metrics proxy) run next to the registry, as Debian's nginx (tests/e2e/_nginx.py).
+        nginx = sorted({str(c.get("name")) for kind in kinds for obj in self.store.of_kind(kind)
+                        for c in _kube._raw_pod_spec(obj).get("containers") or []
+                        if re.match(_nginx.NGINX_IMAGE_PATTERN, str(c.get("image", "")))} - set(ignore_containers)
+                       - {container})
         self.template = _kube.find_container(self.store, container=container, workload=workload, kinds=kinds,
-                                             ignore_containers=ignore_containers)
+                                             ignore_containers=ignore_containers, run_alongside=nginx)
+        self.sidecars = [_nginx.NginxSidecar(sidecar, self.store) for sidecar in self.template.sidecars(nginx)]
+        # The pod's listeners, container port -> local port, and which of them the pod exposes (all interfaces).
+        self.network = _nginx.PodNetwork()
         where = self.template.where
         _kube.check_fields(self.template.container, where, _kube.CONTAINER_HONOURED, _kube.CONTAINER_IGNORED,
                           _kube.CONTAINER_NOOP_VALUES)
@@ -231,6 +239,7 @@ class RegistryProcess:
         self.fs: ContainerFilesystem | None = None
         self.container_port: int | None = None  # where the container listens in the cluster (http.addr)
         self.debug_container_port: int | None = None  # http.debug.addr, if configured
+        self.debug_loopback_only = False  # http.debug.addr binds the pod's loopback only
         self._own_tls = False  # the container serves TLS itself (its own certificate)
         self._pod_number = 0
         self._container_number = 0
@@ -268,10 +277,32 @@ class RegistryProcess:
         self._server = self._spawn(argv)
         _proc.wait_ready(f"registry {self.address} GET /", self._root_answers, timeout=self.start_timeout,
                          alive=self._dead, stop=self.stop)
+        assert self._pod_dir is not None
+        for sidecar in self.sidecars:
+            mounts = {mount.container_path: (mount.host_path, mount.read_only)
+                      for mount in self._mounts(self._pod_dir, sidecar.mount_specs)}
+            try:
+                sidecar.start(mounts=mounts, network=self.network, workdir=self.workdir / f"container-{sidecar.name}")
+            except BaseException:
+                self.stop()
+                raise
         return self
 
+    def exposed_ports(self) -> dict[int, int]:
+        """Container port -> local port of every listener of the pod that is reachable from outside it (bound to
+        all interfaces, by any container), while running."""
+        return self.network.exposed_ports()
+
+    def declared_ports(self) -> dict[str, list[int]]:
+        """The containerPorts of every container of the pod, by container name."""
+        return {str(c.get("name")): [int(p["containerPort"]) for p in c.get("ports") or []]
+                for c in self.template.pod_spec.get("containers") or []}
+
     def stop(self) -> None:
-        """SIGTERM (SIGKILL after 10 s). A later start() is a container restart in the same pod (emptyDir kept)."""
+        """SIGTERM (SIGKILL after 10 s). A later start() is a container restart in the same pod (emptyDir kept).
+        Sidecars stop and start with the registry (in a cluster they would keep running)."""
+        for sidecar in self.sidecars:
+            sidecar.stop()
         if self._server is not None:
             self._server.stop(grace=10)
             self._server = None
@@ -516,10 +547,16 @@ class RegistryProcess:
         addr = env.get("REGISTRY_HTTP_ADDR", http_config.get("addr", ":5000"))
         self.container_port = _port_of(addr, "http.addr")
         overrides = {"REGISTRY_HTTP_ADDR": self.address}
+        loopback, _ = _nginx.bind_address(addr, f"{self.template.where}: http.addr")
+        self.network.listen(self.container_port, container=str(self.template.container["name"]),
+                            loopback_only=loopback, local_port=self.port)
         debug_addr = env.get("REGISTRY_HTTP_DEBUG_ADDR", (http_config.get("debug") or {}).get("addr"))
         if debug_addr:
             self.debug_container_port = _port_of(debug_addr, "http.debug.addr")
-            self.debug_port = self.debug_port or _proc.free_port()
+            # 127.0.0.1:PORT in the pod: only its own containers reach it (kubectl exec, the metrics sidecar).
+            self.debug_loopback_only, _ = _nginx.bind_address(debug_addr, f"{self.template.where}: http.debug.addr")
+            self.debug_port = self.network.listen(self.debug_container_port, container=str(
+                self.template.container["name"]), loopback_only=self.debug_loopback_only, local_port=self.debug_port)
             overrides["REGISTRY_HTTP_DEBUG_ADDR"] = f"{_proc.LOOPBACK}:{self.debug_port}"
         if "REGISTRY_HTTP_HOST" in env or http_config.get("host"):
             overrides["REGISTRY_HTTP_HOST"] = self.url  # redirects and upload URLs must come back here

@@ -272,7 +272,7 @@ def test_redis_cache_with_a_wrong_password(
 # Metrics
 
 
-def test_metrics_are_served_on_the_debug_port_only(
+def test_metrics_are_served_on_the_metrics_port_only(
         start_registry: StartRegistry, skopeo: Skopeo, make_image: MakeImage, tmp_path: pathlib.Path) -> None:
     # GIVEN a registry with the defaults: metrics on, port 5001, scrape annotations on the pod
     manifests = synth(lambda chart: Registry(chart, "Registry", name="registry", auth=users()))
@@ -284,10 +284,11 @@ def test_metrics_are_served_on_the_debug_port_only(
     registry = start_registry(manifests)
     round_trip(registry, skopeo, make_image, tmp_path, "team/app")
 
-    # THEN the port of the annotation (the harness maps container port 5001 to a local one) serves Prometheus text
-    # with the registry's request and storage metrics, without credentials (Prometheus sends none)
-    assert registry.debug_container_port == 5001 and registry.debug_port is not None
-    status, headers, body = http_request("GET", "127.0.0.1", registry.debug_port, "/metrics")
+    # THEN the port of the annotation (the metrics sidecar; the harness maps container port 5001 to a local one)
+    # serves Prometheus text with the registry's request and storage metrics, without credentials (Prometheus sends
+    # none)
+    metrics_port = registry.exposed_ports()[5001]
+    status, headers, body = http_request("GET", "127.0.0.1", metrics_port, "/metrics")
     assert status == 200
     assert headers["content-type"].startswith("text/plain")
     text = body.decode()
@@ -295,8 +296,10 @@ def test_metrics_are_served_on_the_debug_port_only(
                      re.MULTILINE), text[:3000]
     assert re.search(r"^registry_storage_action_seconds_count\{action=\"PutContent\",driver=\"filesystem\"\} \d+",
                      text, re.MULTILINE), text[:3000]
-    # AND it is Go's debug server: profiling and expvar answer there too, without credentials (why the port stays out
-    # of the Service and the NetworkPolicy opens it to the scraper only)
+    # AND only /metrics: Go's debug server behind it (profiling, expvar) answers on the pod's loopback only
+    assert http_request("GET", "127.0.0.1", metrics_port, "/debug/pprof/")[0] == 404
+    assert http_request("GET", "127.0.0.1", metrics_port, "/debug/vars")[0] == 404
+    assert registry.debug_loopback_only and registry.debug_container_port == 5002 and registry.debug_port is not None
     assert http_request("GET", "127.0.0.1", registry.debug_port, "/debug/pprof/")[0] == 200
     assert b'"cmdline"' in http_request("GET", "127.0.0.1", registry.debug_port, "/debug/vars")[2]
     # AND the registry's own port (the Service and the ingress) does not serve them
@@ -314,8 +317,8 @@ def test_metrics_off_opens_no_debug_port(start_registry: StartRegistry) -> None:
     # WHEN it runs
     registry = start_registry(manifests)
 
-    # THEN it has no debug server at all, and still no /metrics on its port
-    assert registry.debug_container_port is None and registry.debug_port is None
+    # THEN it has no debug server and no metrics sidecar at all, and still no /metrics on its port
+    assert registry.debug_container_port is None and registry.debug_port is None and registry.sidecars == []
     assert "debug server listening" not in registry.log_text()
     assert RegistryApi(registry.address, tls=registry.tls, creds=CREDS).request("GET", "/metrics")[0] == 404
 
@@ -428,8 +431,7 @@ def test_chart_replicas_share_s3_and_redis(
         assert f"repository::shared/app::blobs::{blob}" in cached, cached
     # AND the second replica, which had never seen the image, found descriptors in Redis that the first wrote: fewer
     # cache misses than the distinct blobs it served (its own cache started empty; each blob would miss at least once)
-    assert second.debug_port is not None
-    metrics = http_request("GET", "127.0.0.1", second.debug_port, "/metrics")[2].decode()
+    metrics = http_request("GET", "127.0.0.1", second.exposed_ports()[5001], "/metrics")[2].decode()
     assert metric(metrics, 'registry_storage_cache_total{type="Miss"}') < 2 <= metric(
         metrics, 'registry_storage_cache_total{type="Hit"}'), metrics
     for replica in (first, second):

@@ -68,20 +68,24 @@ def cluster(start_registry: StartRegistry) -> Callable[[list[Manifest]], Cluster
 @pytest.fixture
 def run_job(tmp_path: pathlib.Path, tls_files: TlsFiles) -> Iterator[Callable[..., tuple[JobResult,
                                                                                       FakeDeploymentApi]]]:
-    """run_job(cluster, served=None, after_container=None, on_api=None, kill_after=None): the CronJob's pod against a
-    fake API serving `served` (default: the cluster's manifests); `on_api` gets the API before the pod starts."""
+    """run_job(cluster, served=None, after_container=None, on_api=None, kill_after=None, pod_objects=None): the
+    CronJob's pod against a fake API serving `served` (default: the cluster's manifests); `on_api` gets the API before
+    the pod starts; the pod's own CronJob, Secrets and claims are taken from `pod_objects` (default: the cluster's
+    manifests)."""
     apis: list[FakeDeploymentApi] = []
 
     def run(cluster: Cluster, served: Sequence[Manifest] | None = None,
             after_container: Callable[[str, int], None] | None = None,
             on_api: Callable[[FakeDeploymentApi], None] | None = None,
-            kill_after: Mapping[str, float] | None = None) -> tuple[JobResult, FakeDeploymentApi]:
+            kill_after: Mapping[str, float] | None = None,
+            pod_objects: Sequence[Manifest] | None = None) -> tuple[JobResult, FakeDeploymentApi]:
         api = FakeDeploymentApi(served if served is not None else cluster.manifests, tls=tls_files,
                                 on_rollout=cluster.roll_out).start()
         apis.append(api)
         if on_api is not None:
             on_api(api)
-        job = JobPod(cluster.manifests, api=api, ca_path=tls_files.ca_path, workdir=tmp_path / f"job-{len(apis)}",
+        pod_manifests = pod_objects if pod_objects is not None else cluster.manifests
+        job = JobPod(pod_manifests, api=api, ca_path=tls_files.ca_path, workdir=tmp_path / f"job-{len(apis)}",
                      pvc_root=tmp_path / "pvc", default_namespace=NAMESPACE)
         return job.run(after_container=after_container, kill_after=kill_after), api
 
@@ -303,4 +307,75 @@ def test_a_killed_collection_still_ends_the_window(
     assert "the collection stopped without an exit code" in result.log("leave-read-only")
     assert running.rollouts == ["{enabled: true}", "{enabled: false}"]
     assert _push_status(running) == 202
+    assert api.denied == [] and api.unexpected == []
+
+
+# What distribution 2.8.2 writes last (stderr) and exits 1 with on a registry nothing has been pushed to.
+NEVER_PUSHED = "failed to garbage collect: failed to mark: {driver}: Path not found: /docker/registry/v2/repositories"
+
+
+def _s3_storage(s3_server: SeaweedS3, root_directory: str, secret_key: str | None = None) -> Storage:
+    return Storage.s3(bucket=s3_server.bucket, region=s3_server.region, endpoint=s3_server.endpoint_url,
+                      root_directory=root_directory, credentials=S3Credentials.from_values(
+                          access_key_id=s3_server.access_key, secret_access_key=secret_key or s3_server.secret_key))
+
+
+@pytest.mark.parametrize("storage_kind", ["filesystem", "s3"])
+def test_collection_of_a_registry_never_pushed_to_is_a_successful_no_op(
+        cluster: Callable[[list[Manifest]], Cluster], run_job: Callable[..., tuple[JobResult, FakeDeploymentApi]],
+        request: pytest.FixtureRequest, tmp_path: pathlib.Path, storage_kind: str) -> None:
+    # GIVEN a registry nothing has been pushed to: an empty claim, or an empty prefix of the bucket
+    if storage_kind == "s3":
+        s3_server: SeaweedS3 = request.getfixturevalue("s3_server")
+        running = cluster(_registry(_s3_storage(s3_server, "/gc-never-pushed")))
+        assert s3_server.list_keys(prefix="gc-never-pushed/") == []
+        driver = "s3aws"
+    else:
+        running = cluster(_registry(Storage.filesystem()))
+        assert not (tmp_path / "pvc" / NAMESPACE / "registry-data" / "docker/registry/v2/repositories").exists()
+        driver = "filesystem"
+    during_window: list[int] = []
+
+    def after(container: str, code: int) -> None:
+        if container == "enter-read-only":
+            during_window.append(_push_status(running))
+
+    # WHEN the CronJob's pod runs
+    result, api = run_job(running, after_container=after)
+
+    # THEN the whole window ran: read-only on (pushes refused), the real collection, read-only off
+    assert during_window == [405]
+    assert running.rollouts == ["{enabled: true}", "{enabled: false}"]
+    collect = result.log("garbage-collect")
+    assert NEVER_PUSHED.format(driver=driver) in collect, result.logs
+    assert "nothing to collect: nothing has been pushed to this registry yet" in collect
+    assert "garbage collection exit code: 0" in result.log("leave-read-only")
+    # AND the Job succeeds: every container exited 0
+    assert result.succeeded, result.logs
+    assert result.exit_codes == {"garbage-collect": 0, "leave-read-only": 0}
+    assert api.denied == [] and api.unexpected == []
+    assert _push_status(running) == 202
+
+
+def test_wrong_s3_keys_on_a_registry_never_pushed_to_still_fail_the_job(
+        cluster: Callable[[list[Manifest]], Cluster], run_job: Callable[..., tuple[JobResult, FakeDeploymentApi]],
+        s3_server: SeaweedS3) -> None:
+    # GIVEN a registry on an empty prefix of the bucket, and a collection whose Secret holds a secret key the S3 server
+    # refuses (the registry's pods still run with the right one)
+    root = "/gc-wrong-keys"
+    running = cluster(_registry(_s3_storage(s3_server, root)))
+    wrong = _registry(_s3_storage(s3_server, root, secret_key="not-" + s3_server.secret_key))
+    assert s3_server.list_keys(prefix="gc-wrong-keys/") == []
+
+    # WHEN the CronJob's pod runs with those keys
+    result, api = run_job(running, pod_objects=wrong)
+
+    # THEN the collection failed on the keys, not taken for "nothing pushed", the window was ended all the same, and
+    # the Job fails with the collection's code
+    collect = result.log("garbage-collect")
+    assert "failed to garbage collect: failed to mark: s3aws: SignatureDoesNotMatch" in collect, result.logs
+    assert "nothing to collect" not in collect
+    assert result.exit_codes == {"garbage-collect": 0, "leave-read-only": 1}, result.logs
+    assert "garbage collection exit code: 1" in result.log("leave-read-only")
+    assert running.rollouts == ["{enabled: true}", "{enabled: false}"]
     assert api.denied == [] and api.unexpected == []

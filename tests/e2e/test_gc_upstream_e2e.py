@@ -31,7 +31,6 @@ from ._client import MANIFEST_ACCEPT, OciIndex, write_oci_index
 from ._constructs import CREDS, PASSWORD, USER, Manifest, synth, user_secret
 from .conftest import MakeImage, StartRegistry
 from .harness import (
-    IMAGE_CONFIG_PATH,
     OciImage,
     RedisServer,
     RegistryApi,
@@ -52,8 +51,10 @@ def _with_collection_job(manifests: list[Manifest], *flags: str) -> list[Manifes
     pod = copy.deepcopy(deployment["spec"]["template"])
     pod["spec"]["restartPolicy"] = "Never"
     container = next(c for c in pod["spec"]["containers"] if c["name"] == "registry")
-    # No args: the image's CMD (its own config file); the library's rendered config file otherwise.
-    container["args"] = ["garbage-collect", *flags, *(container.get("args") or [IMAGE_CONFIG_PATH])]
+    # The registry container runs `registry serve CONFIG` (command and args): the same program and config file,
+    # the other sub-command.
+    assert container["command"] == ["registry", "serve"], container["command"]
+    container["command"] = ["registry", "garbage-collect", *flags]
     for probe in ("readinessProbe", "livenessProbe", "startupProbe"):
         container.pop(probe, None)
     return [*manifests, {"apiVersion": "batch/v1", "kind": "Job",
