@@ -33,15 +33,14 @@ import shlex
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import cdk8s
-from cdk8s_plus_27 import k8s
-from constructs import Construct
-
-from . import _render, _workload
+from . import _manifests, _render
+from ._labels import WorkloadLabels
+from ._manifests import Manifest
+from ._profile import RestrictedProfile, pull_policy
 from .maintenance import GarbageCollection
 from .pod import PodOptions
 
-__all__ = ["READ_ONLY_VARIABLE", "READ_WRITE", "GcVolume", "add_garbage_collection"]
+__all__ = ["READ_ONLY_VARIABLE", "READ_WRITE", "GcVolume", "garbage_collection"]
 
 #: The registry setting the window switches (a YAML map, as distribution reads a map from one variable).
 READ_ONLY_VARIABLE = "REGISTRY_STORAGE_MAINTENANCE_READONLY"
@@ -234,51 +233,41 @@ exit 1
 """
 
 
-def add_garbage_collection(
-    scope: Construct,
+def garbage_collection(
     *,
     options: GarbageCollection,
     name: str,
     namespace: str,
-    registry_labels: Mapping[str, str],
+    registry_labels: WorkloadLabels,
     image: str,
     env: Sequence[tuple[str, str]],
+    profile: RestrictedProfile,
     render_script: str,
     volumes: Sequence[GcVolume],
     rolling_update: bool,
     same_node_as_registry: bool,
-    run_as: int,
     pod: PodOptions,
     network_policy_egress_ports: Sequence[int] | None,
-) -> cdk8s.ApiObject:
-    """The CronJob (construct id ``GarbageCollection``), its ServiceAccount, Role, RoleBinding and, if asked, a
+) -> list[Manifest]:
+    """The ServiceAccount, Role, RoleBinding, the CronJob (construct id ``GarbageCollection``) and, if asked, a
     NetworkPolicy. `name` is the registry's Deployment name."""
     job_name = f"{name}-gc"
-    labels = _workload.labels(name="registry-gc", instance=name, component="garbage-collection", part_of=name)
-    account = k8s.KubeServiceAccount(
-        scope, "GarbageCollectionServiceAccount",
-        metadata=k8s.ObjectMeta(name=job_name, labels=labels),
-        automount_service_account_token=False,
-    )
-    role = k8s.KubeRole(
-        scope, "GarbageCollectionRole",
-        metadata=k8s.ObjectMeta(name=job_name, labels=labels),
+    labels = WorkloadLabels(name="registry-gc", instance=name, component="garbage-collection", part_of=name)
+    account = Manifest("GarbageCollectionServiceAccount", "v1", "ServiceAccount", job_name, labels.all,
+                       {"automountServiceAccountToken": False})
+    role = Manifest("GarbageCollectionRole", "rbac.authorization.k8s.io/v1", "Role", job_name, labels.all, {
         # `kubectl set env` gets and patches; `kubectl rollout status` lists and watches with a name field selector,
         # which resourceNames allows.
-        rules=[k8s.PolicyRule(api_groups=["apps"], resources=["deployments"], resource_names=[name],
-                              verbs=["get", "list", "watch", "patch"])],
-    )
-    k8s.KubeRoleBinding(
-        scope, "GarbageCollectionRoleBinding",
-        metadata=k8s.ObjectMeta(name=job_name, labels=labels),
-        role_ref=k8s.RoleRef(api_group="rbac.authorization.k8s.io", kind="Role", name=role.name),
-        subjects=[k8s.Subject(kind="ServiceAccount", name=account.name, namespace=namespace)],
-    )
+        "rules": [{"apiGroups": ["apps"], "resourceNames": [name], "resources": ["deployments"],
+                   "verbs": ["get", "list", "watch", "patch"]}]})
+    binding = Manifest("GarbageCollectionRoleBinding", "rbac.authorization.k8s.io/v1", "RoleBinding", job_name,
+                       labels.all, {
+                           "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "Role", "name": role.name},
+                           "subjects": [{"kind": "ServiceAccount", "name": account.name, "namespace": namespace}]})
 
-    security = {"allowPrivilegeEscalation": False, "capabilities": {"drop": ["ALL"]}, "privileged": False,
-                "readOnlyRootFilesystem": True, "runAsNonRoot": True, "runAsUser": run_as, "runAsGroup": run_as}
-    pull = _workload.pull_policy_name(image)
-    kubectl_pull = _workload.pull_policy_name(options.kubectl_image)
+    security = profile.container_security_context()
+    pull = pull_policy(image)
+    kubectl_pull = pull_policy(options.kubectl_image)
     # kubectl needs some 50 MiB; an OOM kill of enter-read-only would end the pod with the window open.
     small = {"requests": {"cpu": "10m", "memory": "32Mi"}, "limits": {"cpu": "200m", "memory": "256Mi"}}
     work = {"name": "work", "mountPath": _WORK_MOUNT}
@@ -323,8 +312,7 @@ def add_garbage_collection(
         "serviceAccountName": account.name,
         "enableServiceLinks": False,
         "restartPolicy": "Never",
-        "securityContext": {"runAsNonRoot": True, "runAsUser": run_as, "runAsGroup": run_as, "fsGroup": run_as,
-                            "fsGroupChangePolicy": "OnRootMismatch", "seccompProfile": {"type": "RuntimeDefault"}},
+        "securityContext": profile.pod_security_context(),
         "initContainers": init_containers,
         "containers": containers,
         "volumes": [
@@ -339,6 +327,8 @@ def add_garbage_collection(
             ]}},
             *(v.volume for v in volumes),
         ],
+        # The registry pod's scheduling and pull settings: the collection runs where the registry may run.
+        **pod._pod_spec_fields(),
     }
     cron_spec: dict[str, Any] = {
         "schedule": options.schedule,
@@ -348,7 +338,7 @@ def add_garbage_collection(
         "successfulJobsHistoryLimit": 1,
         "failedJobsHistoryLimit": 3,
         "jobTemplate": {
-            "metadata": {"labels": labels},
+            "metadata": {"labels": labels.all},
             "spec": {
                 # A failed run is not retried at once (it would open the window again): the next schedule retries.
                 # A pod disrupted in the window (drained, preempted, its node lost) is replaced, and the new one
@@ -357,7 +347,7 @@ def add_garbage_collection(
                 "activeDeadlineSeconds": _ACTIVE_DEADLINE_SECONDS,
                 "podFailurePolicy": {"rules": [{"action": "Ignore",
                                                 "onPodConditions": [{"type": "DisruptionTarget", "status": "True"}]}]},
-                "template": {"metadata": {"labels": {**pod.labels, **labels},
+                "template": {"metadata": {"labels": {**pod.labels, **labels.all},
                                           **({"annotations": dict(pod.annotations)} if pod.annotations else {})},
                              "spec": pod_spec},
             },
@@ -365,38 +355,23 @@ def add_garbage_collection(
     }
     if options.time_zone is not None:
         cron_spec["timeZone"] = options.time_zone
-    cron_job = cdk8s.ApiObject(scope, "GarbageCollection", api_version="batch/v1", kind="CronJob",
-                               metadata=cdk8s.ApiObjectMetadata(name=job_name, labels=labels))
-    cron_job.add_json_patch(cdk8s.JsonPatch.add("/spec", cron_spec))
     pod_path = "/spec/jobTemplate/spec/template/spec"
-    # The registry pod's scheduling and pull settings: the collection runs where the registry may run.
-    pod._apply_to_pod_spec(cron_job, pod_path)
+    patches: list[tuple[str, Any]] = []
     if same_node_as_registry:
-        # A ReadWriteOnce claim is mounted by pods of one node only: run next to the registry pod.
+        # A ReadWriteOnce claim is mounted by pods of one node only: run next to the registry pod. (A patch: the
+        # user's affinity is a cdk8s struct, merged into at synth.)
         if pod.affinity is None:
-            cron_job.add_json_patch(cdk8s.JsonPatch.add(f"{pod_path}/affinity", {}))
-        cron_job.add_json_patch(cdk8s.JsonPatch.add(f"{pod_path}/affinity/podAffinity", {
+            patches.append((f"{pod_path}/affinity", {}))
+        patches.append((f"{pod_path}/affinity/podAffinity", {
             "requiredDuringSchedulingIgnoredDuringExecution": [{
-                "labelSelector": {"matchLabels": _workload.selector(dict(registry_labels))},
+                "labelSelector": {"matchLabels": registry_labels.selector},
                 "topologyKey": "kubernetes.io/hostname"}]}))
-
+    cron_job = Manifest("GarbageCollection", "batch/v1", "CronJob", job_name, labels.all, {"spec": cron_spec},
+                        patches=tuple(patches))
+    manifests = [account, role, binding, cron_job]
     if network_policy_egress_ports is not None:
         # No traffic in; out only to DNS, the storage and the API server (443 via its Service, 6443 as k3s serves it).
-        egress_ports = sorted({*network_policy_egress_ports, 443, 6443})
-        k8s.KubeNetworkPolicy(
-            scope, "GarbageCollectionNetworkPolicy",
-            metadata=k8s.ObjectMeta(name=job_name, labels=labels),
-            spec=k8s.NetworkPolicySpec(
-                pod_selector=k8s.LabelSelector(match_labels=_workload.selector(labels)),
-                policy_types=["Ingress", "Egress"],
-                egress=[
-                    k8s.NetworkPolicyEgressRule(ports=[
-                        k8s.NetworkPolicyPort(port=k8s.IntOrString.from_number(53), protocol="UDP"),
-                        k8s.NetworkPolicyPort(port=k8s.IntOrString.from_number(53), protocol="TCP")]),
-                    k8s.NetworkPolicyEgressRule(ports=[
-                        k8s.NetworkPolicyPort(port=k8s.IntOrString.from_number(p), protocol="TCP")
-                        for p in egress_ports]),
-                ],
-            ),
-        )
-    return cron_job
+        manifests.append(_manifests.network_policy(
+            id="GarbageCollectionNetworkPolicy", name=job_name, labels=labels, ingress=[],
+            egress_ports=sorted({*network_policy_egress_ports, 443, 6443})))
+    return manifests

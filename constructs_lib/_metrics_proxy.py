@@ -17,13 +17,14 @@ port-forward`` forwards to the pod's loopback too, so it does reach the debug li
 
 from __future__ import annotations
 
-import cdk8s
-import cdk8s_plus_27 as kplus
-from constructs import Construct
+from typing import Any
 
-from . import _workload
+from . import _manifests
+from ._labels import WorkloadLabels
+from ._manifests import Manifest
+from ._profile import pull_policy
 
-__all__ = ["CONFIG_FILE", "CONFIG_MOUNT", "CONTAINER_NAME", "add_metrics_proxy", "nginx_config"]
+__all__ = ["CONFIG_FILE", "CONFIG_MOUNT", "CONTAINER_NAME", "metrics_proxy", "nginx_config"]
 
 CONTAINER_NAME = "metrics"
 CONFIG_MOUNT = "/etc/nginx/metrics"
@@ -76,36 +77,24 @@ http {{
 """
 
 
-def add_metrics_proxy(scope: Construct, deployment: kplus.Deployment, *, name: str, labels: dict[str, str],
-                      image: str, config: str, metrics_port: int, run_as: int) -> kplus.Container:
-    """The ConfigMap ``MetricsProxyConfig`` (``<name>-metrics-proxy``) holding `config`, and the sidecar container
-    ``metrics`` serving it on `metrics_port`, non-root, read-only root, its own small resources and TCP probes (a
-    probe of ``/metrics`` would tie the sidecar's readiness to the registry's debug listener)."""
-    config_map = kplus.ConfigMap(scope, "MetricsProxyConfig",
-                                 metadata=cdk8s.ApiObjectMetadata(name=f"{name}-metrics-proxy", labels=labels),
-                                 data={CONFIG_FILE: config})
-    config_volume = kplus.Volume.from_config_map(scope, "MetricsProxyConfigVolume", config_map,
-                                                 name="metrics-proxy-config", default_mode=0o444)
-    scratch = kplus.Volume.from_empty_dir(scope, "MetricsProxyScratch", "metrics-proxy-tmp",
-                                          medium=kplus.EmptyDirMedium.MEMORY, size_limit=cdk8s.Size.mebibytes(1))
-    container = deployment.add_container(
-        name=CONTAINER_NAME,
-        image=image,
-        image_pull_policy=_workload.pull_policy(image),
+def metrics_proxy(*, name: str, labels: WorkloadLabels, image: str, config: str, metrics_port: int,
+                  security_context: dict[str, Any]) -> tuple[Manifest, dict[str, Any], list[dict[str, Any]]]:
+    """The ConfigMap ``MetricsProxyConfig`` (``<name>-metrics-proxy``) holding `config`, the sidecar container
+    ``metrics`` serving it on `metrics_port` (non-root, read-only root, its own small resources and TCP probes: a
+    probe of ``/metrics`` would tie the sidecar's readiness to the registry's debug listener), and its volumes."""
+    config_map = _manifests.config_map(id="MetricsProxyConfig", name=f"{name}-metrics-proxy", labels=labels,
+                                       data={CONFIG_FILE: config})
+    container = _manifests.container(
+        name=CONTAINER_NAME, image=image, pull_policy=pull_policy(image),
         # Not the image's entrypoint: it would edit /etc/nginx/conf.d (a read-only root) for a config we do not use.
         command=["nginx", "-c", f"{CONFIG_MOUNT}/{CONFIG_FILE}", "-e", "stderr"],
-        ports=[kplus.ContainerPort(number=metrics_port, name="metrics")],
-        security_context=kplus.ContainerSecurityContextProps(
-            ensure_non_root=True, user=run_as, group=run_as, read_only_root_filesystem=True,
-            allow_privilege_escalation=False, privileged=False),
-        resources=kplus.ContainerResources(
-            cpu=kplus.CpuResources(request=kplus.Cpu.millis(5), limit=kplus.Cpu.millis(100)),
-            memory=kplus.MemoryResources(request=cdk8s.Size.mebibytes(8), limit=cdk8s.Size.mebibytes(32))),
-        readiness=kplus.Probe.from_tcp_socket(port=metrics_port, period_seconds=cdk8s.Duration.seconds(10),
-                                              failure_threshold=3, timeout_seconds=cdk8s.Duration.seconds(2)),
-        liveness=kplus.Probe.from_tcp_socket(port=metrics_port, period_seconds=cdk8s.Duration.seconds(20),
-                                             failure_threshold=3, timeout_seconds=cdk8s.Duration.seconds(2)),
+        ports=[(metrics_port, "metrics")], security_context=security_context,
+        resources=_manifests.resources("5m", "100m", "8Mi", "32Mi"),
+        readiness=_manifests.probe(port=metrics_port, period=10, timeout=2),
+        liveness=_manifests.probe(port=metrics_port, period=20, timeout=2),
+        mounts=[{"mountPath": CONFIG_MOUNT, "name": "metrics-proxy-config", "readOnly": True},
+                {"mountPath": _SCRATCH_MOUNT, "name": "metrics-proxy-tmp"}],
     )
-    container.mount(CONFIG_MOUNT, config_volume, read_only=True)
-    container.mount(_SCRATCH_MOUNT, scratch)
-    return container
+    volumes = [{"configMap": {"defaultMode": 0o444, "name": config_map.name}, "name": "metrics-proxy-config"},
+               {"emptyDir": {"medium": "Memory", "sizeLimit": "1Mi"}, "name": "metrics-proxy-tmp"}]
+    return config_map, container, volumes

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 import bcrypt
 
 from . import _validation
-from ._secrets import SecretKeyRef
+from ._secrets import SecretKeyRef, SecretSource
 
 __all__ = ["DEFAULT_BCRYPT_COST", "HtpasswdAuth"]
 
@@ -35,12 +35,20 @@ class HtpasswdAuth:
     """
 
     realm: str
-    #: The htpasswd file to put in a new Secret; None when an existing Secret is used.
-    htpasswd: str | None
-    #: The existing Secret and key; None when a new Secret is created.
-    existing_secret: SecretKeyRef | None
+    #: The htpasswd file: an existing Secret's key, or the file's content for a new Secret.
+    source: SecretSource
     #: The Secret key that holds the file.
     key: str
+
+    @property
+    def htpasswd(self) -> str | None:
+        """The htpasswd file to put in a new Secret; None when an existing Secret is used."""
+        return self.source.value
+
+    @property
+    def existing_secret(self) -> SecretKeyRef | None:
+        """The existing Secret and key; None when a new Secret is created."""
+        return self.source.ref
 
     @classmethod
     def from_users(
@@ -68,7 +76,7 @@ class HtpasswdAuth:
             _check_username(username)
             _check_password(username, password)
             lines.append(f"{username}:{_hash(username, password, realm, cost)}")
-        return cls(realm=realm, htpasswd="\n".join(lines) + "\n", existing_secret=None, key="htpasswd")
+        return cls(realm=realm, source=SecretSource.of_value("\n".join(lines) + "\n"), key="htpasswd")
 
     @classmethod
     def from_htpasswd(cls, htpasswd: str, *, realm: str = "Registry Realm") -> HtpasswdAuth:
@@ -108,7 +116,7 @@ class HtpasswdAuth:
             lines.append(f"{username}:{hashed}")
         if not lines:
             raise _validation.fail("htpasswd", "<no lines>", "give at least one 'user:hash' line")
-        return cls(realm=realm, htpasswd="\n".join(lines) + "\n", existing_secret=None, key="htpasswd")
+        return cls(realm=realm, source=SecretSource.of_value("\n".join(lines) + "\n"), key="htpasswd")
 
     @classmethod
     def from_secret(cls, name: str, *, key: str = "htpasswd", realm: str = "Registry Realm") -> HtpasswdAuth:
@@ -121,7 +129,7 @@ class HtpasswdAuth:
         """
         _check_realm(realm)
         ref = SecretKeyRef.checked(name=name, key=key, name_parameter="name", key_parameter="key")
-        return cls(realm=realm, htpasswd=None, existing_secret=ref, key=key)
+        return cls(realm=realm, source=SecretSource.existing(ref), key=key)
 
     def __repr__(self) -> str:  # the file holds hashes: keep them out of logs
         source = f"secret={self.existing_secret.name!r}" if self.existing_secret else "htpasswd=<hashes>"
@@ -149,8 +157,14 @@ def _check_username(username: str) -> None:
 
 
 def _check_password(username: str, password: str) -> None:
+    if not isinstance(password, str):
+        raise TypeError(f"users[{username!r}]: expected str, got {type(password).__name__}")
     if not password:
         raise _validation.fail(f"users[{username!r}]", "<password>", "the password must not be empty")
+    if password != password.strip() or "\n" in password or "\r" in password:
+        raise _validation.fail(f"users[{username!r}]", "<password>",
+                               "the password must not start or end with whitespace or contain a line break (a "
+                               "copied password's newline would become part of it, and the login then fails)")
     if len(password.encode()) > 72:
         raise _validation.fail(
             f"users[{username!r}]", f"<password of {len(password.encode())} bytes>",

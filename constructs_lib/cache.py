@@ -7,10 +7,7 @@ import dataclasses
 import ipaddress
 import urllib.parse
 
-import cdk8s
-import cdk8s_plus_27 as kplus
-
-from . import _validation, _workload
+from . import _validation
 from ._secrets import SecretKeyRef
 
 __all__ = ["ProxyCache", "RedisCache"]
@@ -102,6 +99,9 @@ class ProxyCache:
                                                              "and an optional port, and no credentials or path")
         username = password = None
         if credentials_secret is not None:
+            if username_key == password_key:
+                raise _validation.fail("password_key", password_key, "it must differ from username_key: the two "
+                                                                     "are read from two keys of the Secret")
             username = SecretKeyRef.checked(name=credentials_secret, key=username_key,
                                             name_parameter="credentials_secret", key_parameter="username_key")
             password = SecretKeyRef.checked(name=credentials_secret, key=password_key,
@@ -123,24 +123,6 @@ class ProxyCache:
         the registry images carry; Debian's busybox lacks ``wget -T``, hence ``timeout``)."""
         return _WAIT_SCRIPT.replace("@WAIT@", str(self.upstream_wait_seconds)).replace(
             "@RETRY@", str(self.upstream_retry_seconds)).replace("@ATTEMPT@", str(_ATTEMPT_SECONDS))
-
-    def _add_wait_for_upstream(self, deployment: kplus.Deployment, *, image: str,
-                               security_context: kplus.ContainerSecurityContextProps) -> None:
-        """Add the ``wait-for-upstream`` init container (after the existing ones) with the registry's own image."""
-        index = len(deployment.init_containers)
-        deployment.add_init_container(
-            name="wait-for-upstream",
-            image=image,
-            image_pull_policy=_workload.pull_policy(image),
-            command=["/bin/sh", "-c", self._wait_script()],
-            env_variables={"UPSTREAM_URL": kplus.EnvValue.from_value(self.remote_url)},
-            security_context=security_context,
-            resources=kplus.ContainerResources(
-                cpu=kplus.CpuResources(request=kplus.Cpu.millis(10), limit=kplus.Cpu.millis(100)),
-                memory=kplus.MemoryResources(request=cdk8s.Size.mebibytes(8), limit=cdk8s.Size.mebibytes(32))),
-        )
-        cdk8s.ApiObject.of(deployment).add_json_patch(cdk8s.JsonPatch.add(
-            f"/spec/template/spec/initContainers/{index}/securityContext/capabilities", {"drop": ["ALL"]}))
 
 
 # Each attempt: any HTTP answer to GET /v2/ (401 from a registry with auth included) means the upstream is up, as

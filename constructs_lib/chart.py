@@ -9,14 +9,14 @@ import cdk8s
 from cdk8s_plus_27 import k8s
 from constructs import Construct
 
-from . import _atomic, _validation
+from . import _atomic, _typecheck, _validation
 from .auth import HtpasswdAuth
 from .cache import ProxyCache, RedisCache
 from .ingress import IngressTls, TlsVersion, TraefikApiGroup, TraefikIngress
 from .maintenance import GarbageCollection, UploadPurging
 from .network import PodPeer
 from .pod import PodOptions
-from .registry import DEFAULT_METRICS_PROXY_IMAGE, DEFAULT_REGISTRY_IMAGE, HttpSecret, LogLevel, Registry
+from .registry import DEFAULT_REGISTRY_IMAGE, HttpSecret, LogLevel, Registry
 from .storage import Storage
 from .ui import DEFAULT_UI_IMAGE, RegistryUi
 
@@ -54,7 +54,7 @@ class RegistryChart(cdk8s.Chart):
         registry_image: str = DEFAULT_REGISTRY_IMAGE,
         ui: bool = True,
         ui_title: str = "Docker Registry",
-        ui_path_prefix: str = "/ui",
+        ui_path_prefix: str | None = None,
         ui_delete_images: bool | None = None,
         ui_image: str = DEFAULT_UI_IMAGE,
         network_policy: bool = True,
@@ -62,7 +62,7 @@ class RegistryChart(cdk8s.Chart):
         redis: RedisCache | None = None,
         proxy: ProxyCache | None = None,
         metrics: bool = True,
-        metrics_proxy_image: str = DEFAULT_METRICS_PROXY_IMAGE,
+        metrics_proxy_image: str | None = None,
         upload_purging: UploadPurging | None = None,
         garbage_collection: GarbageCollection | None = None,
         min_tls_version: TlsVersion | None = TlsVersion.TLS12,
@@ -94,8 +94,8 @@ class RegistryChart(cdk8s.Chart):
         :param log_level: the registry's log level. Default: ``LogLevel.INFO``.
         :param registry_image: the registry image. Default: ``registry:2.8.3``.
         :param ui: deploy the web UI. Default: ``True``.
-        :param ui_title: the UI's title. Default: ``"Docker Registry"``.
-        :param ui_path_prefix: the UI's path on the host. Default: ``"/ui"``.
+        :param ui_title: the UI's title. Default: ``"Docker Registry"``. The ``ui_*`` options need ``ui``.
+        :param ui_path_prefix: the UI's path on the host (not with ``ui_host``). Default: ``"/ui"``.
         :param ui_delete_images: offer deleting in the UI. Default: the value of ``delete_enabled``.
         :param ui_image: the UI image. Default: ``joxit/docker-registry-ui:2.6.0``.
         :param network_policy: NetworkPolicies for the registry and the UI. Default: ``True``.
@@ -105,7 +105,7 @@ class RegistryChart(cdk8s.Chart):
         :param proxy: run as a pull-through cache of an upstream registry. Default: a registry you push to.
         :param metrics: Prometheus metrics on port 5001 with scrape annotations, served by a sidecar that passes
             only ``GET /metrics`` on from the registry's loopback debug listener. Default: ``True``.
-        :param metrics_proxy_image: the metrics sidecar's nginx image. Default:
+        :param metrics_proxy_image: the metrics sidecar's nginx image (only with ``metrics``). Default:
             ``nginxinc/nginx-unprivileged:1.29.4-alpine``.
         :param upload_purging: purging of abandoned uploads. Default: the registry's (older than a week, daily).
         :param garbage_collection: delete unreferenced blobs on a schedule, in a read-only window
@@ -122,8 +122,21 @@ class RegistryChart(cdk8s.Chart):
         :param registry_pod: extra pod settings of the registry. Default: none.
         :param ui_pod: extra pod settings of the UI. Default: none.
         """
+        arguments = dict(locals())
+        _typecheck.check_type("id", id, str)
+        _typecheck.check_arguments(RegistryChart.__init__, {
+            key: value for key, value in arguments.items() if key not in ("self", "scope", "id", "__class__")})
         namespace = namespace if namespace is not None else _namespace_from_id(id)
         _validation.check_dns1123_label("namespace", namespace)
+        if not ui:
+            ui_options = {"ui_title": (ui_title, "Docker Registry"), "ui_path_prefix": (ui_path_prefix, None),
+                          "ui_delete_images": (ui_delete_images, None), "ui_image": (ui_image, DEFAULT_UI_IMAGE),
+                          "ui_host": (ui_host, None), "ui_proxy_registry": (ui_proxy_registry, False),
+                          "ui_tls": (ui_tls, None), "ui_version_notification": (ui_version_notification, False),
+                          "ui_pod": (ui_pod, None)}
+            for parameter, (value, default) in ui_options.items():
+                if value != default:
+                    raise _validation.fail(parameter, value, "it has no effect with ui=False: leave it unset")
         super().__init__(scope, id, namespace=namespace)
         if create_namespace:
             self._namespace_object: k8s.KubeNamespace | None = k8s.KubeNamespace(

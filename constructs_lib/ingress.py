@@ -11,8 +11,8 @@ from types import ModuleType
 import cdk8s
 from constructs import Construct
 
-from . import _atomic, _collisions, _traefik, _validation
-from .registry import Registry
+from . import _atomic, _collisions, _traefik, _typecheck, _validation
+from .endpoints import RegistryEndpoint
 
 __all__ = ["IngressTls", "TlsVersion", "TraefikApiGroup", "TraefikIngress"]
 
@@ -84,7 +84,8 @@ class IngressTls:
 
 class TraefikIngress(Construct):
     """A Traefik ``IngressRoute`` that serves the registry on its own host over TLS, and optionally redirects HTTP
-    to HTTPS.
+    to HTTPS. It is a :class:`~constructs_lib.endpoints.UiRoute`: a :class:`~constructs_lib.ui.RegistryUi` is
+    published through it.
 
     Children: ``Resource`` (the IngressRoute, :attr:`ingress_route`), ``TlsOption`` (the minimum TLS version) and,
     with ``redirect_http_to_https``, ``HttpsRedirect`` (a Middleware) and ``HttpRoute`` (an IngressRoute on the HTTP
@@ -97,38 +98,57 @@ class TraefikIngress(Construct):
         scope: Construct,
         id: str,
         *,
-        registry: Registry,
+        registry: RegistryEndpoint,
         host: str,
         tls: IngressTls | None = None,
         entry_points: Sequence[str] = ("websecure",),
         api_group: TraefikApiGroup = TraefikApiGroup.TRAEFIK_IO,
         redirect_http_to_https: bool = False,
-        http_entry_point: str = "web",
+        http_entry_point: str | None = None,
         min_tls_version: TlsVersion | None = TlsVersion.TLS12,
     ) -> None:
         """
-        :param registry: the registry to serve.
+        :param registry: the registry to serve: a :class:`~constructs_lib.registry.Registry`, or any
+            :class:`~constructs_lib.endpoints.RegistryEndpoint` (its Service's name and port).
         :param host: the public hostname, e.g. ``"registry.example.com"`` (no scheme, port or path).
         :param tls: the certificate. Default: ``IngressTls.cert_resolver("letsencrypt")``.
         :param entry_points: the Traefik entry points to serve on. Default: ``("websecure",)``.
         :param api_group: the API group of the Traefik CRDs in the cluster. Default: ``TraefikApiGroup.TRAEFIK_IO``.
         :param redirect_http_to_https: also route the host on ``http_entry_point`` to a permanent redirect to HTTPS.
             Default: ``False``.
-        :param http_entry_point: the plain-HTTP entry point for the redirect. Default: ``"web"``.
+        :param http_entry_point: the plain-HTTP entry point for the redirect (only with ``redirect_http_to_https``).
+            Default: ``"web"``.
         :param min_tls_version: the lowest TLS version, through a ``TLSOption`` every route of this ingress uses;
             ``None`` leaves Traefik's default. Default: ``TlsVersion.TLS12``.
         """
-        super().__init__(scope, id)
-        _collisions.register(self)
+        _typecheck.check_type("id", id, str)
+        if isinstance(entry_points, str):
+            raise _validation.fail("entry_points", entry_points, "give a list of one or more entry point names")
+        _typecheck.check_arguments(TraefikIngress.__init__, {
+            "registry": registry, "host": host, "tls": tls, "entry_points": entry_points, "api_group": api_group,
+            "redirect_http_to_https": redirect_http_to_https, "http_entry_point": http_entry_point,
+            "min_tls_version": min_tls_version})
         _validation.check_hostname("host", host)
-        if isinstance(entry_points, str) or not entry_points:
+        if not entry_points:
             raise _validation.fail("entry_points", entry_points, "give a list of one or more entry point names")
         for entry_point in entry_points:
             _check_entry_point("entry_points", entry_point)
+        if http_entry_point is not None and not redirect_http_to_https:
+            raise _validation.fail("http_entry_point", http_entry_point, "it has no effect without "
+                                                                         "redirect_http_to_https=True: leave it unset")
+        http_entry_point = http_entry_point if http_entry_point is not None else "web"
         _check_entry_point("http_entry_point", http_entry_point)
         if redirect_http_to_https and http_entry_point in entry_points:
             raise _validation.fail("http_entry_point", http_entry_point,
                                    "the HTTP entry point of the redirect cannot also serve the registry")
+        namespace = cdk8s.Chart.of(scope).namespace
+        if registry.namespace is not None and namespace is not None and registry.namespace != namespace:
+            raise _validation.fail("registry", registry.service_name,
+                                   f"its Service is in the namespace {registry.namespace!r} and this ingress in "
+                                   f"{namespace!r}: Traefik refuses services of another namespace by default; "
+                                   "create the ingress in the registry's chart")
+        super().__init__(scope, id)
+        _collisions.register(self)
         self._host = host
         self._tls = tls if tls is not None else IngressTls.cert_resolver()
         self._entry_points = tuple(entry_points)
@@ -138,7 +158,7 @@ class TraefikIngress(Construct):
         self._tls_option: cdk8s.ApiObject | None = None
         if min_tls_version is not None:
             self._tls_option = traefik.TlsOption(
-                self, "TlsOption", metadata=cdk8s.ApiObjectMetadata(name=f"{registry.name}-tls"),
+                self, "TlsOption", metadata=cdk8s.ApiObjectMetadata(name=f"{registry.service_name}-tls"),
                 # No strict SNI: while a resolver has not issued yet (or does not exist) Traefik then serves its
                 # default certificate, which clients reject with a clear "not valid for <host>" error; strict SNI
                 # would refuse the handshake with a bare "unrecognized name" instead.
@@ -150,7 +170,7 @@ class TraefikIngress(Construct):
             # Browsers send CORS preflights without credentials, which the registry answers 401 under auth:
             # Traefik answers them itself for this one origin.
             registry_middlewares.append(traefik.Middleware(
-                self, "Cors", metadata=cdk8s.ApiObjectMetadata(name=f"{registry.name}-cors"),
+                self, "Cors", metadata=cdk8s.ApiObjectMetadata(name=f"{registry.service_name}-cors"),
                 spec=traefik.MiddlewareSpec(headers=traefik.MiddlewareSpecHeaders(
                     access_control_allow_origin_list=[registry.cors_origin],
                     access_control_allow_credentials=True,
@@ -161,19 +181,19 @@ class TraefikIngress(Construct):
                 )),
             ).name)
         self._ingress_route = self.add_route(
-            self, "Resource", name=registry.name, path_prefix=None, service_name=registry.service.name,
-            service_port=registry.port, middlewares=registry_middlewares,
+            self, "Resource", name=registry.service_name, path_prefix=None, service_name=registry.service_name,
+            service_port=registry.service_port, middlewares=registry_middlewares,
         )
         if redirect_http_to_https:
             redirect = traefik.Middleware(
                 self, "HttpsRedirect",
-                metadata=cdk8s.ApiObjectMetadata(name=f"{registry.name}-https-redirect"),
+                metadata=cdk8s.ApiObjectMetadata(name=f"{registry.service_name}-https-redirect"),
                 spec=traefik.MiddlewareSpec(
                     redirect_scheme=traefik.MiddlewareSpecRedirectScheme(scheme="https", permanent=True)),
             )
             traefik.IngressRoute(
                 self, "HttpRoute",
-                metadata=cdk8s.ApiObjectMetadata(name=f"{registry.name}-http"),
+                metadata=cdk8s.ApiObjectMetadata(name=f"{registry.service_name}-http"),
                 spec=traefik.IngressRouteSpec(
                     entry_points=[http_entry_point],
                     routes=[traefik.IngressRouteSpecRoutes(
@@ -181,7 +201,7 @@ class TraefikIngress(Construct):
                         match=self._match(None),
                         middlewares=[traefik.IngressRouteSpecRoutesMiddlewares(name=redirect.name)],
                         # Traefik needs a service on every route; the redirect answers before it is reached.
-                        services=[self._service(registry.service.name, registry.port)],
+                        services=[self._service(registry.service_name, registry.service_port)],
                     )],
                 ),
             )
@@ -225,6 +245,62 @@ class TraefikIngress(Construct):
             ),
         )
         return route
+
+    def check_ui_route(self, *, path_prefix: str | None, host: str | None, tls: object | None) -> None:
+        """:class:`~constructs_lib.endpoints.UiRoute`: the UI's certificate (``tls``, an :class:`IngressTls`) is its
+        own only on its own host, and a certificate from a Secret covers the registry's host only."""
+        if tls is not None and not isinstance(tls, IngressTls):
+            raise TypeError(f"tls: expected IngressTls | None, got {type(tls).__name__}")
+        if host is None:
+            if tls is not None:
+                raise _validation.fail("tls", tls, "without host the UI is served under path_prefix on the "
+                                                   "registry's host, with the registry's certificate: give the UI its "
+                                                   "own host to give it its own certificate")
+            return
+        if tls is None and self._tls.secret_name is not None:
+            raise _validation.fail("tls", tls, f"the registry's certificate comes from the Secret "
+                                               f"{self._tls.secret_name!r}, for {self._host}, and a Secret for one "
+                                               f"host does not cover another: pass the UI's own for {host}, "
+                                               "tls=IngressTls.secret('<its Secret>'), or the same Secret if its "
+                                               "certificate covers both names")
+
+    def add_ui_route(self, scope: Construct, *, name: str, service_name: str, service_port: int,
+                     path_prefix: str | None, host: str | None, tls: object | None,
+                     security_headers: bool) -> cdk8s.ApiObject:
+        """:class:`~constructs_lib.endpoints.UiRoute`: the Middlewares ``SecurityHeaders`` and, under a path,
+        ``SlashRedirect`` (the UI's assets are relative, so ``/ui`` must become ``/ui/``) and ``StripPrefix``, and
+        the IngressRoute ``Route``, all in ``scope``. On its own host the route's certificate is ``tls``, or else the
+        registry's resolver (which orders one for each route's host) or Traefik's default certificate."""
+        self.check_ui_route(path_prefix=path_prefix, host=host, tls=tls)
+        assert tls is None or isinstance(tls, IngressTls)
+        traefik = self._api_group.bindings
+        middlewares: list[str] = []
+        if security_headers:
+            middlewares.append(traefik.Middleware(
+                scope, "SecurityHeaders",
+                metadata=cdk8s.ApiObjectMetadata(name=f"{name}-security-headers"),
+                spec=traefik.MiddlewareSpec(headers=traefik.MiddlewareSpecHeaders(
+                    sts_seconds=31_536_000, sts_include_subdomains=True, content_type_nosniff=True,
+                    frame_deny=True, referrer_policy="same-origin")),
+            ).name)
+        if host is None:
+            assert path_prefix is not None
+            middlewares.append(traefik.Middleware(
+                scope, "SlashRedirect",
+                metadata=cdk8s.ApiObjectMetadata(name=f"{name}-slash-redirect"),
+                spec=traefik.MiddlewareSpec(redirect_regex=traefik.MiddlewareSpecRedirectRegex(
+                    # Only the bare prefix (with or without a query).
+                    regex=f"^(https?://[^/]+{re.escape(path_prefix)})(\\?.*)?$", replacement="${1}/${2}",
+                    permanent=True)),
+            ).name)
+            middlewares.append(traefik.Middleware(
+                scope, "StripPrefix",
+                metadata=cdk8s.ApiObjectMetadata(name=f"{name}-strip-prefix"),
+                spec=traefik.MiddlewareSpec(strip_prefix=traefik.MiddlewareSpecStripPrefix(prefixes=[path_prefix])),
+            ).name)
+        return self.add_route(scope, "Route", name=name, path_prefix=None if host else path_prefix, host=host,
+                              service_name=service_name, service_port=service_port, middlewares=middlewares,
+                              tls=tls)
 
     def _match(self, path_prefix: str | None, host: str | None = None) -> str:
         # Backticks and one value per matcher: the rule syntax both Traefik v2 and v3 read. The prefix is matched as
@@ -277,7 +353,7 @@ class TraefikIngress(Construct):
         return self._entry_points
 
     @property
-    def registry(self) -> Registry:
+    def registry(self) -> RegistryEndpoint:
         """The registry served."""
         return self._registry
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Mapping, Sequence
-
-import cdk8s
-import cdk8s_plus_27 as kplus
-from cdk8s_plus_27 import k8s
+from typing import TYPE_CHECKING, Any
 
 from . import _validation
+
+if TYPE_CHECKING:  # the model imports no cdk8s: the structs are only passed on
+    from cdk8s_plus_27 import k8s
 
 __all__ = ["PodOptions"]
 
@@ -52,16 +52,8 @@ class PodOptions:
         for secret in self.image_pull_secrets:
             _validation.check_dns1123_subdomain("image_pull_secrets", secret)
 
-    def _apply(self, deployment: kplus.Deployment) -> None:
-        """Set the pod fields on a cdk8s-plus Deployment and give its first container the env. (Labels and
-        annotations go into the pod metadata when the Deployment is created.)"""
-        self._apply_to_pod_spec(cdk8s.ApiObject.of(deployment), "/spec/template/spec")
-        container = deployment.containers[0]
-        for name, value in self.env.items():
-            container.env.add_variable(name, kplus.EnvValue.from_value(value))
-
-    def _apply_to_pod_spec(self, api_object: cdk8s.ApiObject, path: str) -> None:
-        """Set the scheduling and pull fields on the pod spec at `path` of `api_object`."""
+    def _pod_spec_fields(self) -> dict[str, Any]:
+        """The scheduling and pull fields of a pod spec."""
         spec = {
             "nodeSelector": dict(self.node_selector) or None,
             # jsii hands the structs over with Kubernetes' own field names.
@@ -70,6 +62,4 @@ class PodOptions:
             "priorityClassName": self.priority_class_name,
             "imagePullSecrets": [{"name": name} for name in self.image_pull_secrets] or None,
         }
-        for field, value in spec.items():
-            if value is not None:
-                api_object.add_json_patch(cdk8s.JsonPatch.add(f"{path}/{field}", value))
+        return {field: value for field, value in spec.items() if value is not None}

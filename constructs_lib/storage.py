@@ -8,7 +8,7 @@ import re
 import urllib.parse
 
 from . import _validation
-from ._secrets import SecretKeyRef
+from ._secrets import SecretKeyRef, SecretSource
 
 __all__ = ["FilesystemStorage", "S3Credentials", "S3Storage", "Storage", "VolumeAccessMode"]
 
@@ -33,11 +33,27 @@ class S3Credentials:
     """The S3 access key pair. Create it with :meth:`from_secret` (recommended: no secret in the YAML) or
     :meth:`from_values` (a new Secret holds them)."""
 
-    #: Where the keys are read from: an existing Secret, or the Secret created from values.
-    access_key_ref: SecretKeyRef | None
-    secret_key_ref: SecretKeyRef | None
-    #: Values for a new Secret; None when an existing Secret is used.
-    values: tuple[str, str] | None
+    #: The access key id: an existing Secret's key, or a value for a new Secret.
+    access_key: SecretSource
+    #: The secret access key: an existing Secret's key, or a value for a new Secret.
+    secret_key: SecretSource
+
+    @property
+    def access_key_ref(self) -> SecretKeyRef | None:
+        """The existing Secret's key of the access key id; None for a value."""
+        return self.access_key.ref
+
+    @property
+    def secret_key_ref(self) -> SecretKeyRef | None:
+        """The existing Secret's key of the secret access key; None for a value."""
+        return self.secret_key.ref
+
+    @property
+    def values(self) -> tuple[str, str] | None:
+        """The two values for a new Secret; None when an existing Secret is used."""
+        if self.access_key.value is None or self.secret_key.value is None:
+            return None
+        return self.access_key.value, self.secret_key.value
 
     @classmethod
     def from_secret(
@@ -56,7 +72,7 @@ class S3Credentials:
                                       key_parameter="secret_key_key")
         if access_key_key == secret_key_key:
             raise _validation.fail("secret_key_key", secret_key_key, "it must differ from access_key_key")
-        return cls(access_key_ref=access, secret_key_ref=secret, values=None)
+        return cls(access_key=SecretSource.existing(access), secret_key=SecretSource.existing(secret))
 
     @classmethod
     def from_values(cls, *, access_key_id: str, secret_access_key: str) -> S3Credentials:
@@ -67,10 +83,12 @@ class S3Credentials:
         :param secret_access_key: the secret access key.
         """
         for parameter, value in (("access_key_id", access_key_id), ("secret_access_key", secret_access_key)):
+            if not isinstance(value, str):
+                raise TypeError(f"{parameter}: expected str, got {type(value).__name__}")
             if not value or any(c.isspace() for c in value):
                 raise _validation.fail(parameter, "<hidden>" if parameter.startswith("secret") else value,
                                        "it must be non-empty with no whitespace")
-        return cls(access_key_ref=None, secret_key_ref=None, values=(access_key_id, secret_access_key))
+        return cls(access_key=SecretSource.of_value(access_key_id), secret_key=SecretSource.of_value(secret_access_key))
 
     def __repr__(self) -> str:  # never print the secret key
         if self.values:
@@ -214,10 +232,12 @@ class S3Storage(Storage):
 
     def _secret_data(self) -> dict[str, str] | None:
         """The data of the Secret the registry creates for key values; None when nothing is to be created."""
-        if self.credentials is None or self.credentials.values is None:
+        if self.credentials is None:
             return None
-        access_key_id, secret_access_key = self.credentials.values
-        return {"accesskey": access_key_id, "secretkey": secret_access_key}
+        data = {key: source.value for key, source in (("accesskey", self.credentials.access_key),
+                                                      ("secretkey", self.credentials.secret_key))
+                if source.value is not None}
+        return data or None
 
     def _egress_ports(self) -> tuple[int, ...]:
         """The TCP port the registry connects to for this storage."""
@@ -230,12 +250,12 @@ class S3Storage(Storage):
         """Where the access key id and the secret key are: an existing Secret, or the one the registry creates."""
         if self.credentials is None:
             return None
-        return (self.credentials.access_key_ref or SecretKeyRef(created_secret_name, "accesskey"),
-                self.credentials.secret_key_ref or SecretKeyRef(created_secret_name, "secretkey"))
+        return (self.credentials.access_key.key_ref(SecretKeyRef(created_secret_name, "accesskey")),
+                self.credentials.secret_key.key_ref(SecretKeyRef(created_secret_name, "secretkey")))
 
     def _registry_env(self) -> list[tuple[str, str]]:
         env: list[tuple[str, str]] = [
-            # REGISTRY_STORAGE replaces the image's whole storage block, so the cache is set again below.
+            # REGISTRY_STORAGE replaces the image's whole storage block, so the plan sets the cache again after it.
             ("REGISTRY_STORAGE", "s3"),
             ("REGISTRY_STORAGE_S3_BUCKET", self.bucket),
             ("REGISTRY_STORAGE_S3_REGION", self.region),
@@ -253,10 +273,7 @@ class S3Storage(Storage):
             env.append(("REGISTRY_STORAGE_S3_ROOTDIRECTORY", self.root_directory))
         if self.chunk_size_mib:
             env.append(("REGISTRY_STORAGE_S3_CHUNKSIZE", str(self.chunk_size_mib * 1024 * 1024)))
-        env += [
-            ("REGISTRY_STORAGE_REDIRECT_DISABLE", _bool(self.redirect_disabled)),
-            ("REGISTRY_STORAGE_CACHE_BLOBDESCRIPTOR", "inmemory"),
-        ]
+        env.append(("REGISTRY_STORAGE_REDIRECT_DISABLE", _bool(self.redirect_disabled)))
         return env
 
 
@@ -287,7 +304,6 @@ class FilesystemStorage(Storage):
         return [
             ("REGISTRY_STORAGE", "filesystem"),
             ("REGISTRY_STORAGE_FILESYSTEM_ROOTDIRECTORY", self.mount_path),
-            ("REGISTRY_STORAGE_CACHE_BLOBDESCRIPTOR", "inmemory"),
         ]
 
 

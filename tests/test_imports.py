@@ -7,7 +7,12 @@ import subprocess
 import sys
 import textwrap
 
+import cdk8s
 from conftest import ROOT, require_crds
+
+# The Traefik kinds the constructs emit (tests/test_schemas.py lists what they emit): `make imports` binds only these
+# (TRAEFIK_KINDS in the Makefile), since every kind a binding holds adds to its import time, paid by every synth.
+TRAEFIK_KINDS = {"IngressRoute", "Middleware", "TLSOption"}
 
 
 def _tree(folder: pathlib.Path) -> list[str]:
@@ -52,6 +57,21 @@ def test_bindings_live_inside_the_package_with_unique_jsii_assemblies() -> None:
         "constructs_lib_traefik_containo_us_uscontainotraefik@0.0.0.jsii.tgz",
         "constructs_lib_traefik_io_iotraefik@0.0.0.jsii.tgz",
     ]
+
+
+def test_traefik_bindings_hold_only_the_kinds_the_constructs_emit() -> None:
+    # GIVEN the bindings of both Traefik API groups
+    from constructs_lib import _traefik
+
+    for module in (_traefik.traefik_io, _traefik.traefik_containo_us):
+        # WHEN the kinds of their resource classes (the ApiObjects, each with a GVK) are listed
+        kinds = {gvk.kind for value in vars(module).values()
+                 if isinstance(gvk := getattr(value, "GVK", None), cdk8s.GroupVersionKind)}
+
+        # THEN they are exactly the kinds the constructs emit: none of TraefikService, IngressRouteTCP, TLSStore, ...
+        assert kinds == TRAEFIK_KINDS, module.__name__
+        assert not hasattr(module, "TraefikService")
+        assert not hasattr(module, "IngressRouteTcp")
 
 
 def test_an_app_with_its_own_traefik_import_keeps_our_fields(tmp_path: pathlib.Path) -> None:

@@ -157,18 +157,17 @@ def test_custom_entry_points_and_http_entry_point(chart: cdk8s.Chart) -> None:
     assert ingress.entry_points == ("https", "internal_tls")
 
 
-def test_http_entry_point_is_unused_without_the_redirect(chart: cdk8s.Chart) -> None:
+def test_fails_http_entry_point_without_the_redirect(chart: cdk8s.Chart) -> None:
     # GIVEN a registry
     registry = _registry(chart)
 
-    # WHEN the ingress names an HTTP entry point that is also served, but does not redirect
-    TraefikIngress(chart, "Ingress", registry=registry, host=HOST, entry_points=["web", "websecure"],
-                   http_entry_point="web")
-    objects = by_kind_and_name(cdk8s.Testing.synth(chart))
-
-    # THEN there is only the registry's route, on both entry points, and no Middleware
-    assert [key for key in objects if key[0] in TRAEFIK_KINDS] == [("IngressRoute", "registry")]
-    assert objects[("IngressRoute", "registry")]["spec"]["entryPoints"] == ["web", "websecure"]
+    # WHEN the ingress names an HTTP entry point but does not redirect
+    # THEN it is refused as an option without effect, and nothing is left
+    with pytest.raises(ValueError, match=r"http_entry_point='web' is invalid: it has no effect without "
+                                         r"redirect_http_to_https=True"):
+        TraefikIngress(chart, "Ingress", registry=registry, host=HOST, entry_points=["web", "websecure"],
+                       http_entry_point="web")
+    assert chart.node.try_find_child("Ingress") is None
 
 
 # --- TLS -----------------------------------------------------------------------------------------------------------

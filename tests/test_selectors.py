@@ -46,3 +46,51 @@ def test_services_select_their_deployments_pods_and_no_path_label_is_left(varian
                     if d["metadata"]["namespace"] == service["metadata"]["namespace"]
                     and service["spec"]["selector"].items() <= d["spec"]["template"]["metadata"]["labels"].items()]
         assert selected == [service["metadata"]["name"]], service["metadata"]["name"]
+
+
+def _all_selectors(value: Any, path: str = "") -> dict[str, Any]:
+    """Every selector in an object, by its path: Deployment, Service, PDB, NetworkPolicy, spread and affinity."""
+    found: dict[str, Any] = {}
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key in ("selector", "podSelector", "labelSelector"):
+                found[f"{path}/{key}"] = item
+            found.update(_all_selectors(item, f"{path}/{key}"))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found.update(_all_selectors(item, f"{path}/{index}"))
+    return found
+
+
+def _registry_objects(chart_id: str, *, nested: bool) -> dict[tuple[str, str], Any]:
+    from constructs import Construct
+
+    from constructs_lib import GarbageCollection, HttpSecret, Registry, S3Credentials, Storage
+
+    app = cdk8s.Testing.app()
+    chart = cdk8s.Chart(app, chart_id, namespace="registry")
+    parent: Construct = Construct(Construct(chart, "Platform"), "Team") if nested else chart
+    Registry(parent, "Registry", name="registry", auth=HtpasswdAuth.from_secret("registry-htpasswd"), replicas=2,
+             storage=Storage.s3(bucket="registry", credentials=S3Credentials.from_secret("registry-s3")),
+             http_secret=HttpSecret.from_secret("registry-http-secret"),
+             garbage_collection=GarbageCollection.on_schedule())
+    return {(m["kind"], m["metadata"]["name"]): m for m in cdk8s.Testing.synth(chart)}
+
+
+def test_a_registry_moved_under_another_parent_of_a_renamed_chart_keeps_every_selector() -> None:
+    # GIVEN the same registry (several replicas, garbage collection) in a chart "registry", and in a chart "other"
+    # two constructs further down
+    before = _registry_objects("registry", nested=False)
+    after = _registry_objects("other", nested=True)
+
+    # THEN every selector of every object is the same, and made of app.kubernetes.io labels only
+    selectors = {key: _all_selectors(obj) for key, obj in before.items()}
+    assert selectors == {key: _all_selectors(obj) for key, obj in after.items()}
+    kinds = {key[0] for key, found in selectors.items() if found}
+    assert kinds >= {"Deployment", "Service", "PodDisruptionBudget", "NetworkPolicy"}
+    for found in selectors.values():
+        for selector in found.values():
+            labels = selector.get("matchLabels", selector)
+            assert labels and all(key.startswith("app.kubernetes.io/") for key in labels), selector
+    # AND so is everything else
+    assert before == after

@@ -166,10 +166,11 @@ def test_ui_runs_non_root_on_a_read_only_root_filesystem(chart: cdk8s.Chart) -> 
     RegistryUi(chart, "Ui", ingress=ingress)
     pod = _pod(by_kind_and_name(cdk8s.Testing.synth(chart)))
 
-    # THEN the pod runs as a uid of no node user (10101) with seccomp, no service account token and no service links
+    # THEN the pod runs as a uid of no node user (10101) with seccomp, no service account token and no service links,
+    # in the library's one pod profile (the registry's too)
     assert pod["securityContext"] == {"runAsNonRoot": True, "runAsUser": 10101, "runAsGroup": 10101,
-                                      "fsGroup": 10101,
-                                      "fsGroupChangePolicy": "Always", "seccompProfile": {"type": "RuntimeDefault"}}
+                                      "fsGroup": 10101, "fsGroupChangePolicy": "OnRootMismatch",
+                                      "seccompProfile": {"type": "RuntimeDefault"}}
     assert pod["automountServiceAccountToken"] is False
     assert pod["enableServiceLinks"] is False
     # AND both containers have a read-only root, no privilege and no capabilities
@@ -916,12 +917,24 @@ def test_fails_on_an_empty_title(app: cdk8s.App, chart: cdk8s.Chart) -> None:
     _fails(app, chart, "title", "", title="")
 
 
-@pytest.mark.parametrize("limit", [0, -1, 100_001, True, 10.0])
+@pytest.mark.parametrize("limit", [0, -1, 100_001])
 def test_fails_on_a_bad_catalog_elements_limit(app: cdk8s.App, chart: cdk8s.Chart, limit: object) -> None:
     # GIVEN a registry and its ingress
     # WHEN the catalog limit is not a whole number from 1 to 100000
     # THEN it fails naming catalog_elements_limit and the value
     _fails(app, chart, "catalog_elements_limit", limit, catalog_elements_limit=limit)
+
+
+@pytest.mark.parametrize(("limit", "kind"), [(True, "bool"), (10.0, "float"), ("1000", "str")])
+def test_fails_on_a_catalog_elements_limit_of_another_type(app: cdk8s.App, chart: cdk8s.Chart, limit: Any,
+                                                           kind: str) -> None:
+    # GIVEN a registry and its ingress
+    ingress = _ingress(chart)
+    # WHEN the catalog limit is not an int (a bool is not a count)
+    # THEN it fails naming catalog_elements_limit, the value's type and the expected type, and leaves no trace
+    with pytest.raises(TypeError, match=rf"^catalog_elements_limit: expected int, got {kind}"):
+        RegistryUi(chart, "Ui", ingress=ingress, catalog_elements_limit=limit)
+    _assert_failed_cleanly(app, chart)
 
 
 def test_fails_on_delete_images_when_the_registry_refuses_deletes(app: cdk8s.App, chart: cdk8s.Chart) -> None:

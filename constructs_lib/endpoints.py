@@ -1,0 +1,117 @@
+"""How the constructs meet: small protocols instead of concrete classes.
+
+- An ingress publishes a :class:`RegistryEndpoint`: a Service name and port in a namespace (and the facts a UI needs).
+  :class:`~constructs_lib.registry.Registry` is one; :class:`ServiceEndpoint` describes any other (a registry made
+  elsewhere).
+- The UI is published through a :class:`UiRoute`: :class:`~constructs_lib.ingress.TraefikIngress` is one; an
+  application can bring its own (another ingress controller, a Gateway).
+
+Pure Python: no cdk8s, no jsii.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from . import _typecheck, _validation
+
+if TYPE_CHECKING:
+    import cdk8s
+    from constructs import Construct
+
+__all__ = ["RegistryEndpoint", "ServiceEndpoint", "UiRoute"]
+
+
+@runtime_checkable
+class RegistryEndpoint(Protocol):
+    """A registry as an ingress and a UI reach it."""
+
+    @property
+    def service_name(self) -> str:
+        """The name of the registry's Service (also the base of the names an ingress derives)."""
+
+    @property
+    def service_port(self) -> int:
+        """The Service's port."""
+
+    @property
+    def namespace(self) -> str | None:
+        """The Service's namespace; None: the namespace of whoever reaches it."""
+
+    @property
+    def cors_origin(self) -> str | None:
+        """The one browser origin the registry allows by CORS (an ingress answers its preflights), or None."""
+
+    @property
+    def auth_required(self) -> bool:
+        """Whether the registry asks for credentials (the UI then sends them)."""
+
+    @property
+    def delete_enabled(self) -> bool:
+        """Whether the registry accepts deletes (the UI offers deleting only then)."""
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class ServiceEndpoint:
+    """A :class:`RegistryEndpoint` given by its facts, for a registry this library did not create. Create it with
+    :meth:`of`."""
+
+    service_name: str
+    service_port: int
+    namespace: str | None
+    cors_origin: str | None
+    auth_required: bool
+    delete_enabled: bool
+
+    @classmethod
+    def of(cls, service_name: str, service_port: int, *, namespace: str | None = None,
+           cors_origin: str | None = None, auth_required: bool = True,
+           delete_enabled: bool = False) -> ServiceEndpoint:
+        """
+        :param service_name: the registry's Service.
+        :param service_port: its port.
+        :param namespace: its namespace. Default: the namespace of whoever reaches it.
+        :param cors_origin: the browser origin the registry allows by CORS. Default: none.
+        :param auth_required: the registry asks for credentials. Default: ``True``.
+        :param delete_enabled: the registry accepts deletes. Default: ``False``.
+        """
+        _typecheck.check_arguments(cls.of, {
+            "service_name": service_name, "service_port": service_port, "namespace": namespace,
+            "cors_origin": cors_origin, "auth_required": auth_required, "delete_enabled": delete_enabled})
+        _validation.check_dns1035_label("service_name", service_name)
+        _validation.check_port("service_port", service_port)
+        if namespace is not None:
+            _validation.check_dns1123_label("namespace", namespace)
+        return cls(service_name=service_name, service_port=service_port, namespace=namespace,
+                   cors_origin=cors_origin, auth_required=auth_required, delete_enabled=delete_enabled)
+
+
+@runtime_checkable
+class UiRoute(Protocol):
+    """Where a registry and its UI are published: the registry's public host, and a way to route the UI's Service
+    under a path of that host or on a host of its own."""
+
+    @property
+    def registry(self) -> RegistryEndpoint:
+        """The registry this route publishes."""
+
+    @property
+    def host(self) -> str:
+        """The registry's public hostname."""
+
+    @property
+    def url(self) -> str:
+        """The registry's public URL (``https://<host>``): what the browser calls."""
+
+    def check_ui_route(self, *, path_prefix: str | None, host: str | None, tls: object | None) -> None:
+        """Raise ValueError (naming the parameter, the value and the rule) if this route cannot publish the UI so:
+        under ``path_prefix`` of the registry's host, or at the root of ``host`` with the certificate ``tls``. Runs
+        before the UI creates anything."""
+
+    def add_ui_route(self, scope: Construct, *, name: str, service_name: str, service_port: int,
+                     path_prefix: str | None, host: str | None, tls: object | None,
+                     security_headers: bool) -> cdk8s.ApiObject:
+        """Create, in ``scope``, what routes the UI's Service (``name`` is the base of the objects' names), with
+        HSTS, ``nosniff``, frame denial and a same-origin referrer policy if ``security_headers``. Under a path, the
+        bare path redirects to itself with a slash and the prefix is stripped before the UI. Returns the route."""
