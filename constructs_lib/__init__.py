@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from .k3s import ACME_STORAGE_PATH, AcmeChallenge, AcmeServer, K3sTraefik, K3sTraefikChart
     from .maintenance import DEFAULT_KUBECTL_IMAGE, GarbageCollection, UploadPurging
     from .network import IngressControllerPeer, PodPeer
-    from .pod import PodOptions
+    from .pod import PodOptions, TaintEffect, Toleration, TolerationOperator
     from .registry import Registry
     from .storage import FilesystemStorage, S3Credentials, S3Storage, Storage, VolumeAccessMode
     from .ui import DEFAULT_UI_IMAGE, RegistryUi
@@ -65,7 +65,10 @@ _EXPORTS = {
     "S3Storage": "storage",
     "ServiceEndpoint": "endpoints",
     "Storage": "storage",
+    "TaintEffect": "pod",
     "TlsVersion": "ingress",
+    "Toleration": "pod",
+    "TolerationOperator": "pod",
     "TraefikApiGroup": "ingress",
     "TraefikIngress": "ingress",
     "UiRoute": "endpoints",
@@ -105,7 +108,10 @@ __all__ = [
     "S3Storage",
     "ServiceEndpoint",
     "Storage",
+    "TaintEffect",
     "TlsVersion",
+    "Toleration",
+    "TolerationOperator",
     "TraefikApiGroup",
     "TraefikIngress",
     "UiRoute",

@@ -12,7 +12,7 @@ import cdk8s
 import jsii
 from constructs import Construct, IConstruct, IValidation
 
-__all__ = ["register"]
+__all__ = ["known", "register"]
 
 # Kinds that have no namespace: a chart's namespace stamped on them means nothing to the API server.
 _CLUSTER_SCOPED = frozenset({
@@ -24,6 +24,14 @@ _CLUSTER_SCOPED = frozenset({
 # The apps that have the check, by jsii object reference: an app made on the JavaScript side (cdk8s.Testing.app())
 # comes back as a new Python proxy from every `node.root`, so the proxy cannot carry a mark.
 _REGISTERED: set[str] = set()
+# The kind and name of the objects this library created, by jsii object reference: read here instead of asking the
+# Node.js process (a round trip each). The apiVersion and namespace are asked only where a kind and a name repeat.
+_KNOWN: dict[str, tuple[str, str]] = {}
+
+
+def known(api_object: cdk8s.ApiObject, *, kind: str, name: str) -> None:
+    """Note an object this library created with the kind and name it was given."""
+    _KNOWN[api_object.__jsii_ref__.ref] = (kind, name)  # type: ignore[attr-defined]
 
 
 def register(scope: Construct) -> None:
@@ -45,16 +53,23 @@ class _UniqueObjects:
         # Each property read is a round trip to the jsii Node.js process (about a millisecond): read the names of all
         # objects, then kinds only where a name repeats, then the rest only where a name and a kind repeat.
         by_name: dict[str, list[cdk8s.ApiObject]] = {}
+        kinds: dict[str, str] = {}
         for construct in self._root.node.find_all():
             if isinstance(construct, cdk8s.ApiObject):
-                by_name.setdefault(construct.name, []).append(construct)
+                ref: str = construct.__jsii_ref__.ref  # type: ignore[attr-defined]
+                kind_and_name = _KNOWN.get(ref)
+                if kind_and_name is None:
+                    name = construct.name
+                else:
+                    kinds[ref], name = kind_and_name
+                by_name.setdefault(name, []).append(construct)
         errors = []
         for name, objects in by_name.items():
             if len(objects) < 2:
                 continue
             by_kind: dict[str, list[cdk8s.ApiObject]] = {}
             for obj in objects:
-                by_kind.setdefault(obj.kind, []).append(obj)
+                by_kind.setdefault(kinds.get(obj.__jsii_ref__.ref) or obj.kind, []).append(obj)  # type: ignore[attr-defined]
             for kind, same_kind in by_kind.items():
                 if len(same_kind) < 2:
                     continue

@@ -10,6 +10,7 @@ from typing import Any
 import cdk8s
 from constructs import Construct
 
+from . import _collisions
 from ._manifests import Manifest
 
 __all__ = ["emit", "emit_all"]
@@ -33,8 +34,12 @@ def emit(scope: Construct, manifest: Manifest) -> cdk8s.ApiObject:
     )
     patches = [cdk8s.JsonPatch.add(f"/{key}", _sorted(manifest.body[key])) for key in sorted(manifest.body)]
     patches += [cdk8s.JsonPatch.add(path, _sorted(value)) for path, value in manifest.patches]
+    if manifest.cluster_scoped and cdk8s.Chart.of(scope).namespace:
+        # The chart stamps its namespace on every object; a cluster-scoped one has none.
+        patches.append(cdk8s.JsonPatch.remove("/metadata/namespace"))
     if patches:
         api_object.add_json_patch(*patches)
+    _collisions.known(api_object, kind=manifest.kind, name=manifest.name)
     return api_object
 
 

@@ -33,6 +33,8 @@ class Manifest:
     #: JSON-patch "add" operations (path, value) applied after the body, where a value must merge into a cdk8s
     #: struct the user gave (an affinity).
     patches: tuple[tuple[str, Any], ...] = ()
+    #: A cluster-scoped object: no namespace, whatever the chart's.
+    cluster_scoped: bool = False
 
     def to_dict(self, namespace: str | None = None) -> Json:
         """The object as ``kubectl`` reads it (the chart stamps the namespace), for tests without Node.js; the
@@ -40,7 +42,7 @@ class Manifest:
         metadata: Json = {"name": self.name}
         if self.labels:
             metadata["labels"] = dict(self.labels)
-        if namespace:
+        if namespace and not self.cluster_scoped:
             metadata["namespace"] = namespace
         result = copy.deepcopy({"apiVersion": self.api_version, "kind": self.kind, "metadata": metadata,
                                 **self.body})

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+from collections.abc import Callable
 from typing import Any
 
 from . import _gc, _manifests, _metrics_proxy, _render
@@ -147,12 +148,13 @@ class _SecretPart:
 
 
 def _created(source: SecretSource, *, id: str, name: str, key: str, labels: WorkloadLabels,
-             digest: str) -> tuple[SecretKeyRef, Manifest | None, str | None]:
-    """The key to read for ``source``, and the Secret to create for a value (with what rolls the pods)."""
+             digest: Callable[[str], str]) -> tuple[SecretKeyRef, Manifest | None, str | None]:
+    """The key to read for ``source``, and the Secret to create for a value (with what rolls the pods: ``digest``
+    of the value, computed only for a value)."""
     if source.value is None:
         return source.key_ref(SecretKeyRef(name, key)), None, None
     return SecretKeyRef(name, key), _manifests.secret(id=id, name=name, labels=labels,
-                                                      data={key: source.value}), digest
+                                                      data={key: source.value}), digest(source.value)
 
 
 def _pair(*, volume: str, folder: str, second_volume: str, second_folder: str, first: SecretKeyRef,
@@ -175,7 +177,7 @@ def _secret_parts(config: RegistryConfig, labels: WorkloadLabels) -> tuple[_Secr
     if config.http_secret is not None:
         source = config.http_secret.source
         ref, created, digest = _created(source, id="HttpSecret", name=f"{base}-http-secret", key="http-secret",
-                                        labels=labels, digest=slow_digest(source.value or ""))
+                                        labels=labels, digest=slow_digest)
         file = _render.SecretFile("http", "http-secret")
         parts.append(_SecretPart(created, (SecretMount("http-secret", ref.name, {ref.key: file.file},
                                                        f"{_render.SECRETS_MOUNT}/{file.folder}", True),),
@@ -183,7 +185,7 @@ def _secret_parts(config: RegistryConfig, labels: WorkloadLabels) -> tuple[_Secr
     if config.auth is not None:
         source = config.auth.source
         ref, created, digest = _created(source, id="HtpasswdSecret", name=f"{base}-htpasswd", key=config.auth.key,
-                                        labels=labels, digest=source.value or "")
+                                        labels=labels, digest=str)
         parts.append(_SecretPart(created, (SecretMount("htpasswd", ref.name, {ref.key: "htpasswd"}, AUTH_MOUNT,
                                                        False),), (), digest))
     s3_data = config.storage._secret_data()

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 import bcrypt
 
-from . import _validation
+from . import _typecheck, _validation
 from ._secrets import SecretKeyRef, SecretSource
 
 __all__ = ["DEFAULT_BCRYPT_COST", "HtpasswdAuth"]
@@ -51,6 +51,7 @@ class HtpasswdAuth:
         return self.source.ref
 
     @classmethod
+    @_typecheck.typechecked
     def from_users(
         cls, users: Mapping[str, str], *, realm: str = "Registry Realm", cost: int = DEFAULT_BCRYPT_COST
     ) -> HtpasswdAuth:
@@ -79,6 +80,7 @@ class HtpasswdAuth:
         return cls(realm=realm, source=SecretSource.of_value("\n".join(lines) + "\n"), key="htpasswd")
 
     @classmethod
+    @_typecheck.typechecked
     def from_htpasswd(cls, htpasswd: str, *, realm: str = "Registry Realm") -> HtpasswdAuth:
         """Ready htpasswd lines (``user:hash``, bcrypt only), such as ``htpasswd -nbB user password`` prints.
 
@@ -119,6 +121,7 @@ class HtpasswdAuth:
         return cls(realm=realm, source=SecretSource.of_value("\n".join(lines) + "\n"), key="htpasswd")
 
     @classmethod
+    @_typecheck.typechecked
     def from_secret(cls, name: str, *, key: str = "htpasswd", realm: str = "Registry Realm") -> HtpasswdAuth:
         """An existing Secret in the registry's namespace that holds the htpasswd file, e.g. made with
         ``kubectl create secret generic NAME --from-file=htpasswd``.

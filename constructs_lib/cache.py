@@ -7,7 +7,7 @@ import dataclasses
 import ipaddress
 import urllib.parse
 
-from . import _validation
+from . import _typecheck, _validation
 from ._secrets import SecretKeyRef
 
 __all__ = ["ProxyCache", "RedisCache"]
@@ -25,6 +25,7 @@ class RedisCache:
     password: SecretKeyRef | None
 
     @classmethod
+    @_typecheck.typechecked
     def of(cls, address: str, *, db: int = 0, password_secret: str | None = None,
            password_key: str = "password") -> RedisCache:
         """
@@ -60,6 +61,7 @@ class ProxyCache:
     upstream_retry_seconds: int = 5
 
     @classmethod
+    @_typecheck.typechecked
     def of(
         cls,
         remote_url: str = "https://registry-1.docker.io",

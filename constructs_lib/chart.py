@@ -6,10 +6,10 @@ import re
 from collections.abc import Sequence
 
 import cdk8s
-from cdk8s_plus_27 import k8s
 from constructs import Construct
 
-from . import _atomic, _typecheck, _validation
+from . import _atomic, _emit, _typecheck, _validation
+from ._manifests import Manifest
 from .auth import HtpasswdAuth
 from .cache import ProxyCache, RedisCache
 from .ingress import IngressTls, TlsVersion, TraefikApiGroup, TraefikIngress
@@ -138,20 +138,14 @@ class RegistryChart(cdk8s.Chart):
                 if value != default:
                     raise _validation.fail(parameter, value, "it has no effect with ui=False: leave it unset")
         super().__init__(scope, id, namespace=namespace)
+        self._namespace_object: cdk8s.ApiObject | None = None
         if create_namespace:
-            self._namespace_object: k8s.KubeNamespace | None = k8s.KubeNamespace(
-                self, "Namespace",
-                metadata=k8s.ObjectMeta(name=namespace, labels={
-                    # Pod Security admission: every pod here meets the "restricted" profile.
-                    "pod-security.kubernetes.io/enforce": "restricted",
-                    "pod-security.kubernetes.io/audit": "restricted",
-                    "pod-security.kubernetes.io/warn": "restricted",
-                }),
-            )
-            # The chart's namespace is stamped on every object, but a Namespace is cluster-scoped.
-            cdk8s.ApiObject.of(self._namespace_object).add_json_patch(cdk8s.JsonPatch.remove("/metadata/namespace"))
-        else:
-            self._namespace_object = None
+            self._namespace_object = _emit.emit(self, Manifest("Namespace", "v1", "Namespace", namespace, {
+                # Pod Security admission: every pod here meets the "restricted" profile.
+                "pod-security.kubernetes.io/enforce": "restricted",
+                "pod-security.kubernetes.io/audit": "restricted",
+                "pod-security.kubernetes.io/warn": "restricted",
+            }, {}, cluster_scoped=True))
         self._registry = Registry(
             self, "Registry", auth=auth, storage=storage, name=name, image=registry_image, replicas=replicas,
             http_secret=http_secret, delete_enabled=delete_enabled, log_level=log_level,
@@ -187,7 +181,7 @@ class RegistryChart(cdk8s.Chart):
         return self._ui
 
     @property
-    def namespace_object(self) -> k8s.KubeNamespace | None:
+    def namespace_object(self) -> cdk8s.ApiObject | None:
         """The Namespace object (construct id ``Namespace``), or None with ``create_namespace=False``."""
         return self._namespace_object
 

@@ -105,6 +105,10 @@ class RegistryVersion:
 
     @classmethod
     def of_image(cls, image: str) -> RegistryVersion:
+        """The version an image's tag names.
+
+        :param image: an image reference with a version tag, like ``registry:2.8.3``.
+        """
         tag = re.search(r":v?([0-9]+)(?:\.([0-9]+))?(\.[0-9A-Za-z._-]*)?(@|$)", image.rsplit("/", 1)[-1])
         if tag is None:
             raise _validation.fail("image", image, "the tag must name the version, like 'registry:2.8.3' or "

@@ -105,13 +105,25 @@ class UiRoute(Protocol):
         """The registry's public URL (``https://<host>``): what the browser calls."""
 
     def check_ui_route(self, *, path_prefix: str | None, host: str | None, tls: object | None) -> None:
-        """Raise ValueError (naming the parameter, the value and the rule) if this route cannot publish the UI so:
-        under ``path_prefix`` of the registry's host, or at the root of ``host`` with the certificate ``tls``. Runs
-        before the UI creates anything."""
+        """Raise ValueError (naming the parameter, the value and the rule) if this route cannot publish the UI so.
+        Runs before the UI creates anything.
+
+        :param path_prefix: the UI's path on the registry's host, or None on its own host.
+        :param host: the UI's own host, or None.
+        :param tls: the UI's own certificate, or None.
+        """
 
     def add_ui_route(self, scope: Construct, *, name: str, service_name: str, service_port: int,
                      path_prefix: str | None, host: str | None, tls: object | None,
                      security_headers: bool) -> cdk8s.ApiObject:
-        """Create, in ``scope``, what routes the UI's Service (``name`` is the base of the objects' names), with
-        HSTS, ``nosniff``, frame denial and a same-origin referrer policy if ``security_headers``. Under a path, the
-        bare path redirects to itself with a slash and the prefix is stripped before the UI. Returns the route."""
+        """Create, in ``scope``, what routes the UI's Service. Under a path, the bare path redirects to itself with a
+        slash and the prefix is stripped before the UI. Returns the route.
+
+        :param name: the base of their names.
+        :param service_name: the UI's Service.
+        :param service_port: its port.
+        :param path_prefix: the UI's path on the registry's host, or None on its own host.
+        :param host: the UI's own host, or None.
+        :param tls: the UI's own certificate, or None.
+        :param security_headers: add HSTS, ``nosniff``, frame denial and a same-origin referrer policy.
+        """

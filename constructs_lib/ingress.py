@@ -51,6 +51,7 @@ class IngressTls:
     secret_name: str | None
 
     @classmethod
+    @_typecheck.typechecked
     def cert_resolver(cls, name: str = "letsencrypt") -> IngressTls:
         """A certificate from a Traefik certificate resolver (ACME, e.g. Let's Encrypt), which must be configured in
         Traefik's static configuration.
@@ -63,6 +64,7 @@ class IngressTls:
         return cls(cert_resolver_name=name, secret_name=None)
 
     @classmethod
+    @_typecheck.typechecked
     def secret(cls, name: str) -> IngressTls:
         """An existing ``kubernetes.io/tls`` Secret in the namespace (for example from cert-manager).
 
@@ -72,6 +74,7 @@ class IngressTls:
         return cls(cert_resolver_name=None, secret_name=name)
 
     @classmethod
+    @_typecheck.typechecked
     def default_certificate(cls) -> IngressTls:
         """Traefik's default certificate (its default TLSStore), e.g. a wildcard certificate set up once."""
         return cls(cert_resolver_name=None, secret_name=None)
@@ -156,20 +159,22 @@ class TraefikIngress(Construct):
         self._registry = registry
         traefik = api_group.bindings
         self._tls_option: cdk8s.ApiObject | None = None
+        self._tls_option_name = f"{registry.service_name}-tls" if min_tls_version is not None else None
         if min_tls_version is not None:
             self._tls_option = traefik.TlsOption(
-                self, "TlsOption", metadata=cdk8s.ApiObjectMetadata(name=f"{registry.service_name}-tls"),
+                self, "TlsOption", metadata=cdk8s.ApiObjectMetadata(name=self._tls_option_name),
                 # No strict SNI: while a resolver has not issued yet (or does not exist) Traefik then serves its
                 # default certificate, which clients reject with a clear "not valid for <host>" error; strict SNI
                 # would refuse the handshake with a bare "unrecognized name" instead.
                 spec=traefik.TlsOptionSpec(min_version=min_tls_version.value),
             )
+            _known(self._tls_option, "TLSOption", f"{registry.service_name}-tls")
 
         registry_middlewares: list[str] = []
         if registry.cors_origin is not None:
             # Browsers send CORS preflights without credentials, which the registry answers 401 under auth:
             # Traefik answers them itself for this one origin.
-            registry_middlewares.append(traefik.Middleware(
+            registry_middlewares.append(_known(traefik.Middleware(
                 self, "Cors", metadata=cdk8s.ApiObjectMetadata(name=f"{registry.service_name}-cors"),
                 spec=traefik.MiddlewareSpec(headers=traefik.MiddlewareSpecHeaders(
                     access_control_allow_origin_list=[registry.cors_origin],
@@ -179,19 +184,19 @@ class TraefikIngress(Construct):
                     access_control_expose_headers=["Docker-Content-Digest"],
                     access_control_max_age=600,
                 )),
-            ).name)
+            ), "Middleware", f"{registry.service_name}-cors"))
         self._ingress_route = self.add_route(
             self, "Resource", name=registry.service_name, path_prefix=None, service_name=registry.service_name,
             service_port=registry.service_port, middlewares=registry_middlewares,
         )
         if redirect_http_to_https:
-            redirect = traefik.Middleware(
+            redirect = _known(traefik.Middleware(
                 self, "HttpsRedirect",
                 metadata=cdk8s.ApiObjectMetadata(name=f"{registry.service_name}-https-redirect"),
                 spec=traefik.MiddlewareSpec(
                     redirect_scheme=traefik.MiddlewareSpecRedirectScheme(scheme="https", permanent=True)),
-            )
-            traefik.IngressRoute(
+            ), "Middleware", f"{registry.service_name}-https-redirect")
+            http_route = traefik.IngressRoute(
                 self, "HttpRoute",
                 metadata=cdk8s.ApiObjectMetadata(name=f"{registry.service_name}-http"),
                 spec=traefik.IngressRouteSpec(
@@ -199,12 +204,13 @@ class TraefikIngress(Construct):
                     routes=[traefik.IngressRouteSpecRoutes(
                         kind=traefik.IngressRouteSpecRoutesKind.RULE,
                         match=self._match(None),
-                        middlewares=[traefik.IngressRouteSpecRoutesMiddlewares(name=redirect.name)],
+                        middlewares=[traefik.IngressRouteSpecRoutesMiddlewares(name=redirect)],
                         # Traefik needs a service on every route; the redirect answers before it is reached.
                         services=[self._service(registry.service_name, registry.service_port)],
                     )],
                 ),
             )
+            _known(http_route, "IngressRoute", f"{registry.service_name}-http")
 
     def add_route(
         self,
@@ -223,10 +229,16 @@ class TraefikIngress(Construct):
         (default: the registry's) and ``path_prefix`` (``None``: the whole host), sending traffic through the named
         Middlewares (in order) to a Service.
 
-        ``tls`` is the route's certificate (default: this ingress's, :attr:`tls`); give one for another ``host``
-        when this ingress's comes from a Secret, which covers the registry's host only.
+        Used by :meth:`add_ui_route`; returns the IngressRoute.
 
-        Used by :class:`~constructs_lib.ui.RegistryUi`; returns the IngressRoute.
+        :param name: its name.
+        :param path_prefix: the path it takes, as a whole path segment; ``None``: the whole host.
+        :param service_name: the Service it sends to.
+        :param service_port: that Service's port.
+        :param middlewares: the names of the Middlewares the traffic passes, in order.
+        :param host: the host it takes. Default: the registry's.
+        :param tls: the route's certificate; give one for another ``host`` when this ingress's comes from a Secret,
+            which covers the registry's host only. Default: this ingress's, :attr:`tls`.
         """
         traefik = self._api_group.bindings
         route: cdk8s.ApiObject = traefik.IngressRoute(
@@ -240,15 +252,20 @@ class TraefikIngress(Construct):
                     middlewares=[traefik.IngressRouteSpecRoutesMiddlewares(name=m) for m in middlewares] or None,
                     services=[self._service(service_name, service_port)],
                 )],
-                tls=(tls if tls is not None else self._tls)._spec(
-                    traefik, self._tls_option.name if self._tls_option is not None else None),
+                tls=(tls if tls is not None else self._tls)._spec(traefik, self._tls_option_name),
             ),
         )
+        _known(route, "IngressRoute", name)
         return route
 
     def check_ui_route(self, *, path_prefix: str | None, host: str | None, tls: object | None) -> None:
         """:class:`~constructs_lib.endpoints.UiRoute`: the UI's certificate (``tls``, an :class:`IngressTls`) is its
-        own only on its own host, and a certificate from a Secret covers the registry's host only."""
+        own only on its own host, and a certificate from a Secret covers the registry's host only.
+
+        :param path_prefix: the UI's path on the registry's host, or None on its own host.
+        :param host: the UI's own host, or None.
+        :param tls: the UI's own certificate (:class:`IngressTls`), or None.
+        """
         if tls is not None and not isinstance(tls, IngressTls):
             raise TypeError(f"tls: expected IngressTls | None, got {type(tls).__name__}")
         if host is None:
@@ -270,34 +287,43 @@ class TraefikIngress(Construct):
         """:class:`~constructs_lib.endpoints.UiRoute`: the Middlewares ``SecurityHeaders`` and, under a path,
         ``SlashRedirect`` (the UI's assets are relative, so ``/ui`` must become ``/ui/``) and ``StripPrefix``, and
         the IngressRoute ``Route``, all in ``scope``. On its own host the route's certificate is ``tls``, or else the
-        registry's resolver (which orders one for each route's host) or Traefik's default certificate."""
+        registry's resolver (which orders one for each route's host) or Traefik's default certificate.
+
+        :param name: the base of their names.
+        :param service_name: the UI's Service.
+        :param service_port: its port.
+        :param path_prefix: the UI's path on the registry's host, or None on its own host.
+        :param host: the UI's own host, or None.
+        :param tls: the UI's own certificate (:class:`IngressTls`), or None.
+        :param security_headers: add the ``SecurityHeaders`` Middleware.
+        """
         self.check_ui_route(path_prefix=path_prefix, host=host, tls=tls)
         assert tls is None or isinstance(tls, IngressTls)
         traefik = self._api_group.bindings
         middlewares: list[str] = []
         if security_headers:
-            middlewares.append(traefik.Middleware(
+            middlewares.append(_known(traefik.Middleware(
                 scope, "SecurityHeaders",
                 metadata=cdk8s.ApiObjectMetadata(name=f"{name}-security-headers"),
                 spec=traefik.MiddlewareSpec(headers=traefik.MiddlewareSpecHeaders(
                     sts_seconds=31_536_000, sts_include_subdomains=True, content_type_nosniff=True,
                     frame_deny=True, referrer_policy="same-origin")),
-            ).name)
+            ), "Middleware", f"{name}-security-headers"))
         if host is None:
             assert path_prefix is not None
-            middlewares.append(traefik.Middleware(
+            middlewares.append(_known(traefik.Middleware(
                 scope, "SlashRedirect",
                 metadata=cdk8s.ApiObjectMetadata(name=f"{name}-slash-redirect"),
                 spec=traefik.MiddlewareSpec(redirect_regex=traefik.MiddlewareSpecRedirectRegex(
                     # Only the bare prefix (with or without a query).
                     regex=f"^(https?://[^/]+{re.escape(path_prefix)})(\\?.*)?$", replacement="${1}/${2}",
                     permanent=True)),
-            ).name)
-            middlewares.append(traefik.Middleware(
+            ), "Middleware", f"{name}-slash-redirect"))
+            middlewares.append(_known(traefik.Middleware(
                 scope, "StripPrefix",
                 metadata=cdk8s.ApiObjectMetadata(name=f"{name}-strip-prefix"),
                 spec=traefik.MiddlewareSpec(strip_prefix=traefik.MiddlewareSpecStripPrefix(prefixes=[path_prefix])),
-            ).name)
+            ), "Middleware", f"{name}-strip-prefix"))
         return self.add_route(scope, "Route", name=name, path_prefix=None if host else path_prefix, host=host,
                               service_name=service_name, service_port=service_port, middlewares=middlewares,
                               tls=tls)
@@ -356,6 +382,12 @@ class TraefikIngress(Construct):
     def registry(self) -> RegistryEndpoint:
         """The registry served."""
         return self._registry
+
+
+def _known(api_object: cdk8s.ApiObject, kind: str, name: str) -> str:
+    """Note a Traefik object's kind and name for the app-wide check (no round trip to read them back); its name."""
+    _collisions.known(api_object, kind=kind, name=name)
+    return name
 
 
 def _check_entry_point(parameter: str, name: str) -> None:

@@ -6,7 +6,7 @@ import dataclasses
 import re
 import zoneinfo
 
-from . import _validation
+from . import _typecheck, _validation
 
 __all__ = ["DEFAULT_KUBECTL_IMAGE", "GarbageCollection", "UploadPurging"]
 
@@ -39,6 +39,7 @@ class UploadPurging:
     dry_run: bool
 
     @classmethod
+    @_typecheck.typechecked
     def every(cls, *, interval_hours: int = 24, age_hours: int = 168, dry_run: bool = False) -> UploadPurging:
         """
         :param interval_hours: how often the purge runs. Default: 24.
@@ -50,6 +51,7 @@ class UploadPurging:
         return cls(enabled=True, age_hours=age_hours, interval_hours=interval_hours, dry_run=dry_run)
 
     @classmethod
+    @_typecheck.typechecked
     def disabled(cls) -> UploadPurging:
         """No purging (for storage whose listing of empty prefixes upsets the purger, or while debugging)."""
         return cls(enabled=False, age_hours=168, interval_hours=24, dry_run=False)
@@ -81,6 +83,7 @@ class GarbageCollection:
     kubectl_image: str
 
     @classmethod
+    @_typecheck.typechecked
     def on_schedule(cls, schedule: str = "0 3 * * 0", *, time_zone: str | None = None,
                     delete_untagged: bool = False, dry_run: bool = False,
                     kubectl_image: str = DEFAULT_KUBECTL_IMAGE) -> GarbageCollection:

@@ -6,7 +6,7 @@ import dataclasses
 import re
 from collections.abc import Mapping
 
-from . import _validation
+from . import _typecheck, _validation
 
 __all__ = ["IngressControllerPeer", "PodPeer"]
 
@@ -23,16 +23,22 @@ class PodPeer:
     pod_labels: Mapping[str, str]
 
     @classmethod
+    @_typecheck.typechecked
     def prometheus(cls, namespace: str = "monitoring") -> PodPeer:
-        """Prometheus pods (``app.kubernetes.io/name: prometheus``) in ``namespace`` (default ``monitoring``)."""
+        """Prometheus pods (``app.kubernetes.io/name: prometheus``).
+
+        :param namespace: Prometheus's namespace. Default: ``"monitoring"``.
+        """
         return cls.of(namespace=namespace, pod_labels={"app.kubernetes.io/name": "prometheus"})
 
     @classmethod
+    @_typecheck.typechecked
     def k3s_traefik(cls) -> PodPeer:
         """Traefik as k3s ships it: pods labelled ``app.kubernetes.io/name: traefik`` in ``kube-system``."""
         return cls.of(namespace="kube-system", pod_labels={"app.kubernetes.io/name": "traefik"})
 
     @classmethod
+    @_typecheck.typechecked
     def of(cls, *, namespace: str, pod_labels: Mapping[str, str]) -> PodPeer:
         """The controller's pods with ``pod_labels`` in ``namespace``, e.g. the Traefik Helm chart's
         ``of(namespace="traefik", pod_labels={"app.kubernetes.io/name": "traefik"})``.

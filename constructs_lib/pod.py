@@ -8,12 +8,13 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from . import _validation
+from . import _k8s_rules, _typecheck, _validation
+from ._k8s_rules import TaintEffect, Toleration, TolerationOperator
 
 if TYPE_CHECKING:  # the model imports no cdk8s: the structs are only passed on
     from cdk8s_plus_27 import k8s
 
-__all__ = ["PodOptions"]
+__all__ = ["PodOptions", "TaintEffect", "Toleration", "TolerationOperator"]
 
 _ENV_NAME = re.compile(r"[-._a-zA-Z][-._a-zA-Z0-9]*")
 
@@ -22,19 +23,23 @@ _ENV_NAME = re.compile(r"[-._a-zA-Z][-._a-zA-Z0-9]*")
 class PodOptions:
     """Extra pod settings. Every field is optional.
 
+    Every key and value is checked by Kubernetes' own rules when the options are created.
+
     :param env: extra environment variables of the main container (names must not be ones the construct sets).
-    :param node_selector: node labels the pods must run on.
-    :param tolerations: taints the pods tolerate (``k8s.Toleration`` from ``cdk8s_plus_27``).
-    :param affinity: node and pod affinity (``k8s.Affinity``).
+    :param node_selector: node labels the pods must run on (label keys and values).
+    :param tolerations: taints the pods tolerate: :class:`Toleration`, or ``k8s.Toleration`` from
+        ``cdk8s_plus_27`` (converted and checked alike).
+    :param affinity: node and pod affinity (``k8s.Affinity``), passed on as it is.
     :param priority_class_name: the PriorityClass of the pods.
     :param image_pull_secrets: names of Secrets to pull the images with (a private mirror).
-    :param labels: extra labels of the pods (not of the selector).
-    :param annotations: extra annotations of the pods.
+    :param labels: extra labels of the pods (not of the selector: ``app.kubernetes.io/name`` and ``/instance`` are
+        the construct's, and the ``kubernetes.io/`` and ``k8s.io/`` prefixes are Kubernetes').
+    :param annotations: extra annotations of the pods (at most 256 KiB in all).
     """
 
     env: Mapping[str, str] = dataclasses.field(default_factory=dict)
     node_selector: Mapping[str, str] = dataclasses.field(default_factory=dict)
-    tolerations: Sequence[k8s.Toleration] = ()
+    tolerations: Sequence[Toleration | k8s.Toleration] = ()
     affinity: k8s.Affinity | None = None
     priority_class_name: str | None = None
     image_pull_secrets: Sequence[str] = ()
@@ -42,6 +47,7 @@ class PodOptions:
     annotations: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        _typecheck.check_fields(self)
         for name, value in self.env.items():
             if not _ENV_NAME.fullmatch(name):
                 raise _validation.fail("env", name, "an environment variable name has letters, digits, '_', '-' "
@@ -49,15 +55,26 @@ class PodOptions:
             _validation.check_no_forbidden_chars(f"env[{name!r}]", value, "", "control characters break the pod")
         if self.priority_class_name is not None:
             _validation.check_dns1123_subdomain("priority_class_name", self.priority_class_name)
+        if isinstance(self.image_pull_secrets, str):
+            raise TypeError("image_pull_secrets: expected a sequence of Secret names, got str")
         for secret in self.image_pull_secrets:
             _validation.check_dns1123_subdomain("image_pull_secrets", secret)
+        _k8s_rules.check_node_selector("node_selector", self.node_selector)
+        _k8s_rules.check_user_labels("labels", self.labels)
+        _k8s_rules.check_annotations("annotations", self.annotations)
+        # Kept as checked value objects, rendered as the pod spec spells them.
+        object.__setattr__(self, "tolerations", _k8s_rules.check_tolerations("tolerations", self.tolerations))
+        if self.affinity is not None and type(self.affinity).__name__ != "Affinity":
+            raise TypeError(f"affinity: expected k8s.Affinity | None, got {type(self.affinity).__name__}")
 
     def _pod_spec_fields(self) -> dict[str, Any]:
         """The scheduling and pull fields of a pod spec."""
         spec = {
             "nodeSelector": dict(self.node_selector) or None,
-            # jsii hands the structs over with Kubernetes' own field names.
-            "tolerations": list(self.tolerations) or None,
+            # Converted to Toleration values when the options were created.
+            "tolerations": [_k8s_rules.toleration_from_struct("tolerations", t).to_manifest()
+                            for t in self.tolerations] or None,
+            # jsii hands the struct over with Kubernetes' own field names.
             "affinity": self.affinity,
             "priorityClassName": self.priority_class_name,
             "imagePullSecrets": [{"name": name} for name in self.image_pull_secrets] or None,

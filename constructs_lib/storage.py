@@ -7,7 +7,7 @@ import enum
 import re
 import urllib.parse
 
-from . import _validation
+from . import _typecheck, _validation
 from ._secrets import SecretKeyRef, SecretSource
 
 __all__ = ["FilesystemStorage", "S3Credentials", "S3Storage", "Storage", "VolumeAccessMode"]
@@ -56,6 +56,7 @@ class S3Credentials:
         return self.access_key.value, self.secret_key.value
 
     @classmethod
+    @_typecheck.typechecked
     def from_secret(
         cls, name: str, *, access_key_key: str = "accesskey", secret_key_key: str = "secretkey"
     ) -> S3Credentials:
@@ -75,6 +76,7 @@ class S3Credentials:
         return cls(access_key=SecretSource.existing(access), secret_key=SecretSource.existing(secret))
 
     @classmethod
+    @_typecheck.typechecked
     def from_values(cls, *, access_key_id: str, secret_access_key: str) -> S3Credentials:
         """Keys given as values; the registry construct puts them in a new Secret (never in a plain env value).
         Read them from the environment or a vault, never from source code.
@@ -119,6 +121,7 @@ class Storage:
         raise NotImplementedError
 
     @staticmethod
+    @_typecheck.typechecked
     def s3(
         *,
         bucket: str,
@@ -192,6 +195,7 @@ class Storage:
         )
 
     @staticmethod
+    @_typecheck.typechecked
     def filesystem(
         *,
         size_gib: int = 10,

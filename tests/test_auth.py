@@ -339,9 +339,16 @@ def test_password_of_exactly_72_bytes_is_accepted() -> None:
     assert bcrypt.checkpw(password.encode(), _hashes(auth)["alice"].encode())
 
 
-@pytest.mark.parametrize("cost", [3, 15, True], ids=["3", "15", "bool"])
+def test_fails_cost_of_another_type() -> None:
+    # GIVEN / WHEN a bool as the bcrypt cost (a bool is not a count)
+    # THEN a TypeError names the parameter, the value's type and the expected type
+    with pytest.raises(TypeError, match=r"^cost: expected int, got bool"):
+        HtpasswdAuth.from_users({"alice": "pw"}, cost=True)
+
+
+@pytest.mark.parametrize("cost", [3, 15], ids=["3", "15"])
 def test_fails_bad_cost(chart: cdk8s.Chart, tmp_path: pathlib.Path, cost: int) -> None:
-    # GIVEN a bcrypt cost outside 4..14 (or a bool)
+    # GIVEN a bcrypt cost outside 4..14
     # WHEN a registry is built with it
     # THEN a ValueError names the parameter, the value and the range
     with pytest.raises(ValueError, match=invalid("cost", cost) + ".*from 4 to 14"):

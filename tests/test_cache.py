@@ -182,8 +182,6 @@ def test_fails_bad_proxy_options(app: cdk8s.App, options: dict[str, Any], messag
         ({"upstream_wait_seconds": 5},
          "upstream_wait_seconds=5 is invalid: it must be a whole number from 10 to 3600 (or 0: no wait)"),
         ({"upstream_wait_seconds": 3601}, "upstream_wait_seconds=3601 is invalid"),
-        ({"upstream_wait_seconds": True}, "upstream_wait_seconds=True is invalid"),
-        ({"upstream_wait_seconds": 0.0}, "upstream_wait_seconds=0.0 is invalid"),
         ({"upstream_retry_seconds": 0}, "upstream_retry_seconds=0 is invalid"),
         ({"upstream_retry_seconds": 61}, "upstream_retry_seconds=61 is invalid"),
         ({"upstream_wait_seconds": 10, "upstream_retry_seconds": 11},
@@ -194,6 +192,15 @@ def test_fails_bad_upstream_wait_options(app: cdk8s.App, options: dict[str, Any]
     # GIVEN / WHEN / THEN each wrong wait option names itself, before any construct exists
     with pytest.raises(ValueError, match=re.escape(message)):
         ProxyCache.of("https://mirror.example.com", **options)
+    assert _nothing_written(app)
+
+
+@pytest.mark.parametrize(("value", "kind"), [(True, "bool"), (0.0, "float"), ("300", "str")])
+def test_fails_upstream_wait_of_another_type(app: cdk8s.App, value: Any, kind: str) -> None:
+    # GIVEN / WHEN the wait is not an int (a bool is not a number of seconds)
+    # THEN a TypeError names the parameter, the value's type and the expected type, before any construct exists
+    with pytest.raises(TypeError, match=rf"^upstream_wait_seconds: expected int, got {kind}"):
+        ProxyCache.of("https://mirror.example.com", upstream_wait_seconds=value)
     assert _nothing_written(app)
 
 

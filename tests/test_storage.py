@@ -395,7 +395,7 @@ def test_fails_bad_root_directory(chart: cdk8s.Chart, tmp_path: pathlib.Path, ro
     assert_nothing_built(chart, tmp_path)
 
 
-@pytest.mark.parametrize("chunk_size_mib", [4, 33, True], ids=["4", "33", "bool"])
+@pytest.mark.parametrize("chunk_size_mib", [4, 33], ids=["4", "33"])
 def test_fails_bad_chunk_size(chart: cdk8s.Chart, tmp_path: pathlib.Path, chunk_size_mib: int) -> None:
     # GIVEN a part size outside S3's 5 MiB to 5 GiB
     # WHEN a registry is built with it
@@ -453,7 +453,31 @@ def test_fails_bad_credentials_secret(chart: cdk8s.Chart, tmp_path: pathlib.Path
 # --- validation: filesystem ----------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("size_gib", [0, -1, True], ids=["0", "negative", "bool"])
+@pytest.mark.parametrize(("parameter", "options", "expected"), [
+    ("chunk_size_mib", {"bucket": "registry", "credentials": None, "chunk_size_mib": True}, r"int \| None"),
+    ("secure", {"bucket": "registry", "credentials": None, "secure": "false"}, r"bool \| None"),
+    ("skip_verify", {"bucket": "registry", "credentials": None, "skip_verify": 1}, "bool"),
+    ("credentials", {"bucket": "registry", "credentials": "registry-s3"}, r"S3Credentials \| None"),
+    ("bucket", {"bucket": None, "credentials": None}, "str"),
+])
+def test_fails_s3_option_of_another_type(parameter: str, options: dict[str, object], expected: str) -> None:
+    # GIVEN / WHEN an S3 option of the wrong type ("false" would read as true)
+    # THEN a TypeError names the parameter, the value's type and the expected type
+    with pytest.raises(TypeError, match=rf"^{parameter}: expected {expected}, got {type(options[parameter]).__name__}"):
+        Storage.s3(**options)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    ({"size_gib": True}, r"^size_gib: expected int, got bool"),
+    ({"size_gib": "10Gi"}, r"^size_gib: expected int, got str"),
+    ({"access_mode": "ReadWriteMany"}, r"^access_mode: expected VolumeAccessMode, got str"),
+])
+def test_fails_filesystem_option_of_another_type(options: dict[str, object], message: str) -> None:
+    with pytest.raises(TypeError, match=message):
+        Storage.filesystem(**options)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("size_gib", [0, -1], ids=["0", "negative"])
 def test_fails_bad_size(chart: cdk8s.Chart, tmp_path: pathlib.Path, size_gib: int) -> None:
     # GIVEN a claim size that is not a positive whole number
     # WHEN a registry is built with it

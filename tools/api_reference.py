@@ -45,22 +45,7 @@ HEADER = (
 )
 
 # The mismatches found in the code when this generator was written, by callable.
-_KNOWN_DRIFT = {
-    # "The options of :class:`K3sTraefik`, with the same defaults": no :param fields of its own.
-    "K3sTraefikChart.__init__": ("acme_email", "resolver_name", "acme_challenge", "acme_server", "storage_size_mib",
-                                 "storage_class", "read_timeout_seconds", "write_timeout_seconds",
-                                 "idle_timeout_seconds"),
-    # The parameters are described in the text, not in :param fields.
-    "TraefikIngress.add_route": ("name", "path_prefix", "service_name", "service_port", "middlewares", "host", "tls"),
-    "TraefikIngress.check_ui_route": ("path_prefix", "host", "tls"),
-    "TraefikIngress.add_ui_route": ("name", "service_name", "service_port", "path_prefix", "host", "tls",
-                                    "security_headers"),
-    "UiRoute.check_ui_route": ("path_prefix", "host", "tls"),
-    "UiRoute.add_ui_route": ("name", "service_name", "service_port", "path_prefix", "host", "tls", "security_headers"),
-    "PodPeer.prometheus": ("namespace",),
-    # No docstring.
-    "RegistryVersion.of_image": ("image",),
-}
+_KNOWN_DRIFT: dict[str, tuple[str, ...]] = {}
 #: Docstring/signature mismatches of the current code that do not stop the generator, as (where, parameter) pairs
 #: like ``("Registry.__init__", "port")``: each one is for its owner to fix in the docstring, then to remove here
 #: (tests/test_api_reference.py fails while an entry is no longer found).
