@@ -1,8 +1,8 @@
 """cdk8s constructs for a private Docker registry on Kubernetes.
 
-Names load on first use: the configuration model (``config``, ``auth``, ``storage``, ``cache``, ``maintenance``,
-``network``, ``pod``, ``endpoints``) is plain Python and imports neither cdk8s nor jsii; the constructs import cdk8s
-when they are first named.
+Names load on first use: the configuration model (``RegistryConfig``, ``UiConfig``, ``IngressConfig`` and the values
+they hold: ``auth``, ``storage``, ``cache``, ``maintenance``, ``network``, ``pod``, ``endpoints``) is plain Python and
+imports neither cdk8s nor jsii; the constructs import cdk8s when they are first named.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ._ingress_config import IngressConfig, IngressTls, TlsVersion, TraefikApiGroup
+    from ._ui_plan import UiConfig
     from .auth import DEFAULT_BCRYPT_COST, HtpasswdAuth
     from .cache import ProxyCache, RedisCache
     from .chart import RegistryChart
@@ -23,7 +25,7 @@ if TYPE_CHECKING:
         RegistryVersion,
     )
     from .endpoints import RegistryEndpoint, ServiceEndpoint, UiRoute
-    from .ingress import IngressTls, TlsVersion, TraefikApiGroup, TraefikIngress
+    from .ingress import TraefikIngress
     from .k3s import ACME_STORAGE_PATH, AcmeChallenge, AcmeServer, K3sTraefik, K3sTraefikChart
     from .maintenance import DEFAULT_KUBECTL_IMAGE, GarbageCollection, UploadPurging
     from .network import IngressControllerPeer, PodPeer
@@ -47,7 +49,8 @@ _EXPORTS = {
     "HtpasswdAuth": "auth",
     "HttpSecret": "config",
     "IngressControllerPeer": "network",
-    "IngressTls": "ingress",
+    "IngressConfig": "_ingress_config",
+    "IngressTls": "_ingress_config",
     "K3sTraefik": "k3s",
     "K3sTraefikChart": "k3s",
     "LogLevel": "config",
@@ -66,11 +69,12 @@ _EXPORTS = {
     "ServiceEndpoint": "endpoints",
     "Storage": "storage",
     "TaintEffect": "pod",
-    "TlsVersion": "ingress",
+    "TlsVersion": "_ingress_config",
     "Toleration": "pod",
     "TolerationOperator": "pod",
-    "TraefikApiGroup": "ingress",
+    "TraefikApiGroup": "_ingress_config",
     "TraefikIngress": "ingress",
+    "UiConfig": "_ui_plan",
     "UiRoute": "endpoints",
     "UploadPurging": "maintenance",
     "VolumeAccessMode": "storage",
@@ -89,6 +93,7 @@ __all__ = [
     "GarbageCollection",
     "HtpasswdAuth",
     "HttpSecret",
+    "IngressConfig",
     "IngressControllerPeer",
     "IngressTls",
     "K3sTraefik",
@@ -114,6 +119,7 @@ __all__ = [
     "TolerationOperator",
     "TraefikApiGroup",
     "TraefikIngress",
+    "UiConfig",
     "UiRoute",
     "UploadPurging",
     "VolumeAccessMode",

@@ -26,8 +26,9 @@ def _sorted(value: Any) -> Any:
     return value
 
 
-def emit(scope: Construct, manifest: Manifest) -> cdk8s.ApiObject:
-    """The object, as a child ``manifest.id`` of ``scope`` (the chart stamps its namespace)."""
+def emit(scope: Construct, manifest: Manifest, *, namespace: str | None = None) -> cdk8s.ApiObject:
+    """The object, as a child ``manifest.id`` of ``scope`` (the chart stamps its namespace, ``namespace`` if the
+    caller knows it: the app-wide check then reads it here)."""
     api_object = cdk8s.ApiObject(
         scope, manifest.id, api_version=manifest.api_version, kind=manifest.kind,
         metadata=cdk8s.ApiObjectMetadata(name=manifest.name, labels=dict(manifest.labels) if manifest.labels else None),
@@ -39,10 +40,12 @@ def emit(scope: Construct, manifest: Manifest) -> cdk8s.ApiObject:
         patches.append(cdk8s.JsonPatch.remove("/metadata/namespace"))
     if patches:
         api_object.add_json_patch(*patches)
-    _collisions.known(api_object, kind=manifest.kind, name=manifest.name)
+    _collisions.known(api_object, api_version=manifest.api_version, kind=manifest.kind, name=manifest.name,
+                      namespace="" if manifest.cluster_scoped else namespace)
     return api_object
 
 
-def emit_all(scope: Construct, manifests: Iterable[Manifest]) -> dict[str, cdk8s.ApiObject]:
+def emit_all(scope: Construct, manifests: Iterable[Manifest], *,
+             namespace: str | None = None) -> dict[str, cdk8s.ApiObject]:
     """Every object in order, by construct id."""
-    return {manifest.id: emit(scope, manifest) for manifest in manifests}
+    return {manifest.id: emit(scope, manifest, namespace=namespace) for manifest in manifests}

@@ -145,7 +145,7 @@ class RegistryChart(cdk8s.Chart):
                 "pod-security.kubernetes.io/enforce": "restricted",
                 "pod-security.kubernetes.io/audit": "restricted",
                 "pod-security.kubernetes.io/warn": "restricted",
-            }, {}, cluster_scoped=True))
+            }, {}, cluster_scoped=True), namespace=namespace)
         self._registry = Registry(
             self, "Registry", auth=auth, storage=storage, name=name, image=registry_image, replicas=replicas,
             http_secret=http_secret, delete_enabled=delete_enabled, log_level=log_level,

@@ -2,87 +2,17 @@
 
 from __future__ import annotations
 
-import dataclasses
-import enum
 import re
 from collections.abc import Sequence
-from types import ModuleType
 
 import cdk8s
 from constructs import Construct
 
-from . import _atomic, _collisions, _traefik, _typecheck, _validation
+from . import _atomic, _collisions, _typecheck, _validation
+from ._ingress_config import IngressConfig, IngressTls, TlsVersion, TraefikApiGroup
 from .endpoints import RegistryEndpoint
 
-__all__ = ["IngressTls", "TlsVersion", "TraefikApiGroup", "TraefikIngress"]
-
-_ENTRY_POINT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
-
-
-class TraefikApiGroup(enum.Enum):
-    """The API group of the Traefik CRDs installed in the cluster."""
-
-    #: ``traefik.io/v1alpha1``: Traefik 2.10 and later, and 3.x (k3s ships it).
-    TRAEFIK_IO = "traefik.io/v1alpha1"
-    #: ``traefik.containo.us/v1alpha1``: Traefik 2.x before 2.10 (Traefik 3 ignores it).
-    TRAEFIK_CONTAINO_US = "traefik.containo.us/v1alpha1"
-
-    @property
-    def bindings(self) -> ModuleType:
-        """The generated bindings of this group; both groups share the class names used here."""
-        module: ModuleType = (_traefik.traefik_io if self is TraefikApiGroup.TRAEFIK_IO
-                              else _traefik.traefik_containo_us)
-        return module
-
-
-class TlsVersion(enum.Enum):
-    """The lowest TLS version clients may use (a Traefik ``TLSOption``)."""
-
-    TLS12 = "VersionTLS12"
-    TLS13 = "VersionTLS13"
-
-
-@dataclasses.dataclass(frozen=True)
-class IngressTls:
-    """Where the route's TLS certificate comes from. Use a factory: :meth:`cert_resolver`, :meth:`secret` or
-    :meth:`default_certificate`."""
-
-    cert_resolver_name: str | None
-    secret_name: str | None
-
-    @classmethod
-    @_typecheck.typechecked
-    def cert_resolver(cls, name: str = "letsencrypt") -> IngressTls:
-        """A certificate from a Traefik certificate resolver (ACME, e.g. Let's Encrypt), which must be configured in
-        Traefik's static configuration.
-
-        :param name: the resolver's name. Default: ``"letsencrypt"``.
-        """
-        if not _ENTRY_POINT.fullmatch(name):
-            raise _validation.fail("name", name, "a certificate resolver name has letters, digits, '-' or '_', "
-                                                 "starting with a letter or digit")
-        return cls(cert_resolver_name=name, secret_name=None)
-
-    @classmethod
-    @_typecheck.typechecked
-    def secret(cls, name: str) -> IngressTls:
-        """An existing ``kubernetes.io/tls`` Secret in the namespace (for example from cert-manager).
-
-        :param name: the Secret's name.
-        """
-        _validation.check_dns1123_subdomain("name", name)
-        return cls(cert_resolver_name=None, secret_name=name)
-
-    @classmethod
-    @_typecheck.typechecked
-    def default_certificate(cls) -> IngressTls:
-        """Traefik's default certificate (its default TLSStore), e.g. a wildcard certificate set up once."""
-        return cls(cert_resolver_name=None, secret_name=None)
-
-    def _spec(self, bindings: ModuleType, options: str | None) -> object:
-        return bindings.IngressRouteSpecTls(
-            cert_resolver=self.cert_resolver_name, secret_name=self.secret_name,
-            options=bindings.IngressRouteSpecTlsOptions(name=options) if options else None)
+__all__ = ["IngressConfig", "IngressTls", "TlsVersion", "TraefikApiGroup", "TraefikIngress"]
 
 
 class TraefikIngress(Construct):
@@ -131,29 +61,16 @@ class TraefikIngress(Construct):
             "registry": registry, "host": host, "tls": tls, "entry_points": entry_points, "api_group": api_group,
             "redirect_http_to_https": redirect_http_to_https, "http_entry_point": http_entry_point,
             "min_tls_version": min_tls_version})
-        _validation.check_hostname("host", host)
-        if not entry_points:
-            raise _validation.fail("entry_points", entry_points, "give a list of one or more entry point names")
-        for entry_point in entry_points:
-            _check_entry_point("entry_points", entry_point)
-        if http_entry_point is not None and not redirect_http_to_https:
-            raise _validation.fail("http_entry_point", http_entry_point, "it has no effect without "
-                                                                         "redirect_http_to_https=True: leave it unset")
-        http_entry_point = http_entry_point if http_entry_point is not None else "web"
-        _check_entry_point("http_entry_point", http_entry_point)
-        if redirect_http_to_https and http_entry_point in entry_points:
-            raise _validation.fail("http_entry_point", http_entry_point,
-                                   "the HTTP entry point of the redirect cannot also serve the registry")
-        namespace = cdk8s.Chart.of(scope).namespace
-        if registry.namespace is not None and namespace is not None and registry.namespace != namespace:
-            raise _validation.fail("registry", registry.service_name,
-                                   f"its Service is in the namespace {registry.namespace!r} and this ingress in "
-                                   f"{namespace!r}: Traefik refuses services of another namespace by default; "
-                                   "create the ingress in the registry's chart")
+        # Every check runs here, in the configuration, before the first child exists.
+        self._config = IngressConfig(
+            registry=registry, host=host, namespace=cdk8s.Chart.of(scope).namespace, tls=tls,
+            entry_points=entry_points, api_group=api_group, redirect_http_to_https=redirect_http_to_https,
+            http_entry_point=http_entry_point, min_tls_version=min_tls_version)
+        http_entry_point = self._config.effective_http_entry_point
         super().__init__(scope, id)
         _collisions.register(self)
         self._host = host
-        self._tls = tls if tls is not None else IngressTls.cert_resolver()
+        self._tls = self._config.effective_tls
         self._entry_points = tuple(entry_points)
         self._api_group = api_group
         self._registry = registry
@@ -168,13 +85,13 @@ class TraefikIngress(Construct):
                 # would refuse the handshake with a bare "unrecognized name" instead.
                 spec=traefik.TlsOptionSpec(min_version=min_tls_version.value),
             )
-            _known(self._tls_option, "TLSOption", f"{registry.service_name}-tls")
+            self._known(self._tls_option, "TLSOption", f"{registry.service_name}-tls")
 
         registry_middlewares: list[str] = []
         if registry.cors_origin is not None:
             # Browsers send CORS preflights without credentials, which the registry answers 401 under auth:
             # Traefik answers them itself for this one origin.
-            registry_middlewares.append(_known(traefik.Middleware(
+            registry_middlewares.append(self._known(traefik.Middleware(
                 self, "Cors", metadata=cdk8s.ApiObjectMetadata(name=f"{registry.service_name}-cors"),
                 spec=traefik.MiddlewareSpec(headers=traefik.MiddlewareSpecHeaders(
                     access_control_allow_origin_list=[registry.cors_origin],
@@ -190,7 +107,7 @@ class TraefikIngress(Construct):
             service_port=registry.service_port, middlewares=registry_middlewares,
         )
         if redirect_http_to_https:
-            redirect = _known(traefik.Middleware(
+            redirect = self._known(traefik.Middleware(
                 self, "HttpsRedirect",
                 metadata=cdk8s.ApiObjectMetadata(name=f"{registry.service_name}-https-redirect"),
                 spec=traefik.MiddlewareSpec(
@@ -210,7 +127,7 @@ class TraefikIngress(Construct):
                     )],
                 ),
             )
-            _known(http_route, "IngressRoute", f"{registry.service_name}-http")
+            self._known(http_route, "IngressRoute", f"{registry.service_name}-http")
 
     def add_route(
         self,
@@ -255,7 +172,7 @@ class TraefikIngress(Construct):
                 tls=(tls if tls is not None else self._tls)._spec(traefik, self._tls_option_name),
             ),
         )
-        _known(route, "IngressRoute", name)
+        self._known(route, "IngressRoute", name)
         return route
 
     def check_ui_route(self, *, path_prefix: str | None, host: str | None, tls: object | None) -> None:
@@ -302,7 +219,7 @@ class TraefikIngress(Construct):
         traefik = self._api_group.bindings
         middlewares: list[str] = []
         if security_headers:
-            middlewares.append(_known(traefik.Middleware(
+            middlewares.append(self._known(traefik.Middleware(
                 scope, "SecurityHeaders",
                 metadata=cdk8s.ApiObjectMetadata(name=f"{name}-security-headers"),
                 spec=traefik.MiddlewareSpec(headers=traefik.MiddlewareSpecHeaders(
@@ -311,7 +228,7 @@ class TraefikIngress(Construct):
             ), "Middleware", f"{name}-security-headers"))
         if host is None:
             assert path_prefix is not None
-            middlewares.append(_known(traefik.Middleware(
+            middlewares.append(self._known(traefik.Middleware(
                 scope, "SlashRedirect",
                 metadata=cdk8s.ApiObjectMetadata(name=f"{name}-slash-redirect"),
                 spec=traefik.MiddlewareSpec(redirect_regex=traefik.MiddlewareSpecRedirectRegex(
@@ -319,7 +236,7 @@ class TraefikIngress(Construct):
                     regex=f"^(https?://[^/]+{re.escape(path_prefix)})(\\?.*)?$", replacement="${1}/${2}",
                     permanent=True)),
             ), "Middleware", f"{name}-slash-redirect"))
-            middlewares.append(_known(traefik.Middleware(
+            middlewares.append(self._known(traefik.Middleware(
                 scope, "StripPrefix",
                 metadata=cdk8s.ApiObjectMetadata(name=f"{name}-strip-prefix"),
                 spec=traefik.MiddlewareSpec(strip_prefix=traefik.MiddlewareSpecStripPrefix(prefixes=[path_prefix])),
@@ -342,6 +259,17 @@ class TraefikIngress(Construct):
             name=name, port=traefik.IngressRouteSpecRoutesServicesPort.from_number(port),
             kind=traefik.IngressRouteSpecRoutesServicesKind.SERVICE,
         )
+
+    def _known(self, api_object: cdk8s.ApiObject, kind: str, name: str) -> str:
+        """Note a Traefik object's identity for the app-wide check (no round trip to read it back); its name."""
+        _collisions.known(api_object, api_version=self._api_group.value, kind=kind, name=name,
+                          namespace=self._config.namespace)
+        return name
+
+    @property
+    def config(self) -> IngressConfig:
+        """The checked configuration."""
+        return self._config
 
     @property
     def ingress_route(self) -> cdk8s.ApiObject:
@@ -382,15 +310,3 @@ class TraefikIngress(Construct):
     def registry(self) -> RegistryEndpoint:
         """The registry served."""
         return self._registry
-
-
-def _known(api_object: cdk8s.ApiObject, kind: str, name: str) -> str:
-    """Note a Traefik object's kind and name for the app-wide check (no round trip to read them back); its name."""
-    _collisions.known(api_object, kind=kind, name=name)
-    return name
-
-
-def _check_entry_point(parameter: str, name: str) -> None:
-    if not _ENTRY_POINT.fullmatch(name):
-        raise _validation.fail(parameter, name, "an entry point name has letters, digits, '-' or '_', starting "
-                                                "with a letter or digit")

@@ -129,7 +129,7 @@ class Registry(Construct):
             namespace=cdk8s.Chart.of(scope).namespace, **arguments)
         self._plan = _plan.plan_registry(self._config)
         _collisions.register(self)
-        self._objects = _emit.emit_all(self, self._plan.manifests)
+        self._objects = _emit.emit_all(self, self._plan.manifests, namespace=self._config.namespace)
 
     @property
     def config(self) -> RegistryConfig:

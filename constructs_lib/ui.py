@@ -118,14 +118,15 @@ class RegistryUi(Construct):
         super().__init__(scope, id)
         _collisions.register(self)
         self._ingress = ingress
-        objects = _emit.emit_all(self, self._plan.workload)
+        namespace = cdk8s.Chart.of(self).namespace
+        objects = _emit.emit_all(self, self._plan.workload, namespace=namespace)
         self._deployment = objects["Resource"]
         self._service = objects["Service"]
         self._ingress_route = ingress.add_ui_route(
             self, name=self._config.name, service_name=self._config.name, service_port=UI_PORT,
             path_prefix=self._config.effective_path_prefix, host=host, tls=tls, security_headers=security_headers)
         if self._plan.network_policy is not None:
-            _emit.emit(self, self._plan.network_policy)
+            _emit.emit(self, self._plan.network_policy, namespace=namespace)
 
     @property
     def config(self) -> UiConfig:

@@ -215,3 +215,35 @@ def test_fails_on_invalid_chart_options(app: cdk8s.App, options: dict[str, Any],
         RegistryChart(app, "registry", **arguments)
     outdir = pathlib.Path(app.outdir)
     assert not outdir.exists() or not any(outdir.iterdir())
+
+
+@pytest.mark.parametrize(("options", "match"), [
+    ({"ui_host": "ui.example.com"}, r"ui_host='ui.example.com' is invalid: it has no effect with ui=False"),
+    ({"ui_title": "Mine"}, r"ui_title='Mine' is invalid: it has no effect with ui=False"),
+    ({"ui_path_prefix": "/images"}, r"ui_path_prefix='/images' is invalid: it has no effect with ui=False"),
+    ({"ui_proxy_registry": True}, r"ui_proxy_registry=True is invalid: it has no effect with ui=False"),
+    ({"ui_version_notification": True}, r"ui_version_notification=True is invalid: it has no effect"),
+])
+def test_fails_ui_options_without_the_ui(app: cdk8s.App, options: dict[str, Any], match: str) -> None:
+    # GIVEN / WHEN a chart without the UI but with a UI option
+    # THEN the option is refused with the reason, and the app stays empty
+    with pytest.raises(ValueError, match=match):
+        RegistryChart(app, "registry", host="registry.example.com", auth=None, ui=False, **options)
+    assert app.node.try_find_child("registry") is None
+
+
+@pytest.mark.parametrize(("options", "match"), [
+    ({"delete_enabled": "false"}, r"^delete_enabled: expected bool, got str"),
+    ({"replicas": "2"}, r"^replicas: expected int, got str"),
+    ({"host": None}, r"^host: expected str, got NoneType"),
+    ({"entry_points": "websecure"}, r"^entry_points: expected Sequence\[str\], got str"),
+    ({"auth": "registry-htpasswd"}, r"^auth: expected HtpasswdAuth \| None, got str"),
+    ({"metrics": False, "metrics_proxy_image": "nginx:1.29"},
+     r"metrics_proxy_image='nginx:1.29' is invalid: it has no effect with metrics=False"),
+])
+def test_fails_chart_option_of_another_type_or_without_effect(app: cdk8s.App, options: dict[str, Any],
+                                                               match: str) -> None:
+    arguments: dict[str, Any] = {"host": "registry.example.com", "auth": None, **options}
+    with pytest.raises((TypeError, ValueError), match=match):
+        RegistryChart(app, "registry", **arguments)
+    assert app.node.try_find_child("registry") is None

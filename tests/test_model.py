@@ -41,7 +41,8 @@ def test_the_model_and_the_plans_import_neither_cdk8s_nor_jsii() -> None:
     code = """
 import sys
 import constructs_lib
-from constructs_lib import _plan, _ui_plan, auth, cache, config, endpoints, maintenance, network, pod, storage
+from constructs_lib import _ingress_config, _plan, _ui_plan, auth, cache, config, endpoints, maintenance, network
+from constructs_lib import pod, storage
 registry = config.RegistryConfig(
     name="registry", namespace="registry", auth=auth.HtpasswdAuth.from_htpasswd("a:$2y$04$" + "x" * 53),
     storage=storage.Storage.s3(bucket="registry", credentials=storage.S3Credentials.from_values(
@@ -51,6 +52,9 @@ plan = _plan.plan_registry(registry)
 endpoint = endpoints.ServiceEndpoint.of("registry", 5000)
 _ui_plan.plan_ui(_ui_plan.UiConfig(name="registry-ui", registry=endpoint, registry_host="r.example.com",
                                    registry_url="https://r.example.com"))
+_ingress_config.IngressConfig(registry=endpoint, host="r.example.com", redirect_http_to_https=True,
+                              tls=_ingress_config.IngressTls.secret("r-tls"))
+constructs_lib.IngressTls, constructs_lib.RegistryConfig, constructs_lib.UiConfig, constructs_lib.PodOptions
 loaded = sorted(name for name in sys.modules if name.split(".")[0] in ("cdk8s", "cdk8s_plus_27", "constructs", "jsii"))
 print(len(plan.manifests), loaded)
 """
@@ -298,3 +302,25 @@ def test_fails_http_secret_value_with_outer_whitespace_or_line_breaks(value: str
 def test_fails_proxy_credentials_in_one_key() -> None:
     with pytest.raises(ValueError, match=r"password_key='token' is invalid: it must differ from username_key"):
         ProxyCache.of(credentials_secret="upstream", username_key="token", password_key="token")
+
+
+@pytest.mark.parametrize(("options", "match"), [
+    ({"host": "https://r.example.com"}, r"host='https://r.example.com' is invalid: give a bare hostname"),
+    ({"entry_points": ()}, r"entry_points=\(\) is invalid: give a list of one or more"),
+    ({"entry_points": "websecure"}, r"entry_points='websecure' is invalid: give a list"),
+    ({"entry_points": ("web secure",)}, r"entry_points='web secure' is invalid: an entry point name"),
+    ({"http_entry_point": "web"}, r"http_entry_point='web' is invalid: it has no effect without"),
+    ({"redirect_http_to_https": True, "entry_points": ("web",)},
+     r"http_entry_point='web' is invalid: the HTTP entry point of the redirect cannot also serve"),
+    ({"namespace": "edge"}, r"registry='registry' is invalid: its Service is in the namespace 'tools'"),
+    ({"tls": "letsencrypt"}, r"^tls: expected IngressTls \| None, got str"),
+    ({"min_tls_version": "VersionTLS13"}, r"^min_tls_version: expected TlsVersion \| None, got str"),
+    ({"redirect_http_to_https": 1}, r"^redirect_http_to_https: expected bool, got int"),
+])
+def test_fails_ingress_config(options: dict[str, Any], match: str) -> None:
+    from constructs_lib import IngressConfig
+
+    arguments: dict[str, Any] = {"registry": ServiceEndpoint.of("registry", 5000, namespace="tools"),
+                                 "host": "r.example.com", "namespace": "tools"}
+    with pytest.raises((ValueError, TypeError), match=match):
+        IngressConfig(**{**arguments, **options})

@@ -113,3 +113,42 @@ def test_fails_extra_env_the_ui_sets_itself(chart: cdk8s.Chart) -> None:
     # WHEN / THEN the UI refuses to let extra env override its own settings
     with pytest.raises(ValueError, match=re.escape("pod.env=['REGISTRY_TITLE'] is invalid: the UI construct sets")):
         RegistryUi(chart, "Ui", ingress=ingress, pod=PodOptions(env={"REGISTRY_TITLE": "x"}))
+
+
+@pytest.mark.parametrize(("options", "match"), [
+    ({"labels": {"app.kubernetes.io/name": "mine"}}, r"labels='app.kubernetes.io/name' is invalid: the construct sets"),
+    ({"labels": {"kubernetes.io/role": "x"}}, r"labels='kubernetes.io/role' is invalid"),
+    ({"labels": {"team": "a" * 64}}, r"labels\['team'\]='a{64}' is invalid"),
+    ({"labels": {"bad key!": "x"}}, r"labels='bad key!' is invalid"),
+    ({"annotations": {"example.com/": "x"}}, r"annotations='example.com/' is invalid"),
+    ({"annotations": {"big": "x" * 262_144}}, r"annotations=<1 annotations, 262147 bytes> is invalid"),
+    ({"node_selector": {"kubernetes.io/os": "linux-"}}, r"node_selector\['kubernetes.io/os'\]='linux-' is invalid"),
+    ({"tolerations": [k8s.Toleration(operator="Exists", value="x")]}, r"tolerations\[0\]"),
+    ({"tolerations": [k8s.Toleration(key="gpu", effect="NoSchedule", toleration_seconds=30)]},
+     r"tolerations\[0\].*NoExecute"),
+    ({"tolerations": [k8s.Toleration(key="gpu", effect="noschedule")]}, r"tolerations\[0\].effect"),
+    ({"env": {"A": 1}}, r"^env\['A'\]: expected str, got int"),
+    ({"image_pull_secrets": "mirror"}, r"^image_pull_secrets: expected"),
+    ({"affinity": {"nodeAffinity": {}}}, r"^affinity: expected"),
+])
+def test_fails_pod_options_by_kubernetes_rules(options: dict[str, Any], match: str) -> None:
+    # GIVEN / WHEN pod options that the API server would refuse, or of the wrong type
+    # THEN they are refused when the options are made, naming the field
+    with pytest.raises((ValueError, TypeError), match=match):
+        PodOptions(**options)
+
+
+def test_tolerations_are_rendered_as_the_pod_spec_spells_them(chart: cdk8s.Chart) -> None:
+    # GIVEN a cdk8s struct and a Toleration value
+    from constructs_lib import TaintEffect, Toleration, TolerationOperator
+
+    pod = PodOptions(tolerations=[k8s.Toleration(key="dedicated", operator="Equal", value="infra", effect="NoSchedule"),
+                                  Toleration(key="gpu", operator=TolerationOperator.EXISTS,
+                                             effect=TaintEffect.NO_EXECUTE, toleration_seconds=60)])
+    # WHEN a registry takes them
+    Registry(chart, "Registry", name="registry", auth=None, pod=pod)
+    spec = find(cdk8s.Testing.synth(chart), "Deployment", "registry")["spec"]["template"]["spec"]
+    # THEN both are in the pod spec in Kubernetes' own field names
+    assert spec["tolerations"] == [
+        {"key": "dedicated", "operator": "Equal", "value": "infra", "effect": "NoSchedule"},
+        {"key": "gpu", "operator": "Exists", "effect": "NoExecute", "tolerationSeconds": 60}]
