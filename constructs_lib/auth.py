@@ -8,8 +8,6 @@ import hashlib
 import re
 from collections.abc import Mapping
 
-import bcrypt
-
 from . import _typecheck, _validation
 from ._secrets import SecretKeyRef, SecretSource
 
@@ -145,6 +143,8 @@ def _hash(username: str, password: str, realm: str, cost: int) -> str:
     digest = hashlib.sha256(b"\0".join([_SALT_DOMAIN, realm.encode(), username.encode()])).digest()[:16]
     salt_chars = base64.b64encode(digest).rstrip(b"=").translate(_TO_BCRYPT_B64)
     salt = b"$2b$%02d$" % cost + salt_chars
+    import bcrypt  # only when passwords are hashed: most apps read their htpasswd from a Secret
+
     return bcrypt.hashpw(password.encode(), salt).decode()
 
 

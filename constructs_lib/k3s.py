@@ -353,29 +353,7 @@ class K3sTraefikChart(cdk8s.Chart):
         write_timeout_seconds: int | None = None,
         idle_timeout_seconds: int = 180,
     ) -> None:
-        """The options of :class:`K3sTraefik`, with the same defaults.
-
-        :param acme_email: the ACME account's contact address (Let's Encrypt may write there about the account).
-        :param resolver_name: the certificate resolver's name, which IngressRoutes name in ``tls.certResolver``.
-            Default: ``"letsencrypt"`` (what ``IngressTls.cert_resolver()`` and so the registry's routes use).
-        :param acme_challenge: how the ACME server validates a host. Default: ``AcmeChallenge.TLS_ALPN_01`` (port 443
-            only).
-        :param acme_server: where certificates come from. Default: ``AcmeServer.lets_encrypt()`` (production).
-        :param storage_size_mib: the size of the claim for ``acme.json``, in MiB, from 1 to 10240. Default: 128 (the
-            chart's; ``acme.json`` takes a few KiB per certificate, and classes with a larger minimum round it up).
-        :param storage_class: the claim's StorageClass. Default: the cluster's default class (k3s: ``local-path``).
-        :param read_timeout_seconds: how long Traefik reads one request, headers and body, on ``websecure`` and
-            ``web``, from 1 to 86400. Default: 3600 (one hour: a 4 GiB layer at 10 Mbit/s, or 40 GiB at 100 Mbit/s;
-            Traefik's own 60 s cuts any layer that takes longer to upload). It is also how long a client may take to
-            send its headers, since Traefik 3 has no separate header timeout (``readHeaderTimeout`` does not exist):
-            lower it if slow clients holding connections worry you more than big layers.
-        :param write_timeout_seconds: how long Traefik may take from the end of a request's headers to the end of its
-            response on ``websecure`` and ``web`` (a pull's download; an upload's whole body too, since the answer comes
-            after it), at least ``read_timeout_seconds``; ``None`` sets no limit. Default: no limit (Traefik's own
-            default, ``0``), so big pulls are never cut.
-        :param idle_timeout_seconds: how long a kept-alive connection may wait for its next request, from 1 to 86400
-            (it never cuts a request in progress). Default: 180 (Traefik's own default, set explicitly).
-        """
+        # The docstring is K3sTraefik's (set below the class): the same options and defaults.
         # Refused before the chart exists, so a refused chart leaves nothing behind.
         _Settings.checked(
             acme_email=acme_email, resolver_name=resolver_name, acme_challenge=acme_challenge,
@@ -400,6 +378,10 @@ class K3sTraefikChart(cdk8s.Chart):
     def ingress_tls(self) -> IngressTls:
         """:attr:`K3sTraefik.ingress_tls` of :attr:`traefik`: ``RegistryChart(..., tls=k3s.ingress_tls)``."""
         return self._traefik.ingress_tls
+
+
+K3sTraefikChart.__init__.__doc__ = "The options of :class:`K3sTraefik`, with the same defaults.\n" + (
+    K3sTraefik.__init__.__doc__ or "")
 
 
 def _check_directory_url(parameter: str, url: str) -> None:

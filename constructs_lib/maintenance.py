@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import zoneinfo
 
 from . import _typecheck, _validation
 
@@ -148,6 +147,8 @@ def _check_time_zone(time_zone: str) -> None:
     if not _TIME_ZONE.fullmatch(time_zone) or time_zone.lower() in ("local", "localtime") or \
             time_zone.split("/", 1)[0] in ("posix", "right", "SystemV"):
         raise _validation.fail("time_zone", time_zone, rule)
+    import zoneinfo  # only for a time zone: reading the database list takes a while
+
     known = zoneinfo.available_timezones()
     # Without a time zone database on this machine (no tzdata), the shape is all that can be checked.
     if known and time_zone not in known:

@@ -250,7 +250,12 @@ def _member_node(source_and_class: tuple[_Source, ast.AST] | None, name: str
 def _docstring(obj: object, node: tuple[_Source, ast.AST] | None) -> str | None:
     """The object's own docstring (never an inherited or generated one, such as a dataclass's signature)."""
     if node is not None and isinstance(node[1], (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
-        return ast.get_docstring(node[1])
+        written = ast.get_docstring(node[1])
+        # A function whose docstring is set after its definition (one shared by two signatures) has none in the source.
+        if written is not None or not isinstance(node[1], (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return written
+        doc = getattr(obj, "__doc__", None)
+        return inspect.cleandoc(doc) if isinstance(doc, str) else None
     if inspect.isclass(obj):
         doc = vars(obj).get("__doc__")
         return doc if isinstance(doc, str) and not dataclasses.is_dataclass(obj) else None
