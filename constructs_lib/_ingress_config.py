@@ -13,7 +13,8 @@ from types import ModuleType
 from . import _traefik, _typecheck, _validation
 from .endpoints import RegistryEndpoint
 
-__all__ = ["IngressConfig", "IngressTls", "TlsVersion", "TraefikApiGroup"]
+__all__ = ["IngressConfig", "IngressPlan", "IngressTls", "MiddlewarePlan", "RoutePlan", "TlsVersion",
+           "TraefikApiGroup", "plan_ingress", "plan_ui_route"]
 
 _ENTRY_POINT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
@@ -137,3 +138,122 @@ def check_entry_point(parameter: str, name: str) -> None:
     if not _ENTRY_POINT.fullmatch(name):
         raise _validation.fail(parameter, name, "an entry point name has letters, digits, '-' or '_', starting "
                                                 "with a letter or digit")
+
+
+# --- the plan: what the ingress emits, as data the construct renders into the Traefik bindings --------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class MiddlewarePlan:
+    """A Traefik Middleware: its construct id, name, and one middleware (``kind``, a field of the binding's
+    ``MiddlewareSpec``, with the fields of its struct)."""
+
+    id: str
+    name: str
+    kind: str
+    fields: dict[str, object]
+
+
+@dataclasses.dataclass(frozen=True)
+class RoutePlan:
+    """An IngressRoute with one rule: entry points, the match, the Middlewares by name, one Service, and the TLS
+    (None: plain HTTP) with the TLSOption's name."""
+
+    id: str
+    name: str
+    entry_points: tuple[str, ...]
+    match: str
+    middlewares: tuple[str, ...]
+    service_name: str
+    service_port: int
+    tls: IngressTls | None
+    tls_option: str | None
+
+
+@dataclasses.dataclass(frozen=True)
+class IngressPlan:
+    """The TLSOption (name and lowest version, or None), then the Middlewares and IngressRoutes in emission order."""
+
+    tls_option: tuple[str, str] | None
+    objects: tuple[MiddlewarePlan | RoutePlan, ...]
+
+
+def match(host: str, path_prefix: str | None) -> str:
+    """The rule of a route. Backticks and one value per matcher: the syntax both Traefik v2 and v3 read. The prefix is
+    matched as a whole path segment: PathPrefix(`/ui`) alone would also take /uix."""
+    host_rule = f"Host(`{host}`)"
+    if path_prefix is None:
+        return host_rule
+    return f"{host_rule} && (Path(`{path_prefix}`) || PathPrefix(`{path_prefix}/`))"
+
+
+def tls_option_name(config: IngressConfig) -> str | None:
+    return f"{config.registry.service_name}-tls" if config.min_tls_version is not None else None
+
+
+def route(config: IngressConfig, *, id: str, name: str, path_prefix: str | None, service_name: str,
+          service_port: int, middlewares: Sequence[str], host: str | None = None,
+          tls: IngressTls | None = None) -> RoutePlan:
+    """A route on the ingress's entry points, TLS option and (unless ``tls``) certificate."""
+    return RoutePlan(id=id, name=name, entry_points=tuple(config.entry_points),
+                     match=match(host or config.host, path_prefix), middlewares=tuple(middlewares),
+                     service_name=service_name, service_port=service_port,
+                     tls=tls if tls is not None else config.effective_tls, tls_option=tls_option_name(config))
+
+
+def plan_ingress(config: IngressConfig) -> IngressPlan:
+    """The registry's route (and what it needs): a TLSOption, CORS preflights answered for the registry's one browser
+    origin, and the HTTP route that redirects to HTTPS."""
+    registry = config.registry
+    base = registry.service_name
+    objects: list[MiddlewarePlan | RoutePlan] = []
+    route_middlewares: list[str] = []
+    if registry.cors_origin is not None:
+        # Browsers send CORS preflights without credentials, which the registry answers 401 under auth: Traefik
+        # answers them itself for this one origin.
+        objects.append(MiddlewarePlan("Cors", f"{base}-cors", "headers", {
+            "access_control_allow_origin_list": [registry.cors_origin],
+            "access_control_allow_credentials": True,
+            "access_control_allow_headers": ["Authorization", "Accept", "Cache-Control"],
+            "access_control_allow_methods": ["HEAD", "GET", "OPTIONS", "DELETE"],
+            "access_control_expose_headers": ["Docker-Content-Digest"],
+            "access_control_max_age": 600,
+        }))
+        route_middlewares.append(f"{base}-cors")
+    objects.append(route(config, id="Resource", name=base, path_prefix=None, service_name=base,
+                         service_port=registry.service_port, middlewares=route_middlewares))
+    if config.redirect_http_to_https:
+        objects.append(MiddlewarePlan("HttpsRedirect", f"{base}-https-redirect", "redirect_scheme",
+                                      {"scheme": "https", "permanent": True}))
+        # Traefik needs a service on every route; the redirect answers before it is reached.
+        objects.append(RoutePlan(id="HttpRoute", name=f"{base}-http", entry_points=(config.effective_http_entry_point,),
+                                 match=match(config.host, None), middlewares=(f"{base}-https-redirect",),
+                                 service_name=base, service_port=registry.service_port, tls=None, tls_option=None))
+    option = tls_option_name(config)
+    return IngressPlan(
+        tls_option=(option, config.min_tls_version.value) if option is not None and config.min_tls_version else None,
+        objects=tuple(objects))
+
+
+def plan_ui_route(config: IngressConfig, *, name: str, service_name: str, service_port: int,
+                  path_prefix: str | None, host: str | None, tls: IngressTls | None,
+                  security_headers: bool) -> tuple[MiddlewarePlan | RoutePlan, ...]:
+    """The UI's Middlewares and route: security headers; under a path, the bare path redirected to itself with a
+    slash (the UI's assets are relative) and the prefix stripped."""
+    objects: list[MiddlewarePlan | RoutePlan] = []
+    if security_headers:
+        objects.append(MiddlewarePlan("SecurityHeaders", f"{name}-security-headers", "headers", {
+            "sts_seconds": 31_536_000, "sts_include_subdomains": True, "content_type_nosniff": True,
+            "frame_deny": True, "referrer_policy": "same-origin"}))
+    if host is None:
+        assert path_prefix is not None
+        objects.append(MiddlewarePlan("SlashRedirect", f"{name}-slash-redirect", "redirect_regex", {
+            # Only the bare prefix (with or without a query).
+            "regex": f"^(https?://[^/]+{re.escape(path_prefix)})(\\?.*)?$", "replacement": "${1}/${2}",
+            "permanent": True}))
+        objects.append(MiddlewarePlan("StripPrefix", f"{name}-strip-prefix", "strip_prefix",
+                                      {"prefixes": [path_prefix]}))
+    objects.append(route(config, id="Route", name=name, path_prefix=None if host else path_prefix, host=host,
+                         service_name=service_name, service_port=service_port,
+                         middlewares=[m.name for m in objects if isinstance(m, MiddlewarePlan)], tls=tls))
+    return tuple(objects)

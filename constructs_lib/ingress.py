@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import cdk8s
 from constructs import Construct
 
-from . import _atomic, _collisions, _typecheck, _validation
-from ._ingress_config import IngressConfig, IngressTls, TlsVersion, TraefikApiGroup
+from . import _atomic, _collisions, _ingress_config, _typecheck, _validation
+from ._ingress_config import (
+    IngressConfig,
+    IngressPlan,
+    IngressTls,
+    MiddlewarePlan,
+    RoutePlan,
+    TlsVersion,
+    TraefikApiGroup,
+    plan_ingress,
+    plan_ui_route,
+)
 from .endpoints import RegistryEndpoint
 
 __all__ = ["IngressConfig", "IngressTls", "TlsVersion", "TraefikApiGroup", "TraefikIngress"]
+
+# The binding's struct of each middleware a plan names (a field of MiddlewareSpec).
+_MIDDLEWARE_STRUCTS = {"headers": "MiddlewareSpecHeaders", "redirect_regex": "MiddlewareSpecRedirectRegex",
+                       "redirect_scheme": "MiddlewareSpecRedirectScheme", "strip_prefix": "MiddlewareSpecStripPrefix"}
 
 
 class TraefikIngress(Construct):
@@ -66,68 +79,28 @@ class TraefikIngress(Construct):
             registry=registry, host=host, namespace=cdk8s.Chart.of(scope).namespace, tls=tls,
             entry_points=entry_points, api_group=api_group, redirect_http_to_https=redirect_http_to_https,
             http_entry_point=http_entry_point, min_tls_version=min_tls_version)
-        http_entry_point = self._config.effective_http_entry_point
+        self._plan = plan_ingress(self._config)
         super().__init__(scope, id)
         _collisions.register(self)
         self._host = host
         self._tls = self._config.effective_tls
-        self._entry_points = tuple(entry_points)
+        self._entry_points = tuple(self._config.entry_points)
         self._api_group = api_group
         self._registry = registry
-        traefik = api_group.bindings
         self._tls_option: cdk8s.ApiObject | None = None
-        self._tls_option_name = f"{registry.service_name}-tls" if min_tls_version is not None else None
-        if min_tls_version is not None:
+        if self._plan.tls_option is not None:
+            traefik = api_group.bindings
+            option_name, min_version = self._plan.tls_option
             self._tls_option = traefik.TlsOption(
-                self, "TlsOption", metadata=cdk8s.ApiObjectMetadata(name=self._tls_option_name),
+                self, "TlsOption", metadata=cdk8s.ApiObjectMetadata(name=option_name),
                 # No strict SNI: while a resolver has not issued yet (or does not exist) Traefik then serves its
                 # default certificate, which clients reject with a clear "not valid for <host>" error; strict SNI
                 # would refuse the handshake with a bare "unrecognized name" instead.
-                spec=traefik.TlsOptionSpec(min_version=min_tls_version.value),
+                spec=traefik.TlsOptionSpec(min_version=min_version),
             )
-            self._known(self._tls_option, "TLSOption", f"{registry.service_name}-tls")
-
-        registry_middlewares: list[str] = []
-        if registry.cors_origin is not None:
-            # Browsers send CORS preflights without credentials, which the registry answers 401 under auth:
-            # Traefik answers them itself for this one origin.
-            registry_middlewares.append(self._known(traefik.Middleware(
-                self, "Cors", metadata=cdk8s.ApiObjectMetadata(name=f"{registry.service_name}-cors"),
-                spec=traefik.MiddlewareSpec(headers=traefik.MiddlewareSpecHeaders(
-                    access_control_allow_origin_list=[registry.cors_origin],
-                    access_control_allow_credentials=True,
-                    access_control_allow_headers=["Authorization", "Accept", "Cache-Control"],
-                    access_control_allow_methods=["HEAD", "GET", "OPTIONS", "DELETE"],
-                    access_control_expose_headers=["Docker-Content-Digest"],
-                    access_control_max_age=600,
-                )),
-            ), "Middleware", f"{registry.service_name}-cors"))
-        self._ingress_route = self.add_route(
-            self, "Resource", name=registry.service_name, path_prefix=None, service_name=registry.service_name,
-            service_port=registry.service_port, middlewares=registry_middlewares,
-        )
-        if redirect_http_to_https:
-            redirect = self._known(traefik.Middleware(
-                self, "HttpsRedirect",
-                metadata=cdk8s.ApiObjectMetadata(name=f"{registry.service_name}-https-redirect"),
-                spec=traefik.MiddlewareSpec(
-                    redirect_scheme=traefik.MiddlewareSpecRedirectScheme(scheme="https", permanent=True)),
-            ), "Middleware", f"{registry.service_name}-https-redirect")
-            http_route = traefik.IngressRoute(
-                self, "HttpRoute",
-                metadata=cdk8s.ApiObjectMetadata(name=f"{registry.service_name}-http"),
-                spec=traefik.IngressRouteSpec(
-                    entry_points=[http_entry_point],
-                    routes=[traefik.IngressRouteSpecRoutes(
-                        kind=traefik.IngressRouteSpecRoutesKind.RULE,
-                        match=self._match(None),
-                        middlewares=[traefik.IngressRouteSpecRoutesMiddlewares(name=redirect)],
-                        # Traefik needs a service on every route; the redirect answers before it is reached.
-                        services=[self._service(registry.service_name, registry.service_port)],
-                    )],
-                ),
-            )
-            self._known(http_route, "IngressRoute", f"{registry.service_name}-http")
+            self._known(self._tls_option, "TLSOption", option_name)
+        objects = {item.id: self._render(self, item) for item in self._plan.objects}
+        self._ingress_route = objects["Resource"]
 
     def add_route(
         self,
@@ -157,23 +130,10 @@ class TraefikIngress(Construct):
         :param tls: the route's certificate; give one for another ``host`` when this ingress's comes from a Secret,
             which covers the registry's host only. Default: this ingress's, :attr:`tls`.
         """
-        traefik = self._api_group.bindings
-        route: cdk8s.ApiObject = traefik.IngressRoute(
-            scope, id,
-            metadata=cdk8s.ApiObjectMetadata(name=name),
-            spec=traefik.IngressRouteSpec(
-                entry_points=list(self._entry_points),
-                routes=[traefik.IngressRouteSpecRoutes(
-                    kind=traefik.IngressRouteSpecRoutesKind.RULE,
-                    match=self._match(path_prefix, host),
-                    middlewares=[traefik.IngressRouteSpecRoutesMiddlewares(name=m) for m in middlewares] or None,
-                    services=[self._service(service_name, service_port)],
-                )],
-                tls=(tls if tls is not None else self._tls)._spec(traefik, self._tls_option_name),
-            ),
-        )
-        self._known(route, "IngressRoute", name)
-        return route
+        assert tls is None or isinstance(tls, IngressTls)
+        return self._render(scope, _ingress_config.route(
+            self._config, id=id, name=name, path_prefix=path_prefix, service_name=service_name,
+            service_port=service_port, middlewares=middlewares, host=host, tls=tls))
 
     def check_ui_route(self, *, path_prefix: str | None, host: str | None, tls: object | None) -> None:
         """:class:`~constructs_lib.endpoints.UiRoute`: the UI's certificate (``tls``, an :class:`IngressTls`) is its
@@ -216,42 +176,37 @@ class TraefikIngress(Construct):
         """
         self.check_ui_route(path_prefix=path_prefix, host=host, tls=tls)
         assert tls is None or isinstance(tls, IngressTls)
-        traefik = self._api_group.bindings
-        middlewares: list[str] = []
-        if security_headers:
-            middlewares.append(self._known(traefik.Middleware(
-                scope, "SecurityHeaders",
-                metadata=cdk8s.ApiObjectMetadata(name=f"{name}-security-headers"),
-                spec=traefik.MiddlewareSpec(headers=traefik.MiddlewareSpecHeaders(
-                    sts_seconds=31_536_000, sts_include_subdomains=True, content_type_nosniff=True,
-                    frame_deny=True, referrer_policy="same-origin")),
-            ), "Middleware", f"{name}-security-headers"))
-        if host is None:
-            assert path_prefix is not None
-            middlewares.append(self._known(traefik.Middleware(
-                scope, "SlashRedirect",
-                metadata=cdk8s.ApiObjectMetadata(name=f"{name}-slash-redirect"),
-                spec=traefik.MiddlewareSpec(redirect_regex=traefik.MiddlewareSpecRedirectRegex(
-                    # Only the bare prefix (with or without a query).
-                    regex=f"^(https?://[^/]+{re.escape(path_prefix)})(\\?.*)?$", replacement="${1}/${2}",
-                    permanent=True)),
-            ), "Middleware", f"{name}-slash-redirect"))
-            middlewares.append(self._known(traefik.Middleware(
-                scope, "StripPrefix",
-                metadata=cdk8s.ApiObjectMetadata(name=f"{name}-strip-prefix"),
-                spec=traefik.MiddlewareSpec(strip_prefix=traefik.MiddlewareSpecStripPrefix(prefixes=[path_prefix])),
-            ), "Middleware", f"{name}-strip-prefix"))
-        return self.add_route(scope, "Route", name=name, path_prefix=None if host else path_prefix, host=host,
-                              service_name=service_name, service_port=service_port, middlewares=middlewares,
-                              tls=tls)
+        objects = [self._render(scope, item) for item in plan_ui_route(
+            self._config, name=name, service_name=service_name, service_port=service_port, path_prefix=path_prefix,
+            host=host, tls=tls, security_headers=security_headers)]
+        return objects[-1]
 
-    def _match(self, path_prefix: str | None, host: str | None = None) -> str:
-        # Backticks and one value per matcher: the rule syntax both Traefik v2 and v3 read. The prefix is matched as
-        # a whole path segment: PathPrefix(`/ui`) alone would also take /uix.
-        host_rule = f"Host(`{host or self._host}`)"
-        if path_prefix is None:
-            return host_rule
-        return f"{host_rule} && (Path(`{path_prefix}`) || PathPrefix(`{path_prefix}/`))"
+    def _render(self, scope: Construct, item: MiddlewarePlan | RoutePlan) -> cdk8s.ApiObject:
+        """One planned Middleware or IngressRoute as the typed binding of this ingress's API group."""
+        traefik = self._api_group.bindings
+        metadata = cdk8s.ApiObjectMetadata(name=item.name)
+        api_object: cdk8s.ApiObject
+        if isinstance(item, MiddlewarePlan):
+            middleware = getattr(traefik, _MIDDLEWARE_STRUCTS[item.kind])(**item.fields)
+            api_object = traefik.Middleware(scope, item.id, metadata=metadata,
+                                            spec=traefik.MiddlewareSpec(**{item.kind: middleware}))
+            self._known(api_object, "Middleware", item.name)
+            return api_object
+        api_object = traefik.IngressRoute(
+            scope, item.id, metadata=metadata,
+            spec=traefik.IngressRouteSpec(
+                entry_points=list(item.entry_points),
+                routes=[traefik.IngressRouteSpecRoutes(
+                    kind=traefik.IngressRouteSpecRoutesKind.RULE,
+                    match=item.match,
+                    middlewares=[traefik.IngressRouteSpecRoutesMiddlewares(name=m) for m in item.middlewares] or None,
+                    services=[self._service(item.service_name, item.service_port)],
+                )],
+                tls=item.tls._spec(traefik, item.tls_option) if item.tls is not None else None,
+            ),
+        )
+        self._known(api_object, "IngressRoute", item.name)
+        return api_object
 
     def _service(self, name: str, port: int) -> object:
         traefik = self._api_group.bindings
@@ -270,6 +225,11 @@ class TraefikIngress(Construct):
     def config(self) -> IngressConfig:
         """The checked configuration."""
         return self._config
+
+    @property
+    def plan(self) -> IngressPlan:
+        """What the ingress emits for the registry, as plain data."""
+        return self._plan
 
     @property
     def ingress_route(self) -> cdk8s.ApiObject:

@@ -324,3 +324,33 @@ def test_fails_ingress_config(options: dict[str, Any], match: str) -> None:
                                  "host": "r.example.com", "namespace": "tools"}
     with pytest.raises((ValueError, TypeError), match=match):
         IngressConfig(**{**arguments, **options})
+
+
+def test_ingress_plan_lists_the_registry_route_and_the_redirect_in_order() -> None:
+    # GIVEN a registry endpoint that allows a browser origin, and the redirect to HTTPS
+    from constructs_lib._ingress_config import IngressConfig, MiddlewarePlan, RoutePlan, plan_ingress, plan_ui_route
+
+    config = IngressConfig(registry=ServiceEndpoint.of("registry", 5000, cors_origin="https://ui.example.com"),
+                           host="r.example.com", redirect_http_to_https=True)
+
+    # WHEN planned
+    plan = plan_ingress(config)
+
+    # THEN the TLSOption, the CORS Middleware, the route through it, the redirect and the HTTP route come in order
+    assert plan.tls_option == ("registry-tls", "VersionTLS12")
+    assert [(type(o).__name__, o.id, o.name) for o in plan.objects] == [
+        ("MiddlewarePlan", "Cors", "registry-cors"), ("RoutePlan", "Resource", "registry"),
+        ("MiddlewarePlan", "HttpsRedirect", "registry-https-redirect"), ("RoutePlan", "HttpRoute", "registry-http")]
+    registry_route, http_route = (o for o in plan.objects if isinstance(o, RoutePlan))
+    assert (registry_route.match, registry_route.middlewares, registry_route.entry_points) == (
+        "Host(`r.example.com`)", ("registry-cors",), ("websecure",))
+    assert (http_route.entry_points, http_route.tls, http_route.middlewares) == (
+        ("web",), None, ("registry-https-redirect",))
+    # AND the UI's route under /ui strips the prefix after the slash redirect, on the registry's certificate
+    ui = plan_ui_route(config, name="registry-ui", service_name="registry-ui", service_port=8080, path_prefix="/ui",
+                       host=None, tls=None, security_headers=True)
+    assert [o.name for o in ui if isinstance(o, MiddlewarePlan)] == [
+        "registry-ui-security-headers", "registry-ui-slash-redirect", "registry-ui-strip-prefix"]
+    (ui_route,) = (o for o in ui if isinstance(o, RoutePlan))
+    assert ui_route.match == "Host(`r.example.com`) && (Path(`/ui`) || PathPrefix(`/ui/`))"
+    assert ui_route.tls == config.effective_tls
