@@ -23,6 +23,11 @@ def atomic(init: _Init) -> _Init:
 
     @functools.wraps(init)
     def wrapper(self: Construct, scope: Construct, id: str, *args: Any, **kwargs: Any) -> None:
+        # Named errors before anything else (jsii's own would name neither).
+        if not isinstance(scope, Construct):
+            raise TypeError(f"scope: expected Construct, got {type(scope).__name__}")
+        if not isinstance(id, str):
+            raise TypeError(f"id: expected str, got {type(id).__name__}")
         try:
             init(self, scope, id, *args, **kwargs)
         except BaseException:

@@ -360,12 +360,21 @@ def garbage_collection(
     if same_node_as_registry:
         # A ReadWriteOnce claim is mounted by pods of one node only: run next to the registry pod. (A patch: the
         # user's affinity is a cdk8s struct, merged into at synth.)
+        term = {"labelSelector": {"matchLabels": registry_labels.selector}, "topologyKey": "kubernetes.io/hostname"}
+        # Added to the user's own affinity, never in place of it (the struct's fields are plain Python attributes).
+        pod_affinity = getattr(pod.affinity, "pod_affinity", None)
+        required = getattr(pod_affinity, "required_during_scheduling_ignored_during_execution", None)
         if pod.affinity is None:
             patches.append((f"{pod_path}/affinity", {}))
-        patches.append((f"{pod_path}/affinity/podAffinity", {
-            "requiredDuringSchedulingIgnoredDuringExecution": [{
-                "labelSelector": {"matchLabels": registry_labels.selector},
-                "topologyKey": "kubernetes.io/hostname"}]}))
+        if pod_affinity is None:
+            patches.append((f"{pod_path}/affinity/podAffinity", {
+                "requiredDuringSchedulingIgnoredDuringExecution": [term]}))
+        elif required is None:
+            patches.append((f"{pod_path}/affinity/podAffinity/requiredDuringSchedulingIgnoredDuringExecution",
+                            [term]))
+        else:
+            patches.append((f"{pod_path}/affinity/podAffinity/requiredDuringSchedulingIgnoredDuringExecution/-",
+                            term))
     cron_job = Manifest("GarbageCollection", "batch/v1", "CronJob", job_name, labels.all, {"spec": cron_spec},
                         patches=tuple(patches))
     manifests = [account, role, binding, cron_job]

@@ -50,6 +50,18 @@ class IngressTls:
     cert_resolver_name: str | None
     secret_name: str | None
 
+    def __post_init__(self) -> None:
+        _typecheck.check_fields(self)
+        if self.cert_resolver_name is not None and self.secret_name is not None:
+            raise _validation.fail("secret_name", self.secret_name, "a certificate comes from a resolver or from a "
+                                                                    "Secret, not both")
+        if self.cert_resolver_name is not None and not _ENTRY_POINT.fullmatch(self.cert_resolver_name):
+            raise _validation.fail("cert_resolver_name", self.cert_resolver_name,
+                                   "a certificate resolver name has letters, digits, '-' or '_', starting with a "
+                                   "letter or digit")
+        if self.secret_name is not None:
+            _validation.check_dns1123_subdomain("secret_name", self.secret_name)
+
     @classmethod
     @_typecheck.typechecked
     def cert_resolver(cls, name: str = "letsencrypt") -> IngressTls:
@@ -105,6 +117,7 @@ class IngressConfig:
             raise _validation.fail("entry_points", self.entry_points, "give a list of one or more entry point names")
         _typecheck.check_fields(self)
         registry = self.registry
+        check_endpoint("registry", registry)
         _validation.check_hostname("host", self.host)
         if not self.entry_points:
             raise _validation.fail("entry_points", self.entry_points, "give a list of one or more entry point names")
@@ -132,6 +145,41 @@ class IngressConfig:
     @property
     def effective_http_entry_point(self) -> str:
         return self.http_entry_point if self.http_entry_point is not None else "web"
+
+
+def check_ui_route(config: IngressConfig, *, host: str | None, tls: object | None) -> None:
+    """The UI's certificate (``tls``) is its own only on its own ``host``, and a certificate from a Secret covers the
+    registry's host only."""
+    if tls is not None and not isinstance(tls, IngressTls):
+        raise TypeError(f"tls: expected IngressTls | None, got {type(tls).__name__}")
+    if host is None:
+        if tls is not None:
+            raise _validation.fail("tls", tls, "without host the UI is served under path_prefix on the registry's "
+                                               "host, with the registry's certificate: give the UI its own host to "
+                                               "give it its own certificate")
+        return
+    registry_tls = config.effective_tls
+    if tls is None and registry_tls.secret_name is not None:
+        raise _validation.fail("tls", tls, f"the registry's certificate comes from the Secret "
+                                           f"{registry_tls.secret_name!r}, for {config.host}, and a Secret for one "
+                                           f"host does not cover another: pass the UI's own for {host}, "
+                                           "tls=IngressTls.secret('<its Secret>'), or the same Secret if its "
+                                           "certificate covers both names")
+
+
+def check_endpoint(parameter: str, endpoint: RegistryEndpoint) -> None:
+    """The facts a registry endpoint of any origin gives, checked like the library's own."""
+    _typecheck.check_type(f"{parameter}.service_name", endpoint.service_name, str)
+    _validation.check_dns1035_label(f"{parameter}.service_name", endpoint.service_name)
+    _validation.check_port(f"{parameter}.service_port", endpoint.service_port)
+    _typecheck.check_type(f"{parameter}.namespace", endpoint.namespace, str | None)
+    if endpoint.namespace is not None:
+        _validation.check_dns1123_label(f"{parameter}.namespace", endpoint.namespace)
+    _typecheck.check_type(f"{parameter}.cors_origin", endpoint.cors_origin, str | None)
+    if endpoint.cors_origin is not None:
+        _validation.check_origin(f"{parameter}.cors_origin", endpoint.cors_origin)
+    _typecheck.check_type(f"{parameter}.auth_required", endpoint.auth_required, bool)
+    _typecheck.check_type(f"{parameter}.delete_enabled", endpoint.delete_enabled, bool)
 
 
 def check_entry_point(parameter: str, name: str) -> None:

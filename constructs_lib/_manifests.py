@@ -20,9 +20,10 @@ __all__ = ["Manifest", "config_map", "container", "deployment", "disruption_budg
 Json = dict[str, Any]
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, repr=False)
 class Manifest:
-    """One object: its construct id, apiVersion, kind, name, labels and its other top-level fields."""
+    """One object: its construct id, apiVersion, kind, name, labels and its other top-level fields. Its repr names
+    the object only: a Secret's body holds secret values."""
 
     id: str
     api_version: str
@@ -35,6 +36,9 @@ class Manifest:
     patches: tuple[tuple[str, Any], ...] = ()
     #: A cluster-scoped object: no namespace, whatever the chart's.
     cluster_scoped: bool = False
+
+    def __repr__(self) -> str:
+        return f"Manifest({self.id!r}: {self.api_version} {self.kind} {self.name!r})"
 
     def to_dict(self, namespace: str | None = None) -> Json:
         """The object as ``kubectl`` reads it (the chart stamps the namespace), for tests without Node.js; the

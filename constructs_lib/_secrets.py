@@ -7,7 +7,8 @@ import hashlib
 
 from . import _validation
 
-__all__ = ["SecretKeyRef", "SecretSource", "check_secret_key", "check_secret_value", "slow_digest"]
+__all__ = ["SecretKeyRef", "SecretSource", "check_secret_key", "check_secret_value", "has_line_break_or_control",
+           "slow_digest"]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -62,10 +63,16 @@ def check_secret_value(parameter: str, value: str, what: str) -> str:
     whitespace (a pasted value with its newline fails at login, far from its cause), no line breaks."""
     if not value:
         raise _validation.fail(parameter, "<hidden>", f"the {what} must not be empty")
-    if value != value.strip() or "\n" in value or "\r" in value:
+    if value != value.strip() or has_line_break_or_control(value):
         raise _validation.fail(parameter, "<hidden>", f"the {what} must not start or end with whitespace or contain "
                                                       "a line break (a copied value's newline would become part of it)")
     return value
+
+
+def has_line_break_or_control(value: str) -> bool:
+    """Any line break Python knows (\\u2028, \\x85... too) or control character (NUL, \\v...)."""
+    return len(value.splitlines()) > 1 or value.endswith(("\n", "\r")) or any(
+        ord(char) < 32 or 127 <= ord(char) < 160 or char in "\u2028\u2029" for char in value)
 
 
 def slow_digest(secret_material: str) -> str:

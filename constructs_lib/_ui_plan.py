@@ -6,6 +6,7 @@ import dataclasses
 from typing import Any
 
 from . import _manifests, _plan, _typecheck, _validation
+from ._ingress_config import check_endpoint
 from ._labels import WorkloadLabels
 from ._manifests import Manifest
 from ._profile import RestrictedProfile, pull_policy
@@ -75,6 +76,12 @@ class UiConfig:
     def __post_init__(self) -> None:
         _typecheck.check_fields(self)
         registry = self.registry
+        # What a route of any origin tells the UI lands in the page and in sed expressions: checked here.
+        check_endpoint("registry", registry)
+        _validation.check_hostname("registry_host", self.registry_host)
+        if self.registry_url != f"https://{self.registry_host}":
+            raise _validation.fail("registry_url", self.registry_url,
+                                   f"the UI calls the registry at https://<registry_host>, here https://{self.registry_host}")
         # 43: a 40-character registry name plus "-ui"; the longest derived name (-slash-redirect) stays within 63.
         _validation.check_dns1035_label("name", self.name, max_length=43)
         if self.name in (registry.service_name, f"{registry.service_name}-http"):

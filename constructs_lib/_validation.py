@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import urllib.parse
 from collections.abc import Iterable
 
 __all__ = [
@@ -16,9 +17,11 @@ __all__ = [
     "check_int_range",
     "check_no_forbidden_chars",
     "check_non_empty",
+    "check_origin",
     "check_path_prefix",
     "check_port",
     "fail",
+    "without_credentials",
 ]
 
 _DNS1123_LABEL = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
@@ -145,3 +148,27 @@ def check_no_forbidden_chars(parameter: str, value: str, forbidden: Iterable[str
     if bad:
         raise fail(parameter, value, f"it must not contain {', '.join(repr(c) for c in bad)}: {why}")
     return value
+
+
+_USERINFO = re.compile(r"^((?:[A-Za-z][A-Za-z0-9+.-]*:)?//)?[^/?#@]*@")
+
+
+def without_credentials(value: str) -> str:
+    """A URL or address as an error may show it: any ``user:password@`` part as ``<credentials>@``."""
+    return _USERINFO.sub(lambda match: f"{match.group(1) or ''}<credentials>@", value, count=1)
+
+
+def check_origin(parameter: str, origin: str) -> str:
+    """One browser origin, exactly scheme://host[:port]; ``*`` refused (requests carry credentials)."""
+    parts = urllib.parse.urlsplit(origin)
+    try:
+        parts.port  # noqa: B018 - raises on a bad port
+        valid_port = True
+    except ValueError:
+        valid_port = False
+    if (origin == "*" or parts.scheme not in ("http", "https") or not parts.hostname or not valid_port
+            or parts.path or parts.query or parts.fragment or parts.username or origin.endswith("/")):
+        raise fail(parameter, without_credentials(origin), "an origin is exactly scheme://host[:port], like "
+                                                           "'https://ui.example.com'; '*' is refused because the "
+                                                           "registry's requests carry credentials")
+    return origin

@@ -9,7 +9,7 @@ import re
 from collections.abc import Mapping
 
 from . import _typecheck, _validation
-from ._secrets import SecretKeyRef, SecretSource
+from ._secrets import SecretKeyRef, SecretSource, check_secret_key, has_line_break_or_control
 
 __all__ = ["DEFAULT_BCRYPT_COST", "HtpasswdAuth"]
 
@@ -37,6 +37,11 @@ class HtpasswdAuth:
     source: SecretSource
     #: The Secret key that holds the file.
     key: str
+
+    def __post_init__(self) -> None:
+        _typecheck.check_fields(self)
+        _check_realm(self.realm)
+        check_secret_key("key", self.key)
 
     @property
     def htpasswd(self) -> str | None:
@@ -164,7 +169,7 @@ def _check_password(username: str, password: str) -> None:
         raise TypeError(f"users[{username!r}]: expected str, got {type(password).__name__}")
     if not password:
         raise _validation.fail(f"users[{username!r}]", "<password>", "the password must not be empty")
-    if password != password.strip() or "\n" in password or "\r" in password:
+    if password != password.strip() or has_line_break_or_control(password):
         raise _validation.fail(f"users[{username!r}]", "<password>",
                                "the password must not start or end with whitespace or contain a line break (a "
                                "copied password's newline would become part of it, and the login then fails)")

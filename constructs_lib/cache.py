@@ -24,6 +24,11 @@ class RedisCache:
     db: int
     password: SecretKeyRef | None
 
+    def __post_init__(self) -> None:
+        _typecheck.check_fields(self)
+        _validation.check_port("port", self.port)
+        _validation.check_int_range("db", self.db, 0, 15)
+
     @classmethod
     @_typecheck.typechecked
     def of(cls, address: str, *, db: int = 0, password_secret: str | None = None,
@@ -36,6 +41,9 @@ class RedisCache:
         """
         host, port = _host_port("address", address, "a Redis address is host:port, like 'redis.registry.svc:6379'")
         _validation.check_int_range("db", db, 0, 15)
+        if password_secret is None and password_key != "password":
+            raise _validation.fail("password_key", password_key, "it has no effect without password_secret: leave it "
+                                                                 "unset")
         password = None if password_secret is None else SecretKeyRef.checked(
             name=password_secret, key=password_key, name_parameter="password_secret", key_parameter="password_key")
         return cls(address=address, host=host, port=port, db=db, password=password)
@@ -59,6 +67,18 @@ class ProxyCache:
     ttl_hours: int | None
     upstream_wait_seconds: int = 300
     upstream_retry_seconds: int = 5
+
+    def __post_init__(self) -> None:
+        _typecheck.check_fields(self)
+        _validation.check_port("port", self.port)
+        if (self.username is None) != (self.password is None):
+            raise _validation.fail("password", self.password, "a username and a password go together")
+        if self.ttl_hours is not None:
+            _validation.check_int_range("ttl_hours", self.ttl_hours, 1, 24 * 365)
+        if self.upstream_wait_seconds != 0:
+            _validation.check_int_range("upstream_wait_seconds", self.upstream_wait_seconds, 10, 3600,
+                                        " (or 0: no wait)")
+        _validation.check_int_range("upstream_retry_seconds", self.upstream_retry_seconds, 1, 60)
 
     @classmethod
     @_typecheck.typechecked
@@ -97,9 +117,16 @@ class ProxyCache:
             port = 0
         if (parts.scheme not in ("http", "https") or not parts.hostname or parts.username or parts.password
                 or parts.path not in ("", "/") or parts.query or parts.fragment or not 0 < port < 65536):
-            raise _validation.fail("remote_url", remote_url, "the upstream is an http:// or https:// URL with a host "
-                                                             "and an optional port, and no credentials or path")
+            raise _validation.fail("remote_url", _validation.without_credentials(remote_url),
+                                   "the upstream is an http:// or https:// URL with a host and an optional port, and "
+                                   "no credentials (give them in credentials_secret) or path")
         username = password = None
+        if credentials_secret is None:
+            for parameter, value, default in (("username_key", username_key, "username"),
+                                              ("password_key", password_key, "password")):
+                if value != default:
+                    raise _validation.fail(parameter, value, "it has no effect without credentials_secret: leave it "
+                                                             "unset")
         if credentials_secret is not None:
             if username_key == password_key:
                 raise _validation.fail("password_key", password_key, "it must differ from username_key: the two "
@@ -113,6 +140,10 @@ class ProxyCache:
         if not (type(upstream_wait_seconds) is int and upstream_wait_seconds == 0):
             _validation.check_int_range("upstream_wait_seconds", upstream_wait_seconds, 10, 3600, " (or 0: no wait)")
         _validation.check_int_range("upstream_retry_seconds", upstream_retry_seconds, 1, 60)
+        if upstream_wait_seconds == 0 and upstream_retry_seconds != 5:
+            raise _validation.fail("upstream_retry_seconds", upstream_retry_seconds,
+                                   "it has no effect with upstream_wait_seconds=0 (no wait, no retries): leave it "
+                                   "unset")
         if upstream_wait_seconds and upstream_retry_seconds > upstream_wait_seconds:
             raise _validation.fail("upstream_retry_seconds", upstream_retry_seconds,
                                    f"it must not exceed upstream_wait_seconds ({upstream_wait_seconds})")
@@ -159,7 +190,7 @@ echo "upstream $url answers: starting the registry"
 def _host_port(parameter: str, value: str, rule: str) -> tuple[str, int]:
     host, sep, port_text = value.rpartition(":")
     if not sep or not port_text.isdigit():
-        raise _validation.fail(parameter, value, rule)
+        raise _validation.fail(parameter, _validation.without_credentials(value), rule)
     port = int(port_text)
     try:
         ipaddress.ip_address(host.strip("[]"))
@@ -167,7 +198,7 @@ def _host_port(parameter: str, value: str, rule: str) -> tuple[str, int]:
         try:
             _validation.check_hostname(parameter, host)
         except ValueError:
-            raise _validation.fail(parameter, value, rule) from None
+            raise _validation.fail(parameter, _validation.without_credentials(value), rule) from None
     if not 0 < port < 65536:
-        raise _validation.fail(parameter, value, rule)
+        raise _validation.fail(parameter, _validation.without_credentials(value), rule)
     return host, port

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 import cdk8s
 from constructs import Construct
 
 from . import _atomic, _emit, _typecheck, _validation
+from ._ingress_config import IngressConfig, check_ui_route
 from ._manifests import Manifest
+from ._ui_plan import UiConfig
 from .auth import HtpasswdAuth
 from .cache import ProxyCache, RedisCache
+from .config import RegistryConfig
+from .endpoints import ServiceEndpoint
 from .ingress import IngressTls, TlsVersion, TraefikApiGroup, TraefikIngress
 from .maintenance import GarbageCollection, UploadPurging
 from .network import PodPeer
@@ -137,6 +143,7 @@ class RegistryChart(cdk8s.Chart):
             for parameter, (value, default) in ui_options.items():
                 if value != default:
                     raise _validation.fail(parameter, value, "it has no effect with ui=False: leave it unset")
+        self._check_before_children(arguments, namespace)
         super().__init__(scope, id, namespace=namespace)
         self._namespace_object: cdk8s.ApiObject | None = None
         if create_namespace:
@@ -165,6 +172,42 @@ class RegistryChart(cdk8s.Chart):
             tls=ui_tls, proxy_registry=ui_proxy_registry, pod=ui_pod, version_notification=ui_version_notification,
         ) if ui else None
 
+    @staticmethod
+    def _check_before_children(arguments: dict[str, Any], namespace: str) -> None:
+        """The registry's, the ingress's and the UI's configurations, checked before the first child exists, each
+        error naming the chart's own parameter."""
+        a = arguments
+        cors_origin = f"https://{a['ui_host']}" if a["ui"] and a["ui_host"] and not a["ui_proxy_registry"] else None
+        with _renamed(_REGISTRY_PARAMETERS):
+            registry = RegistryConfig(
+                name=a["name"], namespace=namespace, auth=a["auth"],
+                storage=a["storage"] if a["storage"] is not None else Storage.filesystem(),
+                image=a["registry_image"], replicas=a["replicas"], http_secret=a["http_secret"],
+                delete_enabled=a["delete_enabled"], log_level=a["log_level"], network_policy=a["network_policy"],
+                ingress_controller=a["ingress_controller"], redis=a["redis"], proxy=a["proxy"], metrics=a["metrics"],
+                metrics_proxy_image=a["metrics_proxy_image"], upload_purging=a["upload_purging"],
+                garbage_collection=a["garbage_collection"], cors_origin=cors_origin,
+                pod=a["registry_pod"] if a["registry_pod"] is not None else PodOptions())
+        endpoint = ServiceEndpoint(service_name=registry.name, service_port=registry.port, namespace=namespace,
+                                   cors_origin=cors_origin, auth_required=a["auth"] is not None,
+                                   delete_enabled=a["delete_enabled"])
+        ingress = IngressConfig(registry=endpoint, host=a["host"], namespace=namespace, tls=a["tls"],
+                                entry_points=a["entry_points"], api_group=a["api_group"],
+                                redirect_http_to_https=a["redirect_http_to_https"],
+                                min_tls_version=a["min_tls_version"])
+        if not a["ui"]:
+            return
+        with _renamed(_UI_PARAMETERS):
+            ui = UiConfig(
+                name=f"{registry.name}-ui", registry=endpoint, registry_host=ingress.host,
+                registry_url=f"https://{ingress.host}", path_prefix=a["ui_path_prefix"], title=a["ui_title"],
+                delete_images=a["delete_enabled"] if a["ui_delete_images"] is None else a["ui_delete_images"],
+                image=a["ui_image"], network_policy=a["network_policy"], ingress_controller=a["ingress_controller"],
+                host=a["ui_host"], proxy_registry=a["ui_proxy_registry"],
+                version_notification=a["ui_version_notification"],
+                pod=a["ui_pod"] if a["ui_pod"] is not None else PodOptions())
+            check_ui_route(ingress, host=ui.host, tls=a["ui_tls"])
+
     @property
     def registry(self) -> Registry:
         """The registry (construct id ``Registry``)."""
@@ -184,6 +227,26 @@ class RegistryChart(cdk8s.Chart):
     def namespace_object(self) -> cdk8s.ApiObject | None:
         """The Namespace object (construct id ``Namespace``), or None with ``create_namespace=False``."""
         return self._namespace_object
+
+
+# The registry's and the UI's own parameter names, as the chart calls them.
+_REGISTRY_PARAMETERS = {"image": "registry_image", "pod": "registry_pod"}
+_UI_PARAMETERS = {"title": "ui_title", "path_prefix": "ui_path_prefix", "delete_images": "ui_delete_images",
+                  "image": "ui_image", "host": "ui_host", "tls": "ui_tls", "proxy_registry": "ui_proxy_registry",
+                  "version_notification": "ui_version_notification", "pod": "ui_pod"}
+
+
+@contextlib.contextmanager
+def _renamed(names: dict[str, str]) -> Iterator[None]:
+    """Re-raise a refusal under the chart's name of the parameter (``image=...`` -> ``registry_image=...``)."""
+    try:
+        yield
+    except (TypeError, ValueError) as error:
+        text = str(error)
+        match = re.match(r"[A-Za-z_]+(?=[=:\[.])", text)
+        if match is None or match.group() not in names:
+            raise
+        raise type(error)(names[match.group()] + text[match.end():]) from error
 
 
 def _namespace_from_id(id: str) -> str:

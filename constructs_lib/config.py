@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import enum
 import re
-import urllib.parse
 
 from . import _typecheck, _validation
 from ._secrets import SecretKeyRef, SecretSource, check_secret_value
@@ -32,6 +31,10 @@ DEFAULT_METRICS_PROXY_IMAGE = "nginxinc/nginx-unprivileged:1.29.4-alpine"
 DEFAULT_PORT = 5000
 DEFAULT_METRICS_PORT = 5001
 DEFAULT_DEBUG_PORT = 5002
+# Settings the init container renders from Secrets into files: a variable would override them, in plain text.
+_SECRET_SETTINGS = frozenset({"REGISTRY_HTTP_SECRET", "REGISTRY_REDIS_PASSWORD", "REGISTRY_PROXY_USERNAME",
+                              "REGISTRY_PROXY_PASSWORD", "REGISTRY_STORAGE_S3_ACCESSKEY",
+                              "REGISTRY_STORAGE_S3_SECRETKEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"})
 #: The longest base name: the derived names (``-http-secret``, ``-metrics-proxy``...) stay within 63 characters.
 MAX_NAME_LENGTH = 40
 
@@ -54,6 +57,14 @@ class HttpSecret:
 
     #: An existing Secret's key, or a value for a new Secret.
     source: SecretSource
+
+    def __post_init__(self) -> None:
+        _typecheck.check_fields(self)
+        if self.source.value is not None:
+            check_secret_value("value", self.source.value, "http secret")
+            if len(self.source.value) < 16:
+                raise _validation.fail("value", "<hidden>", "an http secret has at least 16 characters (got "
+                                                            f"{len(self.source.value)})")
 
     @classmethod
     def from_secret(cls, name: str, *, key: str = "http-secret") -> HttpSecret:
@@ -182,12 +193,17 @@ class RegistryConfig:
                                    f"registry 2.x ({self.image}) has no OpenTelemetry tracing: use a registry 3 "
                                    "image or leave opentelemetry off")
         if self.cors_origin is not None:
-            _check_origin(self.cors_origin)
+            _validation.check_origin("cors_origin", self.cors_origin)
         if self.garbage_collection is not None:
             self._check_garbage_collection(version)
         clashes = sorted(set(self.registry_env_names) & set(self.pod.env))
         if clashes:
             raise _validation.fail("pod.env", clashes, "the registry construct sets these itself: use its options")
+        secret_settings = sorted(set(self.pod.env) & _SECRET_SETTINGS)
+        if secret_settings:
+            raise _validation.fail("pod.env", secret_settings,
+                                   "secrets never go into variables: use http_secret, redis, proxy or the storage's "
+                                   "credentials (their Secrets are rendered into files), which these would override")
 
     def _check_metrics(self) -> None:
         given = {"metrics_port": self.metrics_port, "metrics_scraper": self.metrics_scraper,
@@ -265,18 +281,3 @@ class RegistryConfig:
         from . import _plan  # the plan reads this configuration; imported here to keep one direction at load
 
         return frozenset(name for name, _ in _plan.registry_env(self))
-
-
-def _check_origin(origin: str) -> str:
-    parts = urllib.parse.urlsplit(origin)
-    try:
-        parts.port  # noqa: B018 - raises on a bad port
-        valid_port = True
-    except ValueError:
-        valid_port = False
-    if (origin == "*" or parts.scheme not in ("http", "https") or not parts.hostname or not valid_port
-            or parts.path or parts.query or parts.fragment or parts.username or origin.endswith("/")):
-        raise _validation.fail("cors_origin", origin, "an origin is exactly scheme://host[:port], like "
-                                                       "'https://ui.example.com'; '*' is refused because the "
-                                                       "registry's requests carry credentials")
-    return origin

@@ -64,6 +64,15 @@ class ServiceEndpoint:
     auth_required: bool
     delete_enabled: bool
 
+    def __post_init__(self) -> None:
+        _typecheck.check_fields(self)
+        _validation.check_dns1035_label("service_name", self.service_name)
+        _validation.check_port("service_port", self.service_port)
+        if self.namespace is not None:
+            _validation.check_dns1123_label("namespace", self.namespace)
+        if self.cors_origin is not None:
+            _validation.check_origin("cors_origin", self.cors_origin)
+
     @classmethod
     def of(cls, service_name: str, service_port: int, *, namespace: str | None = None,
            cors_origin: str | None = None, auth_required: bool = True,
@@ -83,6 +92,8 @@ class ServiceEndpoint:
         _validation.check_port("service_port", service_port)
         if namespace is not None:
             _validation.check_dns1123_label("namespace", namespace)
+        if cors_origin is not None:
+            _validation.check_origin("cors_origin", cors_origin)
         return cls(service_name=service_name, service_port=service_port, namespace=namespace,
                    cors_origin=cors_origin, auth_required=auth_required, delete_enabled=delete_enabled)
 

@@ -102,6 +102,7 @@ class TraefikIngress(Construct):
         objects = {item.id: self._render(self, item) for item in self._plan.objects}
         self._ingress_route = objects["Resource"]
 
+    @_typecheck.typechecked
     def add_route(
         self,
         scope: Construct,
@@ -130,7 +131,10 @@ class TraefikIngress(Construct):
         :param tls: the route's certificate; give one for another ``host`` when this ingress's comes from a Secret,
             which covers the registry's host only. Default: this ingress's, :attr:`tls`.
         """
-        assert tls is None or isinstance(tls, IngressTls)
+        if path_prefix is not None:
+            _validation.check_path_prefix("path_prefix", path_prefix)
+        if host is not None:
+            _validation.check_hostname("host", host)
         return self._render(scope, _ingress_config.route(
             self._config, id=id, name=name, path_prefix=path_prefix, service_name=service_name,
             service_port=service_port, middlewares=middlewares, host=host, tls=tls))
@@ -143,20 +147,7 @@ class TraefikIngress(Construct):
         :param host: the UI's own host, or None.
         :param tls: the UI's own certificate (:class:`IngressTls`), or None.
         """
-        if tls is not None and not isinstance(tls, IngressTls):
-            raise TypeError(f"tls: expected IngressTls | None, got {type(tls).__name__}")
-        if host is None:
-            if tls is not None:
-                raise _validation.fail("tls", tls, "without host the UI is served under path_prefix on the "
-                                                   "registry's host, with the registry's certificate: give the UI its "
-                                                   "own host to give it its own certificate")
-            return
-        if tls is None and self._tls.secret_name is not None:
-            raise _validation.fail("tls", tls, f"the registry's certificate comes from the Secret "
-                                               f"{self._tls.secret_name!r}, for {self._host}, and a Secret for one "
-                                               f"host does not cover another: pass the UI's own for {host}, "
-                                               "tls=IngressTls.secret('<its Secret>'), or the same Secret if its "
-                                               "certificate covers both names")
+        _ingress_config.check_ui_route(self._config, host=host, tls=tls)
 
     def add_ui_route(self, scope: Construct, *, name: str, service_name: str, service_port: int,
                      path_prefix: str | None, host: str | None, tls: object | None,

@@ -14,7 +14,7 @@ import urllib.parse
 import cdk8s
 from constructs import Construct
 
-from . import _collisions, _helm, _typecheck, _validation
+from . import _atomic, _collisions, _helm, _typecheck, _validation
 from .ingress import IngressTls
 
 __all__ = ["ACME_STORAGE_PATH", "AcmeChallenge", "AcmeServer", "K3sTraefik", "K3sTraefikChart"]
@@ -253,6 +253,7 @@ class K3sTraefik(Construct):
     Children: ``Resource`` (the HelmChartConfig, :attr:`helm_chart_config`).
     """
 
+    @_atomic.atomic
     def __init__(
         self,
         scope: Construct,
@@ -338,6 +339,7 @@ class K3sTraefikChart(cdk8s.Chart):
     routes as :attr:`ingress_tls` too): Traefik's configuration is the cluster's, so it can be synthesized and applied
     apart from the registry's chart. It has no namespace of its own (the HelmChartConfig names ``kube-system``)."""
 
+    @_atomic.atomic
     def __init__(
         self,
         scope: Construct,
@@ -385,18 +387,19 @@ K3sTraefikChart.__init__.__doc__ = "The options of :class:`K3sTraefik`, with the
 
 
 def _check_directory_url(parameter: str, url: str) -> None:
+    shown = _validation.without_credentials(url) if isinstance(url, str) else url
     rule = ("an ACME directory URL is https://host[:port]/path with no user, password or #fragment, like "
             f"{_LETS_ENCRYPT!r}")
     if not isinstance(url, str) or any(char.isspace() or ord(char) < 32 or ord(char) == 127 for char in url):
-        raise _validation.fail(parameter, url, rule)
+        raise _validation.fail(parameter, shown, rule)
     parts = urllib.parse.urlsplit(url)
     try:
         _ = parts.port  # a port that is not a number from 0 to 65535 raises
     except ValueError:
-        raise _validation.fail(parameter, url, rule) from None
+        raise _validation.fail(parameter, shown, rule) from None
     if parts.scheme == "http":
-        raise _validation.fail(parameter, url, "ACME runs over HTTPS only (RFC 8555): use https://, and have Traefik "
+        raise _validation.fail(parameter, shown, "ACME runs over HTTPS only (RFC 8555): use https://, and have Traefik "
                                                "trust a private CA's certificate")
     if parts.scheme != "https" or not parts.hostname or parts.username is not None or parts.password is not None \
             or parts.fragment:
-        raise _validation.fail(parameter, url, rule)
+        raise _validation.fail(parameter, shown, rule)

@@ -37,6 +37,11 @@ class UploadPurging:
     interval_hours: int
     dry_run: bool
 
+    def __post_init__(self) -> None:
+        _typecheck.check_fields(self)
+        _validation.check_int_range("interval_hours", self.interval_hours, 1, 24 * 365)
+        _validation.check_int_range("age_hours", self.age_hours, 1, 24 * 365)
+
     @classmethod
     @_typecheck.typechecked
     def every(cls, *, interval_hours: int = 24, age_hours: int = 168, dry_run: bool = False) -> UploadPurging:
@@ -80,6 +85,16 @@ class GarbageCollection:
     delete_untagged: bool
     dry_run: bool
     kubectl_image: str
+
+    def __post_init__(self) -> None:
+        _typecheck.check_fields(self)
+        _check_schedule(self.schedule)
+        if self.time_zone is not None:
+            if self.schedule.startswith("@every"):
+                raise _validation.fail("time_zone", self.time_zone, "it has no effect on an '@every' interval: "
+                                                                    "leave it unset")
+            _check_time_zone(self.time_zone)
+        _validation.check_image("kubectl_image", self.kubectl_image)
 
     @classmethod
     @_typecheck.typechecked

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import types
 from collections.abc import Mapping
 
-from . import _typecheck, _validation
+from . import _k8s_rules, _typecheck, _validation
 
 __all__ = ["IngressControllerPeer", "PodPeer"]
 
@@ -21,6 +22,14 @@ class PodPeer:
 
     namespace_labels: Mapping[str, str]
     pod_labels: Mapping[str, str]
+
+    def __post_init__(self) -> None:
+        _typecheck.check_fields(self)
+        # Kubernetes' own label rules; kept as copies nobody can change afterwards.
+        object.__setattr__(self, "namespace_labels",
+                           types.MappingProxyType(_k8s_rules.check_labels("namespace_labels", self.namespace_labels)))
+        object.__setattr__(self, "pod_labels",
+                           types.MappingProxyType(_k8s_rules.check_labels("pod_labels", self.pod_labels)))
 
     @classmethod
     @_typecheck.typechecked

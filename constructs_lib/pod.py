@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import types
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,9 @@ if TYPE_CHECKING:  # the model imports no cdk8s: the structs are only passed on
 
 __all__ = ["PodOptions", "TaintEffect", "Toleration", "TolerationOperator"]
 
+# Labels and annotations the constructs write on their pods, which would silently replace the user's.
+_OWN_LABELS = frozenset({"app.kubernetes.io/component", "app.kubernetes.io/part-of", "app.kubernetes.io/managed-by"})
+_OWN_ANNOTATIONS = frozenset({"checksum/config"})
 _ENV_NAME = re.compile(r"[-._a-zA-Z][-._a-zA-Z0-9]*")
 
 
@@ -61,9 +65,21 @@ class PodOptions:
             _validation.check_dns1123_subdomain("image_pull_secrets", secret)
         _k8s_rules.check_node_selector("node_selector", self.node_selector)
         _k8s_rules.check_user_labels("labels", self.labels)
+        for key in self.labels:
+            if key in _OWN_LABELS:
+                raise _validation.fail("labels", key, "the construct sets the recommended app.kubernetes.io labels "
+                                                      "itself (its value would replace yours)")
+        for key in self.annotations:
+            if key in _OWN_ANNOTATIONS or key.startswith("prometheus.io/"):
+                raise _validation.fail("annotations", key, "the construct sets checksum/config and the prometheus.io "
+                                                           "annotations itself (its value would replace yours)")
         _k8s_rules.check_annotations("annotations", self.annotations)
-        # Kept as checked value objects, rendered as the pod spec spells them.
+        # Kept as checked values and copies nobody can change afterwards; tolerations rendered as the pod spec
+        # spells them.
         object.__setattr__(self, "tolerations", _k8s_rules.check_tolerations("tolerations", self.tolerations))
+        for field in ("env", "node_selector", "labels", "annotations"):
+            object.__setattr__(self, field, types.MappingProxyType(dict(getattr(self, field))))
+        object.__setattr__(self, "image_pull_secrets", tuple(self.image_pull_secrets))
         if self.affinity is not None and type(self.affinity).__name__ != "Affinity":
             raise TypeError(f"affinity: expected k8s.Affinity | None, got {type(self.affinity).__name__}")
 

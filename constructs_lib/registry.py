@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import cdk8s
 from constructs import Construct
 
-from . import _atomic, _collisions, _emit, _plan, _typecheck
+from . import _atomic, _collisions, _emit, _plan, _typecheck, _validation
 from .auth import HtpasswdAuth
 from .cache import ProxyCache, RedisCache
 from .config import DEFAULT_METRICS_PROXY_IMAGE, DEFAULT_REGISTRY_IMAGE, HttpSecret, LogLevel, RegistryConfig
@@ -66,7 +68,9 @@ class Registry(Construct):
         :param storage: where blobs are kept (:meth:`Storage.s3` or :meth:`Storage.filesystem`). Default:
             ``Storage.filesystem()``, a 10Gi ReadWriteOnce claim.
         :param name: the base name of every object this construct creates (the Deployment and Service get it as is;
-            Secrets and the claim get a suffix). Default: a unique name derived from the construct path.
+            Secrets and the claim get a suffix). Default: the construct id in lower case, runs of other characters
+            than letters and digits made ``-`` (``"registry"`` for the id ``"Registry"``): never the construct path,
+            so moving the construct does not rename its objects or change their selectors.
         :param image: the registry image, 2.x or 3.x: the version in its tag picks the configuration dialect (keep
             the tag next to a digest: ``registry:3.1.1@sha256:...``). Default: :data:`DEFAULT_REGISTRY_IMAGE`.
         :param replicas: the number of pods. More than one needs shared storage (S3 or ReadWriteMany) and an
@@ -125,7 +129,7 @@ class Registry(Construct):
         arguments["pod"] = pod if pod is not None else PodOptions()
         # Every check runs here, in the configuration, before the first child exists.
         self._config = RegistryConfig(
-            name=name if name is not None else cdk8s.Names.to_dns_label(self, max_len=40),
+            name=name if name is not None else _name_from_id(id),
             namespace=cdk8s.Chart.of(scope).namespace, **arguments)
         self._plan = _plan.plan_registry(self._config)
         _collisions.register(self)
@@ -210,3 +214,12 @@ class Registry(Construct):
     def delete_enabled(self) -> bool:
         """Whether manifests and blobs can be deleted through the API."""
         return self._config.delete_enabled
+
+
+def _name_from_id(id: str) -> str:
+    name = re.sub(r"[^a-z0-9]+", "-", id.lower()).strip("-")
+    if not re.fullmatch(r"[a-z]([-a-z0-9]*[a-z0-9])?", name) or len(name) > 40:
+        raise _validation.fail("name", None, f"the default derives from the construct id {id!r}, which gives no "
+                                             "Service name (a letter, then up to 39 letters, digits or '-'): pass "
+                                             "name=")
+    return name

@@ -38,6 +38,11 @@ class S3Credentials:
     #: The secret access key: an existing Secret's key, or a value for a new Secret.
     secret_key: SecretSource
 
+    def __post_init__(self) -> None:
+        _typecheck.check_fields(self)
+        if (self.access_key.value is None) != (self.secret_key.value is None):
+            raise _validation.fail("secret_key", self.secret_key, "both keys are values, or both in Secrets")
+
     @property
     def access_key_ref(self) -> SecretKeyRef | None:
         """The existing Secret's key of the access key id; None for a value."""
@@ -167,6 +172,9 @@ class Storage:
                 scheme = "https" if endpoint_secure else "http"
                 raise _validation.fail("secure", secure, f"the endpoint {endpoint!r} says {scheme}: leave secure unset")
             secure = endpoint_secure
+        if skip_verify and endpoint is None and secure is False:
+            raise _validation.fail("skip_verify", skip_verify, "it has no effect with secure=False: there is no "
+                                                               "certificate to verify")
         if skip_verify and endpoint is not None and endpoint.startswith("http://"):
             raise _validation.fail("skip_verify", skip_verify, "it applies to https:// endpoints only")
         if root_directory is not None and (
@@ -229,6 +237,18 @@ class S3Storage(Storage):
     chunk_size_mib: int | None
     redirect_disabled: bool
 
+    def __post_init__(self) -> None:
+        # Made directly or by Storage.s3: checked alike (the factory also derives the defaults).
+        _typecheck.check_fields(self)
+        _validation.check_bucket_name("bucket", self.bucket)
+        if not _REGION.fullmatch(self.region):
+            raise _validation.fail("region", self.region, "an S3 region is lower-case letters, digits and '-', "
+                                                          "like 'us-east-1'")
+        if self.endpoint is not None:
+            _check_endpoint(self.endpoint)
+        if self.chunk_size_mib is not None:
+            _validation.check_int_range("chunk_size_mib", self.chunk_size_mib, _MIN_CHUNK_MIB, _MAX_CHUNK_MIB)
+
     @property
     def shared(self) -> bool:
         """S3 is shared by every replica."""
@@ -289,6 +309,12 @@ class FilesystemStorage(Storage):
     storage_class: str | None
     access_mode: VolumeAccessMode
     mount_path: str = "/var/lib/registry"
+
+    def __post_init__(self) -> None:
+        _typecheck.check_fields(self)
+        _validation.check_int_range("size_gib", self.size_gib, 1, 100_000)
+        if self.storage_class is not None:
+            _validation.check_dns1123_subdomain("storage_class", self.storage_class)
 
     @property
     def shared(self) -> bool:

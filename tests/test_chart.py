@@ -247,3 +247,36 @@ def test_fails_chart_option_of_another_type_or_without_effect(app: cdk8s.App, op
     with pytest.raises((TypeError, ValueError), match=match):
         RegistryChart(app, "registry", **arguments)
     assert app.node.try_find_child("registry") is None
+
+
+@pytest.mark.parametrize(("options", "match"), [
+    ({"registry_image": "registry:latest"}, r"^registry_image='registry:latest' is invalid: the tag must name"),
+    ({"ui_image": "joxit/docker-registry-ui:latest!"}, r"^ui_image='joxit/docker-registry-ui:latest!' is invalid"),
+    ({"ui_title": 'A "quoted" title'}, r"^ui_title='A \"quoted\" title' is invalid"),
+    ({"ui_host": "registry.example.com", "ui_proxy_registry": True},
+     r"^ui_host='registry.example.com' is invalid: that is the registry's host"),
+    ({"tls": __import__("constructs_lib").IngressTls.secret("registry-tls"), "ui_host": "ui.example.com",
+      "ui_proxy_registry": True}, r"^ui_tls=None is invalid: the registry's certificate comes from the Secret"),
+    ({"registry_pod": __import__("constructs_lib").PodOptions(env={"REGISTRY_HTTP_ADDR": ":1"})},
+     r"^registry_pod.env=\['REGISTRY_HTTP_ADDR'\] is invalid"),
+])
+def test_fails_naming_the_charts_own_parameter_before_any_child(app: cdk8s.App, options: dict[str, Any], match: str,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    # GIVEN a record of every object the library emits
+    from constructs_lib import _emit
+
+    emitted: list[str] = []
+    original = _emit.emit
+
+    def recording(scope: Any, manifest: Any, **options: Any) -> Any:
+        emitted.append(manifest.id)
+        return original(scope, manifest, **options)
+
+    monkeypatch.setattr(_emit, "emit", recording)
+
+    # WHEN a chart option is one the registry, the ingress or the UI refuses
+    # THEN the error names the chart's parameter, and nothing was emitted before it: no Namespace, no registry
+    with pytest.raises((ValueError, TypeError), match=match):
+        RegistryChart(app, "registry", host="registry.example.com", auth=None, **options)
+    assert emitted == []
+    assert app.node.try_find_child("registry") is None

@@ -1,6 +1,5 @@
 """Every Python block of the README and of docs/ runs as written, with its own imports, in a folder of its own, and
-synthesizes YAML (`app.synth()`: the collision check included). A block with a placeholder such as `<digest>` cannot
-run; those are listed and counted here, so a new one shows up in review. The block that composes the library with an
+synthesizes YAML (`app.synth()`: the collision check included). The block that composes the library with an
 application's own `imports/` runs in tests/test_package.py, against the installed wheel."""
 
 from __future__ import annotations
@@ -19,9 +18,6 @@ from conftest import ROOT
 
 DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 _BLOCK = re.compile(r"^```python\n(.*?)^```$", re.MULTILINE | re.DOTALL)
-_PLACEHOLDER = re.compile(r"<[a-z][a-z -]*>")
-# The blocks that cannot run, by document: each has a placeholder a user must fill in.
-PLACEHOLDER_BLOCKS = {"docs/examples.md": 1}
 # What the blocks read from the environment and the folder, as a user's shell and checkout would give them.
 ENVIRONMENT = {
     "ALICE_PASSWORD": "alice-password-for-the-docs",
@@ -57,25 +53,13 @@ def blocks() -> list[Block]:
     return found
 
 
-RUNNABLE = [b for b in blocks() if not _PLACEHOLDER.search(b.code) and not b.uses_own_imports]
+RUNNABLE = [b for b in blocks() if not b.uses_own_imports]
 
 
 def test_the_documents_have_python_blocks() -> None:
     # GIVEN / WHEN / THEN the collection finds blocks in the README and in docs/ (an empty list would pass anything)
     assert {b.document for b in RUNNABLE} >= {"README.md", "docs/examples.md"}
     assert len(RUNNABLE) >= 15
-
-
-def test_only_blocks_with_placeholders_are_left_out() -> None:
-    # GIVEN / WHEN the blocks that do not run here
-    left_out = [b for b in blocks() if b not in RUNNABLE and not b.uses_own_imports]
-    counted: dict[str, int] = {}
-    for block in left_out:
-        counted[block.document] = counted.get(block.document, 0) + 1
-
-    # THEN each has a placeholder, and their number is the one stated above
-    assert all(_PLACEHOLDER.search(b.code) for b in left_out)
-    assert counted == PLACEHOLDER_BLOCKS, [str(b) for b in left_out]
 
 
 def test_one_block_composes_with_the_application_s_own_imports() -> None:

@@ -133,3 +133,42 @@ def test_fails_a_registry_endpoint_in_another_namespace(app: cdk8s.App) -> None:
 def test_fails_bad_service_endpoint(options: dict[str, object], message: str) -> None:
     with pytest.raises((ValueError, TypeError), match=message):
         ServiceEndpoint.of(**options)  # type: ignore[arg-type]
+
+
+class _Facts:
+    """A registry endpoint of the test's own, with whatever facts it is given."""
+
+    def __init__(self, **facts: object) -> None:
+        defaults: dict[str, object] = {"service_name": "registry", "service_port": 5000, "namespace": None,
+                                       "cors_origin": None, "auth_required": True, "delete_enabled": False}
+        self.__dict__.update({**defaults, **facts})
+
+
+@pytest.mark.parametrize(("facts", "match"), [
+    ({"service_name": "Bad Name"}, r"registry.service_name='Bad Name' is invalid"),
+    ({"service_port": "5000"}, r"registry.service_port='5000' is invalid"),
+    ({"auth_required": "yes"}, r"^registry.auth_required: expected bool, got str"),
+    ({"cors_origin": "*"}, r"registry.cors_origin='\*' is invalid"),
+])
+def test_fails_an_endpoint_of_anyones_with_facts_the_library_refuses(chart: cdk8s.Chart, facts: dict[str, object],
+                                                                    match: str) -> None:
+    # GIVEN / WHEN an ingress for an endpoint whose facts this library would refuse for its own registry
+    # THEN they are refused the same way, and nothing is left
+    with pytest.raises((ValueError, TypeError), match=match):
+        TraefikIngress(chart, "Ingress", registry=_Facts(**facts), host=HOST)  # type: ignore[arg-type]
+    assert chart.node.try_find_child("Ingress") is None
+
+
+def test_fails_a_route_whose_url_is_not_its_host(chart: cdk8s.Chart) -> None:
+    # GIVEN a route of the test's own that reports another URL than https://<host>
+    registry = Registry(chart, "Registry", name="registry", auth=None)
+
+    class Odd(PlainIngressRoute):
+        @property
+        def url(self) -> str:
+            return "javascript:alert(1)"
+
+    # WHEN / THEN the UI refuses it before creating anything
+    with pytest.raises(ValueError, match=r"registry_url='javascript:alert\(1\)' is invalid"):
+        RegistryUi(chart, "Ui", ingress=Odd(registry, HOST))
+    assert chart.node.try_find_child("Ui") is None

@@ -354,3 +354,122 @@ def test_ingress_plan_lists_the_registry_route_and_the_redirect_in_order() -> No
     (ui_route,) = (o for o in ui if isinstance(o, RoutePlan))
     assert ui_route.match == "Host(`r.example.com`) && (Path(`/ui`) || PathPrefix(`/ui/`))"
     assert ui_route.tls == config.effective_tls
+
+
+def test_a_plan_names_its_secrets_without_their_values() -> None:
+    # GIVEN values for the http secret and the S3 keys
+    plan = _plan.plan_registry(_config(storage=Storage.s3(bucket="registry", credentials=S3Credentials.from_values(
+        access_key_id="AKIDVALUE", secret_access_key="SECRETVALUE")), http_secret=HttpSecret.from_value("h" * 32)))
+
+    # WHEN the plan and its configuration are printed (a log line, a debugger, an error)
+    text = repr(plan) + repr(plan.created_secrets) + repr(_config(http_secret=HttpSecret.from_value("h" * 32)))
+
+    # THEN the objects are named, and no value is in the text
+    assert "Manifest('S3Secret': v1 Secret 'registry-s3')" in text
+    assert not [value for value in ("h" * 32, "SECRETVALUE") if value in text]
+
+
+@pytest.mark.parametrize(("make", "shown"), [
+    (lambda: ProxyCache.of("https://bob:hunter2@mirror.example.com/v2"), "https://<credentials>@mirror.example.com"),
+    (lambda: RedisCache.of("bob:hunter2@redis:6379"), "<credentials>@redis:6379"),
+    (lambda: ServiceEndpoint.of("registry", 5000, cors_origin="https://bob:hunter2@ui.example.com"),
+     "https://<credentials>@ui.example.com"),
+])
+def test_fails_urls_with_credentials_without_showing_them(make: Any, shown: str) -> None:
+    with pytest.raises(ValueError) as error:
+        make()
+    assert shown in str(error.value)
+    assert "hunter2" not in str(error.value)
+
+
+def test_fails_service_endpoint_with_any_origin() -> None:
+    with pytest.raises(ValueError, match=r"cors_origin='\*' is invalid: an origin is exactly scheme://host"):
+        ServiceEndpoint.of("registry", 5000, cors_origin="*")
+
+
+@pytest.mark.parametrize(("make", "match"), [
+    (lambda: Storage.filesystem(size_gib=1).__class__(size_gib=0, storage_class=None,
+                                                       access_mode=VolumeAccessMode.READ_WRITE_ONCE),
+     r"size_gib=0 is invalid"),
+    (lambda: RedisCache(address="r:6379", host="r", port=99999, db=0, password=None), r"port=99999 is invalid"),
+    (lambda: RedisCache(address="r:6379", host="r", port=6379, db=99, password=None), r"db=99 is invalid"),
+    (lambda: HttpSecret.from_value("h" * 32).__class__(_secret_source("short")), r"at least 16 characters"),
+    (lambda: __import__("constructs_lib").UploadPurging(enabled=True, age_hours=-1, interval_hours=24,
+                                                        dry_run=False), r"age_hours=-1 is invalid"),
+    (lambda: __import__("constructs_lib").UploadPurging(enabled=True, age_hours=1, interval_hours=24,
+                                                        dry_run="x"), r"^dry_run: expected bool, got str"),
+    (lambda: __import__("constructs_lib").IngressTls(cert_resolver_name="le", secret_name="tls"),
+     r"secret_name='tls' is invalid: a certificate comes from a resolver or from a Secret, not both"),
+    (lambda: __import__("constructs_lib").GarbageCollection.on_schedule("@every 12h", time_zone="Europe/Paris"),
+     r"time_zone='Europe/Paris' is invalid: it has no effect on an '@every' interval"),
+    (lambda: __import__("constructs_lib").PodPeer(namespace_labels={"a..b/x": "y"}, pod_labels={"app": "t"}),
+     r"namespace_labels='a..b/x' is invalid"),
+])
+def test_fails_value_objects_made_directly(make: Any, match: str) -> None:
+    # GIVEN / WHEN a value object made without its factory
+    # THEN it checks itself all the same
+    with pytest.raises((ValueError, TypeError), match=match):
+        make()
+
+
+def _secret_source(value: str) -> Any:
+    from constructs_lib._secrets import SecretSource
+
+    return SecretSource.of_value(value)
+
+
+@pytest.mark.parametrize("password", ["line\u2028separator", "next\x85line", "nul\x00", "tab\vvertical"])
+def test_fails_passwords_with_any_line_break_or_control_character(password: str) -> None:
+    with pytest.raises(ValueError, match=r"users\['alice'\]='<password>' is invalid"):
+        HtpasswdAuth.from_users({"alice": password}, cost=4)
+
+
+def test_pod_options_keep_their_own_copies() -> None:
+    # GIVEN labels checked when the options were made
+    labels = {"team": "infra"}
+    pod = PodOptions(labels=labels)
+
+    # WHEN the caller's dict changes afterwards
+    labels["app.kubernetes.io/name"] = "sneaky"
+
+    # THEN the options still hold what was checked, and cannot be changed through them
+    assert dict(pod.labels) == {"team": "infra"}
+    with pytest.raises(TypeError):
+        pod.labels["x"] = "y"  # type: ignore[index]
+
+
+@pytest.mark.parametrize(("scope", "construct_id", "match"), [
+    ("not-a-scope", "Registry", r"^scope: expected Construct, got str"),
+    (None, 5, r"^scope: expected Construct, got NoneType"),
+])
+def test_fails_scope_and_id_of_another_type(scope: Any, construct_id: Any, match: str) -> None:
+    from constructs_lib import Registry
+
+    with pytest.raises(TypeError, match=match):
+        Registry(scope, construct_id, auth=None)
+
+
+@pytest.mark.parametrize(("make", "match"), [
+    (lambda: RedisCache.of("redis:6379", password_key="token"),
+     r"password_key='token' is invalid: it has no effect without password_secret"),
+    (lambda: ProxyCache.of(username_key="user"),
+     r"username_key='user' is invalid: it has no effect without credentials_secret"),
+    (lambda: ProxyCache.of(upstream_wait_seconds=0, upstream_retry_seconds=30),
+     r"upstream_retry_seconds=30 is invalid: it has no effect with upstream_wait_seconds=0"),
+    (lambda: Storage.s3(bucket="registry", credentials=None, secure=False, skip_verify=True),
+     r"skip_verify=True is invalid: it has no effect with secure=False"),
+    (lambda: PodOptions(labels={"app.kubernetes.io/part-of": "mine"}),
+     r"labels='app.kubernetes.io/part-of' is invalid: the construct sets the recommended"),
+    (lambda: PodOptions(annotations={"checksum/config": "x"}), r"annotations='checksum/config' is invalid"),
+    (lambda: PodOptions(annotations={"prometheus.io/port": "9"}), r"annotations='prometheus.io/port' is invalid"),
+])
+def test_fails_options_without_effect_on_the_values(make: Any, match: str) -> None:
+    with pytest.raises(ValueError, match=match):
+        make()
+
+
+@pytest.mark.parametrize("variable", ["REGISTRY_HTTP_SECRET", "REGISTRY_REDIS_PASSWORD", "REGISTRY_PROXY_PASSWORD",
+                                      "REGISTRY_STORAGE_S3_SECRETKEY", "AWS_SECRET_ACCESS_KEY"])
+def test_fails_secret_settings_in_pod_env(variable: str) -> None:
+    with pytest.raises(ValueError, match=rf"pod.env=\['{variable}'\] is invalid: secrets never go into variables"):
+        _config(pod=PodOptions(env={variable: "x"}))

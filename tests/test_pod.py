@@ -152,3 +152,25 @@ def test_tolerations_are_rendered_as_the_pod_spec_spells_them(chart: cdk8s.Chart
     assert spec["tolerations"] == [
         {"key": "dedicated", "operator": "Equal", "value": "infra", "effect": "NoSchedule"},
         {"key": "gpu", "operator": "Exists", "effect": "NoExecute", "tolerationSeconds": 60}]
+
+
+def test_the_collections_affinity_is_added_to_the_users_own() -> None:
+    # GIVEN a registry on a ReadWriteOnce claim with garbage collection, and pods that must run beside a cache
+    from constructs_lib import GarbageCollection
+
+    app = cdk8s.Testing.app()
+    chart = cdk8s.Chart(app, "registry", namespace="registry")
+    own = k8s.PodAffinityTerm(topology_key="kubernetes.io/hostname",
+                              label_selector=k8s.LabelSelector(match_labels={"app": "cache"}))
+    Registry(chart, "Registry", name="registry", auth=None, garbage_collection=GarbageCollection.on_schedule(),
+             pod=PodOptions(affinity=k8s.Affinity(pod_affinity=k8s.PodAffinity(
+                 required_during_scheduling_ignored_during_execution=[own]))))
+
+    # WHEN synthesized
+    cron = find(cdk8s.Testing.synth(chart), "CronJob", "registry-gc")
+    terms = cron["spec"]["jobTemplate"]["spec"]["template"]["spec"]["affinity"]["podAffinity"][
+        "requiredDuringSchedulingIgnoredDuringExecution"]
+
+    # THEN the collection's pod keeps the user's term and adds its own (beside the registry's pod)
+    assert [t["labelSelector"]["matchLabels"] for t in terms] == [
+        {"app": "cache"}, {"app.kubernetes.io/name": "registry", "app.kubernetes.io/instance": "registry"}]

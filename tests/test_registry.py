@@ -228,16 +228,25 @@ def test_checksum_annotation_follows_configuration_and_htpasswd(app: cdk8s.App) 
     assert re.fullmatch(r"[0-9a-f]{64}", base)
 
 
-def test_generated_name_is_unique_per_construct_path(app: cdk8s.App) -> None:
-    # GIVEN two registries without a name in one chart
+def test_default_name_comes_from_the_construct_id_not_its_path(app: cdk8s.App) -> None:
+    # GIVEN two registries without a name in one chart, and one more under other parents in another app
     chart = cdk8s.Chart(app, "apps")
     first = Registry(chart, "First", auth=None)
-    second = Registry(chart, "Second", auth=None)
+    second = Registry(chart, "Second_Registry", auth=None)
+    from constructs import Construct
 
-    # WHEN / THEN each gets a distinct, valid, stable name derived from its path
-    assert first.name != second.name
-    assert re.fullmatch(r"[a-z]([-a-z0-9]*[a-z0-9])?", first.name) and len(first.name) <= 40
-    assert first.name == Registry(cdk8s.Chart(cdk8s.Testing.app(), "apps"), "First", auth=None).name
+    moved = Registry(Construct(cdk8s.Chart(cdk8s.Testing.app(), "other"), "Team"), "First", auth=None)
+
+    # WHEN / THEN each is named after its id (lower case, other characters made '-'), wherever it sits
+    assert (first.name, second.name, moved.name) == ("first", "second-registry", "first")
+
+
+@pytest.mark.parametrize("construct_id", ["1st", "---", "r" * 41])
+def test_fails_an_id_that_gives_no_default_name(chart: cdk8s.Chart, construct_id: str) -> None:
+    with pytest.raises(ValueError, match=rf"name=None is invalid: the default derives from the construct id "
+                                         rf"'{construct_id}'.*pass name="):
+        Registry(chart, construct_id, auth=None)
+    assert chart.node.try_find_child(construct_id) is None
 
 
 def test_exposes_children_and_escape_hatch(ns_chart: cdk8s.Chart) -> None:
