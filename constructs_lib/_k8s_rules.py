@@ -24,6 +24,7 @@ from collections.abc import Mapping, Sequence
 from typing import TypeVar
 
 from . import _typecheck
+from ._labels import SELECTOR_KEYS
 from ._validation import fail
 
 __all__ = [
@@ -46,7 +47,8 @@ __all__ = [
 #: ``TotalAnnotationSizeLimitB``: the most bytes an object's annotation keys and values may total.
 ANNOTATIONS_SIZE_LIMIT = 256 * (1 << 10)
 #: The pod labels the constructs' selectors (Deployment, Service, NetworkPolicy) match on.
-SELECTOR_LABEL_KEYS = ("app.kubernetes.io/name", "app.kubernetes.io/instance")
+# The labels selectors use, from the one place that defines them.
+SELECTOR_LABEL_KEYS = SELECTOR_KEYS
 
 _QUALIFIED_NAME_MAX = 63  # qualifiedNameMaxLength
 _LABEL_VALUE_MAX = 63  # LabelValueMaxLength

@@ -58,6 +58,8 @@ class UiConfig:
     registry: RegistryEndpoint
     registry_host: str
     registry_url: str
+    #: The namespace of the UI's objects (its chart's), or None.
+    namespace: str | None = None
     path_prefix: str | None = None
     title: str = "Docker Registry"
     delete_images: bool = False
@@ -79,6 +81,12 @@ class UiConfig:
         # What a route of any origin tells the UI lands in the page and in sed expressions: checked here.
         check_endpoint("registry", registry)
         _validation.check_hostname("registry_host", self.registry_host)
+        if registry.namespace is not None and self.namespace is not None and registry.namespace != self.namespace:
+            # Its route names the ingress's TLSOption, its NetworkPolicy and its nginx (in proxy mode) the
+            # registry's Service: all in the registry's namespace.
+            raise _validation.fail("ingress", registry.service_name,
+                                   f"the registry is in the namespace {registry.namespace!r} and the UI in "
+                                   f"{self.namespace!r}: create the UI in the registry's chart")
         if self.registry_url != f"https://{self.registry_host}":
             raise _validation.fail("registry_url", self.registry_url,
                                    f"the UI calls the registry at https://<registry_host>, here https://{self.registry_host}")

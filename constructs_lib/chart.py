@@ -200,7 +200,8 @@ class RegistryChart(cdk8s.Chart):
         with _renamed(_UI_PARAMETERS):
             ui = UiConfig(
                 name=f"{registry.name}-ui", registry=endpoint, registry_host=ingress.host,
-                registry_url=f"https://{ingress.host}", path_prefix=a["ui_path_prefix"], title=a["ui_title"],
+                registry_url=f"https://{ingress.host}", namespace=namespace, path_prefix=a["ui_path_prefix"],
+                title=a["ui_title"],
                 delete_images=a["delete_enabled"] if a["ui_delete_images"] is None else a["ui_delete_images"],
                 image=a["ui_image"], network_policy=a["network_policy"], ingress_controller=a["ingress_controller"],
                 host=a["ui_host"], proxy_registry=a["ui_proxy_registry"],

@@ -104,10 +104,12 @@ class RegistryUi(Construct):
         _typecheck.check_arguments(RegistryUi.__init__, {
             key: value for key, value in arguments.items() if key not in ("self", "scope", "id", "__class__")})
         registry = ingress.registry
+        namespace = cdk8s.Chart.of(scope).namespace
         # Every check runs before the first child exists: the UI's own, then the route's.
         self._config = UiConfig(
             name=name if name is not None else f"{registry.service_name}-ui", registry=registry,
-            registry_host=ingress.host, registry_url=ingress.url, path_prefix=path_prefix, title=title,
+            registry_host=ingress.host, registry_url=ingress.url, namespace=namespace,
+            path_prefix=path_prefix, title=title,
             delete_images=delete_images, single_registry=single_registry,
             catalog_elements_limit=catalog_elements_limit, show_content_digest=show_content_digest, image=image,
             network_policy=network_policy, ingress_controller=ingress_controller, host=host,
@@ -118,7 +120,6 @@ class RegistryUi(Construct):
         super().__init__(scope, id)
         _collisions.register(self)
         self._ingress = ingress
-        namespace = cdk8s.Chart.of(self).namespace
         objects = _emit.emit_all(self, self._plan.workload, namespace=namespace)
         self._deployment = objects["Resource"]
         self._service = objects["Service"]

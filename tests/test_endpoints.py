@@ -172,3 +172,17 @@ def test_fails_a_route_whose_url_is_not_its_host(chart: cdk8s.Chart) -> None:
     with pytest.raises(ValueError, match=r"registry_url='javascript:alert\(1\)' is invalid"):
         RegistryUi(chart, "Ui", ingress=Odd(registry, HOST))
     assert chart.node.try_find_child("Ui") is None
+
+
+def test_fails_a_ui_in_another_namespace_than_its_registry(app: cdk8s.App) -> None:
+    # GIVEN a registry and its ingress in namespace "a"
+    first = cdk8s.Chart(app, "a", namespace="a")
+    ingress = TraefikIngress(first, "Ingress", registry=Registry(first, "Registry", auth=None), host=HOST)
+
+    # WHEN a UI in namespace "b" would be published through it
+    # THEN it is refused (its route, policy and proxy name objects of "a"), and nothing of it is left
+    second = cdk8s.Chart(app, "b", namespace="b")
+    with pytest.raises(ValueError, match=r"ingress='registry' is invalid: the registry is in the namespace 'a' and "
+                                         r"the UI in 'b'"):
+        RegistryUi(second, "Ui", ingress=ingress)
+    assert second.node.try_find_child("Ui") is None

@@ -521,3 +521,12 @@ def test_fails_on_invalid_version_metrics_and_cors_options(app: cdk8s.App, optio
     with pytest.raises(ValueError, match=re.escape(message)):
         Registry(chart, "Registry", auth=None, **options)
     assert _nothing_written(app)
+
+
+@pytest.mark.parametrize(("scope", "construct_id", "match"), [
+    ("not-a-scope", "Registry", r"^scope: expected Construct, got str"),
+    (None, 5, r"^scope: expected Construct, got NoneType"),
+])
+def test_fails_scope_and_id_of_another_type(scope: Any, construct_id: Any, match: str) -> None:
+    with pytest.raises(TypeError, match=match):
+        Registry(scope, construct_id, auth=None)
