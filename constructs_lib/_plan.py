@@ -296,15 +296,14 @@ def plan_registry(config: RegistryConfig) -> RegistryPlan:
         startup=_manifests.probe(port=port, period=2, failure_threshold=30, timeout=2),
         mounts=registry_mounts,
     )]
-    metrics_manifests: list[Manifest] = []
-    if metrics_config is not None:
-        config_map, sidecar, sidecar_volumes = _metrics_proxy.metrics_proxy(
-            name=base, labels=labels, image=config.effective_metrics_proxy_image, config=metrics_config,
-            metrics_port=config.effective_metrics_port, security_context=security)
-        containers.append(sidecar)
-        main_volumes += sidecar_volumes
-        metrics_manifests.append(config_map)
-    volumes = [*main_volumes, *(m.volume_entry() for m in secret_mounts if m.render_only)]
+    # The metrics sidecar: its ConfigMap, its container after the registry's, its volumes after the registry's.
+    sidecar = _metrics_proxy.metrics_proxy(
+        name=base, labels=labels, image=config.effective_metrics_proxy_image, config=metrics_config,
+        metrics_port=config.effective_metrics_port, security_context=security) if metrics_config is not None else None
+    metrics_manifests = [sidecar[0]] if sidecar is not None else []
+    containers = [*containers, *([sidecar[1]] if sidecar is not None else [])]
+    volumes = [*main_volumes, *(sidecar[2] if sidecar is not None else []),
+               *(m.volume_entry() for m in secret_mounts if m.render_only)]
 
     pod_spec: dict[str, Any] = {
         "automountServiceAccountToken": False,
@@ -321,16 +320,15 @@ def plan_registry(config: RegistryConfig) -> RegistryPlan:
         "terminationGracePeriodSeconds": 30,
         "volumes": volumes,
         **pod._pod_spec_fields(),
-    }
-    if config.replicas > 1:
         # Replicas on different nodes where the cluster has them; a one-node cluster still schedules them all.
-        pod_spec["topologySpreadConstraints"] = [{
+        **({"topologySpreadConstraints": [{
             "labelSelector": {"matchLabels": labels.selector}, "maxSkew": 1,
-            "topologyKey": "kubernetes.io/hostname", "whenUnsatisfiable": "ScheduleAnyway"}]
-    annotations = {**pod.annotations, "checksum/config": checksum}
-    if config.metrics:
-        annotations.update({"prometheus.io/scrape": "true", "prometheus.io/port": str(config.effective_metrics_port),
-                            "prometheus.io/path": "/metrics"})
+            "topologyKey": "kubernetes.io/hostname", "whenUnsatisfiable": "ScheduleAnyway"}]}
+           if config.replicas > 1 else {}),
+    }
+    annotations = {**pod.annotations, "checksum/config": checksum,
+                   **({"prometheus.io/scrape": "true", "prometheus.io/port": str(config.effective_metrics_port),
+                       "prometheus.io/path": "/metrics"} if config.metrics else {})}
     single_writer = not storage.shared and config.replicas == 1
     deployment = _manifests.deployment(
         id="Resource", name=base, labels=labels, replicas=config.replicas,

@@ -115,6 +115,7 @@ class RegistryVersion:
     minor: int | None
 
     @classmethod
+    @_typecheck.typechecked
     def of_image(cls, image: str) -> RegistryVersion:
         """The version an image's tag names.
 
