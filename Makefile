@@ -18,6 +18,8 @@ NODE_STAMP := node_modules/.installed
 # bytecode is cached that means compiling it: with all ten traefik.io kinds about 0.18 s, with these three 0.09 s.
 # Add a kind here before a construct emits it.
 TRAEFIK_KINDS := IngressRoute Middleware TLSOption
+# The Gateway API kinds the Gateway routes emit (v1.5.1, the version Traefik 3.7 implements).
+GATEWAY_KINDS := Gateway HTTPRoute ReferenceGrant
 
 # Debian packages, installed by tools/debian-packages when missing (as root with apt; otherwise it prints the one
 # command to run and stops before anything else). make synth needs venv support for this Python and npm; make test
@@ -115,6 +117,12 @@ imports: $(NODE_STAMP)
 	    cat "$$crd"; echo "---"; \
 	  done > .crds/$$version.yaml; \
 	done
+	@for kind in $(GATEWAY_KINDS); do \
+	  crd=$$(grep -lx "    kind: $$kind" $(CRDS)/gateway-api-v1.5.1/*.yaml || true); \
+	  test -n "$$crd" && test "$$(wc -l <<<"$$crd")" -eq 1 \
+	    || { echo "$(CRDS)/gateway-api-v1.5.1: not exactly one CRD of kind $$kind" >&2; exit 1; }; \
+	  cat "$$crd"; echo "---"; \
+	done > .crds/gateway-api-v1.5.1.yaml
 	@for crd in $(CRDS)/helm-controller-v0.17.7/*.yaml; do cat "$$crd"; echo "---"; done > .crds/helm-controller-v0.17.7.yaml
 	@rm -rf $(IMPORTS_DIR)
 	@cdk8s import --output $(IMPORTS_DIR) --no-check-upgrade >.crds/import.log 2>&1 || { cat .crds/import.log; exit 1; }

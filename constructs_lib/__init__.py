@@ -25,6 +25,7 @@ if TYPE_CHECKING:
         RegistryVersion,
     )
     from .endpoints import RegistryEndpoint, ServiceEndpoint, UiRoute
+    from .gateway import GatewayAttachment, GatewayIngress
     from .ingress import TraefikIngress
     from .k3s import ACME_STORAGE_PATH, AcmeChallenge, AcmeServer, K3sTraefik, K3sTraefikChart
     from .maintenance import DEFAULT_KUBECTL_IMAGE, GarbageCollection, UploadPurging
@@ -46,6 +47,8 @@ _EXPORTS = {
     "AcmeServer": "k3s",
     "FilesystemStorage": "storage",
     "GarbageCollection": "maintenance",
+    "GatewayAttachment": "_gateway_config",
+    "GatewayIngress": "gateway",
     "HtpasswdAuth": "auth",
     "HttpSecret": "config",
     "IngressControllerPeer": "network",
@@ -91,6 +94,8 @@ __all__ = [
     "AcmeServer",
     "FilesystemStorage",
     "GarbageCollection",
+    "GatewayAttachment",
+    "GatewayIngress",
     "HtpasswdAuth",
     "HttpSecret",
     "IngressConfig",

@@ -11,6 +11,7 @@ import cdk8s
 from constructs import Construct
 
 from . import _atomic, _emit, _typecheck, _validation
+from ._gateway_config import GatewayAttachment, GatewayConfig, check_ui
 from ._ingress_config import IngressConfig, check_ui_route
 from ._manifests import Manifest
 from ._ui_plan import UiConfig
@@ -18,6 +19,7 @@ from .auth import HtpasswdAuth
 from .cache import ProxyCache, RedisCache
 from .config import RegistryConfig
 from .endpoints import ServiceEndpoint
+from .gateway import GatewayIngress
 from .ingress import IngressTls, TlsVersion, TraefikApiGroup, TraefikIngress
 from .maintenance import GarbageCollection, UploadPurging
 from .network import PodPeer
@@ -78,6 +80,7 @@ class RegistryChart(cdk8s.Chart):
         ui_version_notification: bool = False,
         registry_pod: PodOptions | None = None,
         ui_pod: PodOptions | None = None,
+        gateway: GatewayAttachment | None = None,
     ) -> None:
         """
         :param host: the registry's public hostname, e.g. ``"registry.example.com"``.
@@ -127,6 +130,12 @@ class RegistryChart(cdk8s.Chart):
             calls api.github.com. Default: ``False``.
         :param registry_pod: extra pod settings of the registry. Default: none.
         :param ui_pod: extra pod settings of the UI. Default: none.
+        :param gateway: route through a Kubernetes Gateway (Gateway API HTTPRoutes, construct id ``Ingress`` a
+            :class:`~constructs_lib.gateway.GatewayIngress`) instead of Traefik IngressRoutes: an existing Gateway
+            (:meth:`~constructs_lib.gateway.GatewayAttachment.existing`) or one of the registry's own
+            (:meth:`~constructs_lib.gateway.GatewayAttachment.create`). The Traefik options (``tls``,
+            ``entry_points``, ``api_group``, ``min_tls_version``) then have no effect and are refused; give the
+            Gateway's pods as ``ingress_controller``. Default: Traefik IngressRoutes.
         """
         arguments = dict(locals())
         _typecheck.check_type("id", id, str)
@@ -161,10 +170,12 @@ class RegistryChart(cdk8s.Chart):
             garbage_collection=garbage_collection, pod=registry_pod,
             cors_origin=f"https://{ui_host}" if ui and ui_host and not ui_proxy_registry else None,
         )
-        self._ingress = TraefikIngress(
+        self._ingress: TraefikIngress | GatewayIngress = TraefikIngress(
             self, "Ingress", registry=self._registry, host=host, tls=tls, entry_points=entry_points,
             api_group=api_group, redirect_http_to_https=redirect_http_to_https, min_tls_version=min_tls_version,
-        )
+        ) if gateway is None else GatewayIngress(
+            self, "Ingress", registry=self._registry, host=host, gateway=gateway,
+            redirect_http_to_https=redirect_http_to_https)
         self._ui = RegistryUi(
             self, "Ui", ingress=self._ingress, title=ui_title, path_prefix=ui_path_prefix,
             delete_images=delete_enabled if ui_delete_images is None else ui_delete_images, image=ui_image,
@@ -191,10 +202,27 @@ class RegistryChart(cdk8s.Chart):
         endpoint = ServiceEndpoint(service_name=registry.name, service_port=registry.port, namespace=namespace,
                                    cors_origin=cors_origin, auth_required=a["auth"] is not None,
                                    delete_enabled=a["delete_enabled"])
-        ingress = IngressConfig(registry=endpoint, host=a["host"], namespace=namespace, tls=a["tls"],
-                                entry_points=a["entry_points"], api_group=a["api_group"],
-                                redirect_http_to_https=a["redirect_http_to_https"],
-                                min_tls_version=a["min_tls_version"])
+        ingress: IngressConfig | GatewayConfig
+        if a["gateway"] is None:
+            ingress = IngressConfig(registry=endpoint, host=a["host"], namespace=namespace, tls=a["tls"],
+                                    entry_points=a["entry_points"], api_group=a["api_group"],
+                                    redirect_http_to_https=a["redirect_http_to_https"],
+                                    min_tls_version=a["min_tls_version"])
+        else:
+            traefik_options = {"tls": (a["tls"], None), "entry_points": (tuple(a["entry_points"]), ("websecure",)),
+                               "api_group": (a["api_group"], TraefikApiGroup.TRAEFIK_IO),
+                               "min_tls_version": (a["min_tls_version"], TlsVersion.TLS12)}
+            for parameter, (value, default) in traefik_options.items():
+                if value != default:
+                    raise _validation.fail(parameter, value, "it is an option of Traefik's IngressRoutes and has no "
+                                                             "effect with gateway: leave it unset (the Gateway's "
+                                                             "listeners hold the certificate and the ports)")
+            if a["ui"] and a["ui_host"] is not None:
+                raise _validation.fail("ui_host", a["ui_host"], "through a Gateway the UI is served under "
+                                                                "ui_path_prefix on the registry's host (a host of its "
+                                                                "own needs a listener and a certificate of its own)")
+            ingress = GatewayConfig(registry=endpoint, host=a["host"], gateway=a["gateway"], namespace=namespace,
+                                    redirect_http_to_https=a["redirect_http_to_https"])
         if not a["ui"]:
             return
         with _renamed(_UI_PARAMETERS):
@@ -207,7 +235,10 @@ class RegistryChart(cdk8s.Chart):
                 host=a["ui_host"], proxy_registry=a["ui_proxy_registry"],
                 version_notification=a["ui_version_notification"],
                 pod=a["ui_pod"] if a["ui_pod"] is not None else PodOptions())
-            check_ui_route(ingress, host=ui.host, tls=a["ui_tls"])
+            if isinstance(ingress, IngressConfig):
+                check_ui_route(ingress, host=ui.host, tls=a["ui_tls"])
+            else:
+                check_ui(ingress, host=ui.host, tls=a["ui_tls"])
 
     @property
     def registry(self) -> Registry:
@@ -215,8 +246,8 @@ class RegistryChart(cdk8s.Chart):
         return self._registry
 
     @property
-    def ingress(self) -> TraefikIngress:
-        """The Traefik ingress (construct id ``Ingress``)."""
+    def ingress(self) -> TraefikIngress | GatewayIngress:
+        """The Traefik ingress, or the Gateway routes with ``gateway`` (construct id ``Ingress``)."""
         return self._ingress
 
     @property

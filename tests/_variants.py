@@ -13,6 +13,7 @@ from cdk8s_plus_27 import k8s
 import main
 from constructs_lib import (
     GarbageCollection,
+    GatewayAttachment,
     HtpasswdAuth,
     HttpSecret,
     IngressTls,
@@ -112,6 +113,23 @@ def _ui_proxy_mode(app: cdk8s.App) -> None:
                   metrics=False)
 
 
+def _gateway_of_its_own(app: cdk8s.App) -> None:
+    # Gateway API instead of IngressRoutes: a Gateway of the registry's own (HTTPS from a Secret, HTTP redirected),
+    # the UI under /ui through HTTPRoutes.
+    RegistryChart(app, "gated", host="registry.example.com", namespace="gated",
+                  auth=HtpasswdAuth.from_secret("registry-htpasswd"),
+                  gateway=GatewayAttachment.create(tls_secret="registry-tls"), redirect_http_to_https=True)
+
+
+def _shared_gateway(app: cdk8s.App) -> None:
+    # The routes attached to a cluster's shared Gateway in another namespace, whose pods the policies let in.
+    RegistryChart(app, "behind-shared-gateway", host="registry.example.com", namespace="tools", auth=None,
+                  gateway=GatewayAttachment.existing("shared", namespace="gateways", https_listener="websecure",
+                                                     http_listener="web"),
+                  redirect_http_to_https=True,
+                  ingress_controller=PodPeer.of(namespace="gateways", pod_labels={"app.kubernetes.io/name": "envoy"}))
+
+
 def _single_node_example(app: cdk8s.App) -> None:
     # The example reads the password from the environment, as a user's shell would give it.
     previous = os.environ.get("REGISTRY_ADMIN_PASSWORD")
@@ -132,6 +150,8 @@ VARIANTS: dict[str, Callable[[cdk8s.App], object]] = {
     "constructs-on-their-own": _constructs_on_their_own,
     "registry-3-with-every-extra": _registry_3_with_every_extra,
     "ui-proxy-mode": _ui_proxy_mode,
+    "gateway-of-its-own": _gateway_of_its_own,
+    "shared-gateway": _shared_gateway,
     "example-high-availability": high_availability.build,
     "example-pull-through-cache": pull_through_cache.build,
     "example-single-node": _single_node_example,

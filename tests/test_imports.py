@@ -41,7 +41,7 @@ def test_make_imports_reproduces_committed_bindings_byte_for_byte(tmp_path: path
 
 def test_bindings_live_inside_the_package_with_unique_jsii_assemblies() -> None:
     # GIVEN / WHEN the bindings are imported through the package
-    from constructs_lib import _helm, _traefik
+    from constructs_lib import _gateway, _helm, _traefik
 
     # THEN they are submodules of constructs_lib, backed by assemblies that no plain `cdk8s import` produces
     assert _traefik.traefik_io.__name__ == "constructs_lib._traefik_io"
@@ -51,8 +51,11 @@ def test_bindings_live_inside_the_package_with_unique_jsii_assemblies() -> None:
     assert _traefik.traefik_containo_us.IngressRoute.GVK.api_version == "traefik.containo.us/v1alpha1"
     assert _helm.helm_cattle_io.HelmChartConfig.GVK.api_version == "helm.cattle.io/v1"
     assert _helm.helm_cattle_io.HelmChart.GVK.kind == "HelmChart"
+    assert _gateway.gateway_networking_k8s_io.__name__ == "constructs_lib._gateway_networking_k8s_io"
+    assert _gateway.gateway_networking_k8s_io.HttpRoute.GVK.api_version == "gateway.networking.k8s.io/v1"
     jsii_files = [p.name for p in (ROOT / "imports").rglob("*.jsii.tgz")]
     assert sorted(jsii_files) == [
+        "constructs_lib_gateway_networking_k8s_io_iok8snetworkinggateway@0.0.0.jsii.tgz",
         "constructs_lib_helm_cattle_io_iocattlehelm@0.0.0.jsii.tgz",
         "constructs_lib_traefik_containo_us_uscontainotraefik@0.0.0.jsii.tgz",
         "constructs_lib_traefik_io_iotraefik@0.0.0.jsii.tgz",
@@ -72,6 +75,19 @@ def test_traefik_bindings_hold_only_the_kinds_the_constructs_emit() -> None:
         assert kinds == TRAEFIK_KINDS, module.__name__
         assert not hasattr(module, "TraefikService")
         assert not hasattr(module, "IngressRouteTcp")
+
+
+def test_gateway_bindings_hold_only_the_kinds_the_gateway_routes_emit() -> None:
+    # GIVEN the Gateway API bindings
+    from constructs_lib import _gateway
+
+    module = _gateway.gateway_networking_k8s_io
+    # WHEN the kinds of their resource classes are listed (each served version has a class of its own)
+    kinds = {gvk.kind for value in vars(module).values()
+             if isinstance(gvk := getattr(value, "GVK", None), cdk8s.GroupVersionKind)}
+
+    # THEN they are the kinds of GATEWAY_KINDS in the Makefile: no GRPCRoute, TLSRoute, GatewayClass...
+    assert kinds == {"Gateway", "HTTPRoute", "ReferenceGrant"}
 
 
 def test_an_app_with_its_own_traefik_import_keeps_our_fields(tmp_path: pathlib.Path) -> None:

@@ -25,7 +25,7 @@ from constructs_lib import AcmeChallenge, AcmeServer, K3sTraefik
 
 KUBERNETES_VERSIONS = ["1.27.0", latest_version()]
 CRD_FOLDERS = {"traefik.io/v1alpha1": "traefik-v3.7.11", "traefik.containo.us/v1alpha1": "traefik-v2.11.2",
-               "helm.cattle.io/v1": "helm-controller-v0.17.7"}
+               "helm.cattle.io/v1": "helm-controller-v0.17.7", "gateway.networking.k8s.io/v1": "gateway-api-v1.5.1"}
 # The Traefik Helm charts k3s bundled or may bundle: 34.5.0 (Traefik 3.3, k3s 1.32), 37.4.0 (3.6), 41.3.0 (3.7).
 TRAEFIK_CHART_VERSIONS = ["34.5.0", "37.4.0", "41.3.0"]
 
@@ -85,9 +85,9 @@ def test_core_objects_pass_the_kubernetes_schema_in_strict_mode(variants: Varian
 
 @pytest.mark.parametrize("variant", sorted(VARIANTS))
 def test_custom_objects_pass_their_crd_schema_with_unknown_fields_rejected(variants: Variants, variant: str) -> None:
-    # GIVEN the Traefik (and k3s helm-controller) objects of a variant
+    # GIVEN the Traefik or Gateway API (and k3s helm-controller) objects of a variant
     custom = [m for m in variants[variant] if m["apiVersion"] in CRD_FOLDERS]
-    assert {m["kind"] for m in custom} >= {"IngressRoute"}
+    assert {m["kind"] for m in custom} & {"IngressRoute", "HTTPRoute"}
 
     # WHEN / THEN each passes its CRD's schema, made strict
     for manifest in custom:
@@ -109,6 +109,7 @@ def test_every_kind_the_constructs_emit_is_covered(variants: Variants) -> None:
         ("traefik.containo.us/v1alpha1", "IngressRoute"), ("traefik.containo.us/v1alpha1", "Middleware"),
         ("traefik.containo.us/v1alpha1", "TLSOption"),
         ("helm.cattle.io/v1", "HelmChartConfig"),
+        ("gateway.networking.k8s.io/v1", "Gateway"), ("gateway.networking.k8s.io/v1", "HTTPRoute"),
     }
 
 
