@@ -118,7 +118,8 @@ def test_fails_options_that_do_not_fit_a_gateway(app: cdk8s.App, options: dict[s
 @pytest.mark.parametrize(("make", "match"), [
     (lambda: GatewayAttachment.existing("Shared"), r"name='Shared' is invalid"),
     (lambda: GatewayAttachment.create(tls_secret="tls", https_port=0), r"https_port=0 is invalid"),
-    (lambda: GatewayAttachment.create(tls_secret=None), r"^tls_secret: expected str, got NoneType"),
+    (lambda: GatewayAttachment.create(tls_secret=None),  # type: ignore[arg-type]
+     r"^tls_secret: expected str, got NoneType"),
     (lambda: GatewayAttachment(name=None, namespace=None, https_listener=None, http_listener=None,
                                gateway_class=None, tls_secret=None, https_port=None, http_port=None),
      r"name=None is invalid: name the existing Gateway, or create one with a tls_secret"),

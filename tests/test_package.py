@@ -27,8 +27,8 @@ def test_installed_wheel_composes_into_an_app_with_its_own_imports(tmp_path: pat
     names = zipfile.ZipFile(wheel).namelist()
     assert "constructs_lib/py.typed" in names
     assert sorted(n for n in names if n.endswith(".jsii.tgz")) == [
-        "constructs_lib/_gateway_networking_k8s_io/_jsii/"
-        "constructs_lib_gateway_networking_k8s_io_iok8snetworkinggateway@0.0.0.jsii.tgz",
+        ("constructs_lib/_gateway_networking_k8s_io/_jsii/"
+         "constructs_lib_gateway_networking_k8s_io_iok8snetworkinggateway@0.0.0.jsii.tgz"),
         "constructs_lib/_helm_cattle_io/_jsii/constructs_lib_helm_cattle_io_iocattlehelm@0.0.0.jsii.tgz",
         "constructs_lib/_traefik_containo_us/_jsii/constructs_lib_traefik_containo_us_uscontainotraefik@0.0.0.jsii.tgz",
         "constructs_lib/_traefik_io/_jsii/constructs_lib_traefik_io_iotraefik@0.0.0.jsii.tgz",
