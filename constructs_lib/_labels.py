@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 
-__all__ = ["SELECTOR_KEYS", "WorkloadLabels"]
+__all__ = ["OWN_KEYS", "SELECTOR_KEYS", "WorkloadLabels"]
 
 #: The labels selectors use: a user's own pod labels may not set them.
 SELECTOR_KEYS = ("app.kubernetes.io/name", "app.kubernetes.io/instance")
@@ -33,3 +33,7 @@ class WorkloadLabels:
     def selector(self) -> dict[str, str]:
         """The selector's labels: name and instance only."""
         return {"app.kubernetes.io/name": self.name, "app.kubernetes.io/instance": self.instance}
+
+
+#: Every label the constructs write on their objects and pods (a user's own value would be replaced).
+OWN_KEYS = frozenset(WorkloadLabels(name="", instance="", component="", part_of="").all)

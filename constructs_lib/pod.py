@@ -11,14 +11,14 @@ from typing import TYPE_CHECKING, Any
 
 from . import _k8s_rules, _typecheck, _validation
 from ._k8s_rules import TaintEffect, Toleration, TolerationOperator
+from ._labels import OWN_KEYS
 
 if TYPE_CHECKING:  # the model imports no cdk8s: the structs are only passed on
     from cdk8s_plus_27 import k8s
 
 __all__ = ["PodOptions", "TaintEffect", "Toleration", "TolerationOperator"]
 
-# Labels and annotations the constructs write on their pods, which would silently replace the user's.
-_OWN_LABELS = frozenset({"app.kubernetes.io/component", "app.kubernetes.io/part-of", "app.kubernetes.io/managed-by"})
+# Annotations the constructs write on their pods, which would silently replace the user's (labels: _labels.OWN_KEYS).
 _OWN_ANNOTATIONS = frozenset({"checksum/config"})
 _ENV_NAME = re.compile(r"[-._a-zA-Z][-._a-zA-Z0-9]*")
 
@@ -66,7 +66,7 @@ class PodOptions:
         _k8s_rules.check_node_selector("node_selector", self.node_selector)
         _k8s_rules.check_user_labels("labels", self.labels)
         for key in self.labels:
-            if key in _OWN_LABELS:
+            if key in OWN_KEYS:
                 raise _validation.fail("labels", key, "the construct sets the recommended app.kubernetes.io labels "
                                                       "itself (its value would replace yours)")
         for key in self.annotations:
