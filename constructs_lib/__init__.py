@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ._ingress_config import IngressConfig, IngressTls, TlsVersion, TraefikApiGroup
     from ._ui_plan import UiConfig
+    from .access import AccessControl, AnonymousAccess
     from .auth import DEFAULT_BCRYPT_COST, HtpasswdAuth
     from .cache import ProxyCache, RedisCache
     from .chart import RegistryChart
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
 # Public name -> the module that defines it.
 _EXPORTS = {
     "ACME_STORAGE_PATH": "k3s",
+    "AccessControl": "access",
+    "AnonymousAccess": "access",
     "DEFAULT_BCRYPT_COST": "auth",
     "DEFAULT_KUBECTL_IMAGE": "maintenance",
     "DEFAULT_METRICS_PROXY_IMAGE": "config",
@@ -90,8 +93,10 @@ __all__ = [
     "DEFAULT_METRICS_PROXY_IMAGE",
     "DEFAULT_REGISTRY_IMAGE",
     "DEFAULT_UI_IMAGE",
+    "AccessControl",
     "AcmeChallenge",
     "AcmeServer",
+    "AnonymousAccess",
     "FilesystemStorage",
     "GarbageCollection",
     "GatewayAttachment",

@@ -7,7 +7,7 @@ import dataclasses
 
 from . import _typecheck, _validation
 from ._ingress_config import check_endpoint
-from .endpoints import RegistryEndpoint
+from .endpoints import RegistryEndpoint, registry_access
 
 __all__ = ["DEFAULT_GATEWAY_CLASS", "GatewayAttachment", "GatewayConfig", "GatewayPlan", "HttpRoutePlan",
            "RulePlan", "check_ui", "plan_gateway", "plan_ui_routes"]
@@ -113,6 +113,10 @@ class GatewayConfig:
     def __post_init__(self) -> None:
         _typecheck.check_fields(self)
         check_endpoint("registry", self.registry)
+        if registry_access(self.registry) is not None:
+            raise _validation.fail("registry", self.registry.service_name,
+                                   "its AccessControl is enforced by Traefik's basicAuth Middlewares, which Gateway "
+                                   "API routes cannot carry: serve it with a TraefikIngress")
         _validation.check_hostname("host", self.host)
         if self.registry.namespace is not None and self.namespace is not None and \
                 self.registry.namespace != self.namespace:

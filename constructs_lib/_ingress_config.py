@@ -11,9 +11,12 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from . import _traefik, _typecheck, _validation
-from .endpoints import RegistryEndpoint
+from ._labels import WorkloadLabels
+from ._manifests import Manifest, secret
+from .access import USERS_KEY, AccessControl, AnonymousAccess
+from .endpoints import RegistryEndpoint, registry_access
 
-__all__ = ["IngressConfig", "IngressPlan", "IngressTls", "MiddlewarePlan", "RoutePlan", "TlsVersion",
+__all__ = ["IngressConfig", "IngressPlan", "IngressTls", "MiddlewarePlan", "RoutePlan", "RouteRule", "TlsVersion",
            "TraefikApiGroup", "plan_ingress", "plan_ui_route"]
 
 _ENTRY_POINT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
@@ -132,6 +135,10 @@ class IngressConfig:
         if self.redirect_http_to_https and self.effective_http_entry_point in self.entry_points:
             raise _validation.fail("http_entry_point", self.effective_http_entry_point,
                                    "the HTTP entry point of the redirect cannot also serve the registry")
+        if registry_access(registry) is not None and self.api_group is not TraefikApiGroup.TRAEFIK_IO:
+            raise _validation.fail("api_group", self.api_group.name, "access control routes requests by header, "
+                                                                     "method and path with Traefik 3's matchers: "
+                                                                     "use TraefikApiGroup.TRAEFIK_IO and Traefik 3")
         if registry.namespace is not None and self.namespace is not None and registry.namespace != self.namespace:
             raise _validation.fail("registry", registry.service_name,
                                    f"its Service is in the namespace {registry.namespace!r} and this ingress in "
@@ -203,27 +210,45 @@ class MiddlewarePlan:
 
 
 @dataclasses.dataclass(frozen=True)
+class RouteRule:
+    """One route of an IngressRoute: its match and the Middlewares by name, in order."""
+
+    match: str
+    middlewares: tuple[str, ...]
+
+
+@dataclasses.dataclass(frozen=True)
 class RoutePlan:
-    """An IngressRoute with one rule: entry points, the match, the Middlewares by name, one Service, and the TLS
-    (None: plain HTTP) with the TLSOption's name."""
+    """An IngressRoute: entry points, its rules (mutually exclusive, so their order and priorities never matter),
+    one Service, and the TLS (None: plain HTTP) with the TLSOption's name."""
 
     id: str
     name: str
     entry_points: tuple[str, ...]
-    match: str
-    middlewares: tuple[str, ...]
+    rules: tuple[RouteRule, ...]
     service_name: str
     service_port: int
     tls: IngressTls | None
     tls_option: str | None
 
+    @property
+    def match(self) -> str:
+        """The first rule's match."""
+        return self.rules[0].match
+
+    @property
+    def middlewares(self) -> tuple[str, ...]:
+        """The first rule's Middlewares."""
+        return self.rules[0].middlewares
+
 
 @dataclasses.dataclass(frozen=True)
 class IngressPlan:
-    """The TLSOption (name and lowest version, or None), then the Middlewares and IngressRoutes in emission order."""
+    """The TLSOption (name and lowest version, or None), then the Secrets, Middlewares and IngressRoutes in emission
+    order."""
 
     tls_option: tuple[str, str] | None
-    objects: tuple[MiddlewarePlan | RoutePlan, ...]
+    objects: tuple[Manifest | MiddlewarePlan | RoutePlan, ...]
 
 
 def match(host: str, path_prefix: str | None) -> str:
@@ -244,7 +269,7 @@ def route(config: IngressConfig, *, id: str, name: str, path_prefix: str | None,
           tls: IngressTls | None = None) -> RoutePlan:
     """A route on the ingress's entry points, TLS option and (unless ``tls``) certificate."""
     return RoutePlan(id=id, name=name, entry_points=tuple(config.entry_points),
-                     match=match(host or config.host, path_prefix), middlewares=tuple(middlewares),
+                     rules=(RouteRule(match(host or config.host, path_prefix), tuple(middlewares)),),
                      service_name=service_name, service_port=service_port,
                      tls=tls if tls is not None else config.effective_tls, tls_option=tls_option_name(config))
 
@@ -254,7 +279,7 @@ def plan_ingress(config: IngressConfig) -> IngressPlan:
     origin, and the HTTP route that redirects to HTTPS."""
     registry = config.registry
     base = registry.service_name
-    objects: list[MiddlewarePlan | RoutePlan] = []
+    objects: list[Manifest | MiddlewarePlan | RoutePlan] = []
     route_middlewares: list[str] = []
     if registry.cors_origin is not None:
         # Browsers send CORS preflights without credentials, which the registry answers 401 under auth: Traefik
@@ -268,19 +293,85 @@ def plan_ingress(config: IngressConfig) -> IngressPlan:
             "access_control_max_age": 600,
         }))
         route_middlewares.append(f"{base}-cors")
-    objects.append(route(config, id="Resource", name=base, path_prefix=None, service_name=base,
-                         service_port=registry.service_port, middlewares=route_middlewares))
+    access = registry_access(registry)
+    if access is None:
+        objects.append(route(config, id="Resource", name=base, path_prefix=None, service_name=base,
+                             service_port=registry.service_port, middlewares=route_middlewares))
+    else:
+        objects += _access_objects(config, access, route_middlewares)
     if config.redirect_http_to_https:
         objects.append(MiddlewarePlan("HttpsRedirect", f"{base}-https-redirect", "redirect_scheme",
                                       {"scheme": "https", "permanent": True}))
         # Traefik needs a service on every route; the redirect answers before it is reached.
         objects.append(RoutePlan(id="HttpRoute", name=f"{base}-http", entry_points=(config.effective_http_entry_point,),
-                                 match=match(config.host, None), middlewares=(f"{base}-https-redirect",),
+                                 rules=(RouteRule(match(config.host, None), (f"{base}-https-redirect",)),),
                                  service_name=base, service_port=registry.service_port, tls=None, tls_option=None))
     option = tls_option_name(config)
     return IngressPlan(
         tls_option=(option, config.min_tls_version.value) if option is not None and config.min_tls_version else None,
         objects=tuple(objects))
+
+
+# The rules of access control (Traefik v3 matchers). A request without credentials either has no Authorization header
+# or, from containers/image clients (skopeo, podman) after a Basic challenge, the empty pair ":" ("Basic Og==").
+_V2 = "PathPrefix(`/v2`)"
+_WRITE = "(Method(`POST`) || Method(`PUT`) || Method(`PATCH`) || Method(`DELETE`))"
+# Deleting a manifest or a blob; DELETE under /blobs/uploads/ cancels one's own upload, which writers may.
+_DELETE = "(Method(`DELETE`) && !PathRegexp(`/blobs/uploads/`))"
+_READ = "(Method(`GET`) || Method(`HEAD`))"
+_ANONYMOUS = "(!HeaderRegexp(`Authorization`, `.`) || Header(`Authorization`, `Basic Og==`))"
+# GET /v2/ is the clients' check of their credentials (docker login, podman login): answered with a challenge, not
+# anonymously, so that logins are checked and clients send their credentials afterwards.
+_NOT_PING = "!Path(`/v2/`) && !Path(`/v2`)"
+_NOT_CATALOG = "!PathPrefix(`/v2/_catalog`)"
+
+
+def _access_objects(config: IngressConfig, access: AccessControl,
+                    route_middlewares: Sequence[str]) -> list[Manifest | MiddlewarePlan | RoutePlan]:
+    """The users' Secrets (for lists given as values), one basicAuth Middleware per list, and the registry's
+    IngressRoute with one rule per kind of request: deletes, writes, anonymous reads, reads with credentials."""
+    registry = config.registry
+    base = registry.service_name
+    labels = WorkloadLabels(name="registry", instance=base, component="access-control", part_of=base)
+    objects: list[Manifest | MiddlewarePlan | RoutePlan] = []
+    auth: dict[str, str] = {}
+    for action, source in (("pull", access.pull), ("push", access.push), ("delete", access.delete)):
+        if source is None:
+            continue
+        title = action.title()
+        secret_name = f"{base}-{action}-users"
+        if source.value is not None:
+            objects.append(secret(id=f"{title}Users", name=secret_name, labels=labels,
+                                  data={USERS_KEY: source.value}))
+        else:
+            assert source.ref is not None
+            secret_name = source.ref.name
+        auth[action] = f"{base}-{action}-auth"
+        # removeHeader: the registry never sees a password.
+        objects.append(MiddlewarePlan(f"{title}Auth", auth[action], "basic_auth", {
+            "secret": secret_name, "realm": access.realm, "remove_header": True}))
+    host = f"Host(`{config.host}`) && {_V2}"
+    rules: list[RouteRule] = []
+    writes = _WRITE
+    if "delete" in auth:
+        rules.append(RouteRule(f"{host} && {_DELETE}", (*route_middlewares, auth["delete"])))
+        writes = f"{_WRITE} && !{_DELETE}"
+    if "push" in auth:  # with nobody allowed to push, writes find no route (404)
+        rules.append(RouteRule(f"{host} && {writes}", (*route_middlewares, auth["push"])))
+    reads = f"!{_WRITE}"
+    if access.anonymous is not AnonymousAccess.NONE:
+        paths = [] if "pull" not in auth else [_NOT_PING]  # with no user at all, nobody is challenged
+        if access.anonymous is AnonymousAccess.PULL:
+            paths.append(_NOT_CATALOG)
+        anonymous = " && ".join([_READ, _ANONYMOUS, *paths])
+        rules.append(RouteRule(f"{host} && {anonymous}", tuple(route_middlewares)))
+        reads = f"!{_WRITE} && !({anonymous})"
+    if "pull" in auth:
+        rules.append(RouteRule(f"{host} && {reads}", (*route_middlewares, auth["pull"])))
+    objects.append(RoutePlan(id="Resource", name=base, entry_points=tuple(config.entry_points), rules=tuple(rules),
+                             service_name=base, service_port=registry.service_port, tls=config.effective_tls,
+                             tls_option=tls_option_name(config)))
+    return objects
 
 
 def plan_ui_route(config: IngressConfig, *, name: str, service_name: str, service_port: int,

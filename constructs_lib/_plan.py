@@ -19,6 +19,7 @@ from ._labels import WorkloadLabels
 from ._manifests import Manifest
 from ._profile import RestrictedProfile, pull_policy
 from ._secrets import SecretKeyRef, SecretSource, slow_digest
+from .auth import HtpasswdAuth
 from .config import RegistryConfig
 from .network import PodPeer
 from .storage import FilesystemStorage
@@ -82,7 +83,7 @@ def registry_env(config: RegistryConfig) -> list[tuple[str, str]]:
     """The registry container's variables, in a fixed order (before ``pod.env``)."""
     version = config.version
     env = [("REGISTRY_LOG_LEVEL", config.log_level.value), ("REGISTRY_HTTP_ADDR", f":{config.port}")]
-    if config.auth is not None:
+    if isinstance(config.auth, HtpasswdAuth):
         env += [("REGISTRY_AUTH", "htpasswd"), ("REGISTRY_AUTH_HTPASSWD_REALM", config.auth.realm),
                 ("REGISTRY_AUTH_HTPASSWD_PATH", f"{AUTH_MOUNT}/htpasswd")]
     env += config.storage._registry_env()
@@ -182,7 +183,7 @@ def _secret_parts(config: RegistryConfig, labels: WorkloadLabels) -> tuple[_Secr
         parts.append(_SecretPart(created, (SecretMount("http-secret", ref.name, {ref.key: file.file},
                                                        f"{_render.SECRETS_MOUNT}/{file.folder}", True),),
                                  (_render.ConfigSecret("http", "secret", file),), digest))
-    if config.auth is not None:
+    if isinstance(config.auth, HtpasswdAuth):
         source = config.auth.source
         ref, created, digest = _created(source, id="HtpasswdSecret", name=f"{base}-htpasswd", key=config.auth.key,
                                         labels=labels, digest=str)
@@ -349,11 +350,12 @@ def plan_registry(config: RegistryConfig) -> RegistryPlan:
     manifests.append(_manifests.service(id="Service", name=base, labels=labels, port=port))
     if config.network_policy:
         ingress: list[tuple[list[dict[str, Any]], list[int]]] = [
-            ([peer(config.ingress_controller or PodPeer.k3s_traefik())], [port]),
-            # The registry's UI, in proxy mode.
-            ([{"podSelector": {"matchLabels": {"app.kubernetes.io/name": "registry-ui",
-                                               "app.kubernetes.io/part-of": base}}}], [port]),
-        ]
+            ([peer(config.ingress_controller or PodPeer.k3s_traefik())], [port])]
+        if config.access is None:
+            # The registry's UI, in proxy mode. Under access control only Traefik may reach the registry, which has no
+            # auth of its own then (and the UI refuses proxy mode).
+            ingress.append(([{"podSelector": {"matchLabels": {"app.kubernetes.io/name": "registry-ui",
+                                                              "app.kubernetes.io/part-of": base}}}], [port]))
         if config.metrics:
             ingress.append(([peer(config.metrics_scraper or PodPeer.prometheus())], [config.effective_metrics_port]))
         manifests.append(_manifests.network_policy(id="NetworkPolicy", name=base, labels=labels, ingress=ingress,

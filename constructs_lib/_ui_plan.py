@@ -10,7 +10,7 @@ from ._ingress_config import check_endpoint
 from ._labels import WorkloadLabels
 from ._manifests import Manifest
 from ._profile import RestrictedProfile, pull_policy
-from .endpoints import RegistryEndpoint
+from .endpoints import RegistryEndpoint, registry_access
 from .network import PodPeer
 from .pod import PodOptions
 
@@ -108,6 +108,11 @@ class UiConfig:
                                            "it is substituted with sed into the page's HTML, unescaped")
         _validation.check_int_range("catalog_elements_limit", self.catalog_elements_limit, 1, 100_000)
         _validation.check_image("image", self.image)
+        if self.proxy_registry and registry_access(registry) is not None:
+            raise _validation.fail("proxy_registry", self.proxy_registry,
+                                   "the registry has AccessControl, which Traefik enforces: the UI's nginx would reach "
+                                   "the registry around it (and the NetworkPolicy lets only Traefik in); leave it off, "
+                                   "so the browser calls the registry through Traefik with the user's credentials")
         if self.delete_images and not registry.delete_enabled:
             raise _validation.fail("delete_images", self.delete_images,
                                    "the registry refuses deletes: create it with delete_enabled=True")

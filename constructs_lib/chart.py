@@ -15,6 +15,7 @@ from ._gateway_config import GatewayAttachment, GatewayConfig, check_ui
 from ._ingress_config import IngressConfig, check_ui_route
 from ._manifests import Manifest
 from ._ui_plan import UiConfig
+from .access import AccessControl
 from .auth import HtpasswdAuth
 from .cache import ProxyCache, RedisCache
 from .config import RegistryConfig
@@ -46,7 +47,7 @@ class RegistryChart(cdk8s.Chart):
         id: str,
         *,
         host: str,
-        auth: HtpasswdAuth | None,
+        auth: HtpasswdAuth | AccessControl | None,
         storage: Storage | None = None,
         namespace: str | None = None,
         create_namespace: bool = True,
@@ -84,8 +85,10 @@ class RegistryChart(cdk8s.Chart):
     ) -> None:
         """
         :param host: the registry's public hostname, e.g. ``"registry.example.com"``.
-        :param auth: who may use the registry (:class:`~constructs_lib.auth.HtpasswdAuth`). Required: pass ``None``
-            explicitly for a registry without authentication.
+        :param auth: who may use the registry: :class:`~constructs_lib.auth.HtpasswdAuth` (every user may do
+            everything), or :class:`~constructs_lib.access.AccessControl` (readers, writers, admins, anonymous pulls;
+            enforced by the chart's Traefik ingress). Required: pass ``None`` explicitly for a registry without
+            authentication.
         :param storage: where blobs are kept. Default: ``Storage.filesystem()`` (a 10 GiB ReadWriteOnce claim).
         :param namespace: the namespace of every object. Default: the chart's id in lower case, with runs of other
             characters than letters and digits made ``-`` (``"registry"`` for the id ``"registry"``), so a second
@@ -200,8 +203,10 @@ class RegistryChart(cdk8s.Chart):
                 garbage_collection=a["garbage_collection"], cors_origin=cors_origin,
                 pod=a["registry_pod"] if a["registry_pod"] is not None else PodOptions())
         endpoint = ServiceEndpoint(service_name=registry.name, service_port=registry.port, namespace=namespace,
-                                   cors_origin=cors_origin, auth_required=a["auth"] is not None,
-                                   delete_enabled=a["delete_enabled"])
+                                   cors_origin=cors_origin,
+                                   auth_required=registry.access.auth_required if registry.access is not None
+                                   else a["auth"] is not None,
+                                   delete_enabled=a["delete_enabled"], access=registry.access)
         ingress: IngressConfig | GatewayConfig
         if a["gateway"] is None:
             ingress = IngressConfig(registry=endpoint, host=a["host"], namespace=namespace, tls=a["tls"],

@@ -13,6 +13,7 @@ import re
 
 from . import _typecheck, _validation
 from ._secrets import SecretKeyRef, SecretSource, check_secret_value
+from .access import AccessControl
 from .auth import HtpasswdAuth
 from .cache import ProxyCache, RedisCache
 from .maintenance import GarbageCollection, UploadPurging
@@ -139,7 +140,7 @@ class RegistryConfig:
 
     name: str
     namespace: str | None
-    auth: HtpasswdAuth | None
+    auth: HtpasswdAuth | AccessControl | None
     storage: Storage
     image: str = DEFAULT_REGISTRY_IMAGE
     replicas: int = 1
@@ -173,6 +174,8 @@ class RegistryConfig:
         _validation.check_port("port", self.port)
         self._check_metrics()
         self._check_network_policy()
+        if isinstance(self.auth, AccessControl):
+            self._check_access(self.auth)
         if self.redis is not None and version.major == 3 and version.minor == 0:
             raise _validation.fail("redis", self.redis, f"registry 3.0.x ({self.image}) ignores REGISTRY_REDIS_ADDRS "
                                                         "and REGISTRY_REDIS_DB and panics at start ('redis "
@@ -233,6 +236,23 @@ class RegistryConfig:
             if value is not None:
                 raise _validation.fail(parameter, value, "it only names a NetworkPolicy peer, and "
                                                          "network_policy=False makes none: leave it unset")
+
+    def _check_access(self, access: AccessControl) -> None:
+        if not self.network_policy:
+            raise _validation.fail("network_policy", self.network_policy,
+                                   "with AccessControl the registry has no auth of its own and Traefik checks every "
+                                   "request: only the NetworkPolicy keeps other pods from going around Traefik")
+        if access.delete is not None and not self.delete_enabled:
+            raise _validation.fail("delete_enabled", self.delete_enabled, "the access control names users who may "
+                                                                          "delete: set delete_enabled=True")
+        if access.delete is None and self.delete_enabled:
+            raise _validation.fail("delete_enabled", self.delete_enabled, "the access control names nobody who may "
+                                                                          "delete: name admins, or leave deletes off")
+
+    @property
+    def access(self) -> AccessControl | None:
+        """The access control Traefik enforces, or None."""
+        return self.auth if isinstance(self.auth, AccessControl) else None
 
     def _check_garbage_collection(self, version: RegistryVersion) -> None:
         gc = self.garbage_collection

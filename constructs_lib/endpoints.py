@@ -15,17 +15,23 @@ import dataclasses
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from . import _typecheck, _validation
+from .access import AccessControl
 
 if TYPE_CHECKING:
     import cdk8s
     from constructs import Construct
 
-__all__ = ["RegistryEndpoint", "ServiceEndpoint", "UiRoute"]
+__all__ = ["RegistryEndpoint", "ServiceEndpoint", "UiRoute", "registry_access"]
 
 
 @runtime_checkable
 class RegistryEndpoint(Protocol):
-    """A registry as an ingress and a UI reach it."""
+    """A registry as an ingress and a UI reach it.
+
+    An endpoint may also have an ``access`` attribute: an :class:`~constructs_lib.access.AccessControl` its ingress
+    must enforce (:class:`~constructs_lib.registry.Registry` has one; read it with :func:`registry_access`). It is
+    not a member of the protocol, so endpoints written before it keep working.
+    """
 
     @property
     def service_name(self) -> str:
@@ -63,6 +69,8 @@ class ServiceEndpoint:
     cors_origin: str | None
     auth_required: bool
     delete_enabled: bool
+    #: The access control the ingress enforces (see :class:`RegistryEndpoint`), or None.
+    access: AccessControl | None = None
 
     def __post_init__(self) -> None:
         _typecheck.check_fields(self)
@@ -76,7 +84,7 @@ class ServiceEndpoint:
     @classmethod
     def of(cls, service_name: str, service_port: int, *, namespace: str | None = None,
            cors_origin: str | None = None, auth_required: bool = True,
-           delete_enabled: bool = False) -> ServiceEndpoint:
+           delete_enabled: bool = False, access: AccessControl | None = None) -> ServiceEndpoint:
         """
         :param service_name: the registry's Service.
         :param service_port: its port.
@@ -84,10 +92,13 @@ class ServiceEndpoint:
         :param cors_origin: the browser origin the registry allows by CORS. Default: none.
         :param auth_required: the registry asks for credentials. Default: ``True``.
         :param delete_enabled: the registry accepts deletes. Default: ``False``.
+        :param access: the access control the ingress must enforce, for a registry without auth of its own that
+            only the ingress can reach (:class:`~constructs_lib.access.AccessControl`). Default: none.
         """
         _typecheck.check_arguments(cls.of, {
             "service_name": service_name, "service_port": service_port, "namespace": namespace,
-            "cors_origin": cors_origin, "auth_required": auth_required, "delete_enabled": delete_enabled})
+            "cors_origin": cors_origin, "auth_required": auth_required, "delete_enabled": delete_enabled,
+            "access": access})
         _validation.check_dns1035_label("service_name", service_name)
         _validation.check_port("service_port", service_port)
         if namespace is not None:
@@ -95,7 +106,8 @@ class ServiceEndpoint:
         if cors_origin is not None:
             _validation.check_origin("cors_origin", cors_origin)
         return cls(service_name=service_name, service_port=service_port, namespace=namespace,
-                   cors_origin=cors_origin, auth_required=auth_required, delete_enabled=delete_enabled)
+                   cors_origin=cors_origin, auth_required=auth_required, delete_enabled=delete_enabled,
+                   access=access)
 
 
 @runtime_checkable
@@ -138,3 +150,10 @@ class UiRoute(Protocol):
         :param tls: the UI's own certificate, or None.
         :param security_headers: add HSTS, ``nosniff``, frame denial and a same-origin referrer policy.
         """
+
+
+def registry_access(endpoint: RegistryEndpoint) -> AccessControl | None:
+    """The access control an endpoint's ingress must enforce: its ``access`` attribute, or None without one."""
+    access = getattr(endpoint, "access", None)
+    _typecheck.check_type("registry.access", access, AccessControl | None)
+    return access

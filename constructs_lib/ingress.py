@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import cdk8s
 from constructs import Construct
 
-from . import _atomic, _collisions, _ingress_config, _typecheck, _validation
+from . import _atomic, _collisions, _emit, _ingress_config, _typecheck, _validation
 from ._ingress_config import (
     IngressConfig,
     IngressPlan,
@@ -19,12 +19,15 @@ from ._ingress_config import (
     plan_ingress,
     plan_ui_route,
 )
-from .endpoints import RegistryEndpoint
+from ._manifests import Manifest
+from .endpoints import RegistryEndpoint, registry_access
+from .registry import Registry
 
 __all__ = ["IngressConfig", "IngressTls", "TlsVersion", "TraefikApiGroup", "TraefikIngress"]
 
 # The binding's struct of each middleware a plan names (a field of MiddlewareSpec).
-_MIDDLEWARE_STRUCTS = {"headers": "MiddlewareSpecHeaders", "redirect_regex": "MiddlewareSpecRedirectRegex",
+_MIDDLEWARE_STRUCTS = {"basic_auth": "MiddlewareSpecBasicAuth",
+                       "headers": "MiddlewareSpecHeaders", "redirect_regex": "MiddlewareSpecRedirectRegex",
                        "redirect_scheme": "MiddlewareSpecRedirectScheme", "strip_prefix": "MiddlewareSpecStripPrefix"}
 
 
@@ -35,7 +38,10 @@ class TraefikIngress(Construct):
 
     Children: ``Resource`` (the IngressRoute, :attr:`ingress_route`), ``TlsOption`` (the minimum TLS version) and,
     with ``redirect_http_to_https``, ``HttpsRedirect`` (a Middleware) and ``HttpRoute`` (an IngressRoute on the HTTP
-    entry point).
+    entry point). When the registry has :class:`~constructs_lib.access.AccessControl`, the IngressRoute has one route
+    per kind of request (deletes, writes, anonymous reads, reads with credentials), and for each list of users a
+    ``basicAuth`` Middleware (``PullAuth``, ``PushAuth``, ``DeleteAuth``) with, for lists given as values, its Secret
+    (``PullUsers``, ``PushUsers``, ``DeleteUsers``).
     """
 
     @_atomic.atomic
@@ -101,6 +107,8 @@ class TraefikIngress(Construct):
             self._known(self._tls_option, "TLSOption", option_name)
         objects = {item.id: self._render(self, item) for item in self._plan.objects}
         self._ingress_route = objects["Resource"]
+        if registry_access(registry) is not None and isinstance(registry, Registry):
+            registry._note_enforced_by(self)
 
     @_typecheck.typechecked
     def add_route(
@@ -172,8 +180,10 @@ class TraefikIngress(Construct):
             host=host, tls=tls, security_headers=security_headers)]
         return objects[-1]
 
-    def _render(self, scope: Construct, item: MiddlewarePlan | RoutePlan) -> cdk8s.ApiObject:
-        """One planned Middleware or IngressRoute as the typed binding of this ingress's API group."""
+    def _render(self, scope: Construct, item: Manifest | MiddlewarePlan | RoutePlan) -> cdk8s.ApiObject:
+        """One planned Secret, Middleware or IngressRoute (as the typed binding of this ingress's API group)."""
+        if isinstance(item, Manifest):
+            return _emit.emit(scope, item, namespace=self._config.namespace)
         traefik = self._api_group.bindings
         metadata = cdk8s.ApiObjectMetadata(name=item.name)
         api_object: cdk8s.ApiObject
@@ -189,10 +199,10 @@ class TraefikIngress(Construct):
                 entry_points=list(item.entry_points),
                 routes=[traefik.IngressRouteSpecRoutes(
                     kind=traefik.IngressRouteSpecRoutesKind.RULE,
-                    match=item.match,
-                    middlewares=[traefik.IngressRouteSpecRoutesMiddlewares(name=m) for m in item.middlewares] or None,
+                    match=rule.match,
+                    middlewares=[traefik.IngressRouteSpecRoutesMiddlewares(name=m) for m in rule.middlewares] or None,
                     services=[self._service(item.service_name, item.service_port)],
-                )],
+                ) for rule in item.rules],
                 tls=item.tls._spec(traefik, item.tls_option) if item.tls is not None else None,
             ),
         )

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 import cdk8s
-from constructs import Construct
+import jsii
+from constructs import Construct, IValidation
 
 from . import _atomic, _collisions, _emit, _plan, _typecheck, _validation
+from .access import AccessControl
 from .auth import HtpasswdAuth
 from .cache import ProxyCache, RedisCache
 from .config import DEFAULT_METRICS_PROXY_IMAGE, DEFAULT_REGISTRY_IMAGE, HttpSecret, LogLevel, RegistryConfig
@@ -38,7 +40,7 @@ class Registry(Construct):
         scope: Construct,
         id: str,
         *,
-        auth: HtpasswdAuth | None,
+        auth: HtpasswdAuth | AccessControl | None,
         storage: Storage | None = None,
         name: str | None = None,
         image: str = DEFAULT_REGISTRY_IMAGE,
@@ -63,8 +65,11 @@ class Registry(Construct):
         pod: PodOptions | None = None,
     ) -> None:
         """
-        :param auth: who may use the registry (:class:`HtpasswdAuth`). Required: pass ``None`` explicitly for a
-            registry without authentication.
+        :param auth: who may use the registry: :class:`HtpasswdAuth` (every user may pull, push and delete; the
+            registry checks), or :class:`~constructs_lib.access.AccessControl` (readers, writers, admins and anonymous
+            pulls; a :class:`~constructs_lib.ingress.TraefikIngress` checks, and the registry has no auth of its own,
+            so one must serve it: synth fails otherwise). Required: pass ``None`` explicitly for a registry without
+            authentication.
         :param storage: where blobs are kept (:meth:`Storage.s3` or :meth:`Storage.filesystem`). Default:
             ``Storage.filesystem()``, a 10Gi ReadWriteOnce claim.
         :param name: the base name of every object this construct creates (the Deployment and Service get it as is;
@@ -134,6 +139,15 @@ class Registry(Construct):
         self._plan = _plan.plan_registry(self._config)
         _collisions.register(self)
         self._objects = _emit.emit_all(self, self._plan.manifests, namespace=self._config.namespace)
+        self._enforced_by: list[Construct] = []
+        if self._config.access is not None:
+            # The registry has no auth of its own then: without an ingress enforcing the access control it would
+            # be open to whoever reaches its Service.
+            self.node.add_validation(_AccessEnforced(self))
+
+    def _note_enforced_by(self, ingress: Construct) -> None:
+        """Called by the TraefikIngress that enforces this registry's access control."""
+        self._enforced_by.append(ingress)
 
     @property
     def config(self) -> RegistryConfig:
@@ -181,9 +195,15 @@ class Registry(Construct):
         return self._config.port
 
     @property
-    def auth(self) -> HtpasswdAuth | None:
+    def auth(self) -> HtpasswdAuth | AccessControl | None:
         """The authentication it was given."""
         return self._config.auth
+
+    @property
+    def access(self) -> AccessControl | None:
+        """The access control its ingress must enforce, or None
+        (:class:`~constructs_lib.endpoints.RegistryEndpoint`)."""
+        return self._config.access
 
     @property
     def storage(self) -> Storage:
@@ -207,13 +227,28 @@ class Registry(Construct):
 
     @property
     def auth_required(self) -> bool:
-        """Whether the registry asks for credentials (:class:`~constructs_lib.endpoints.RegistryEndpoint`)."""
+        """Whether browsing the registry needs credentials (:class:`~constructs_lib.endpoints.RegistryEndpoint`):
+        with :class:`~constructs_lib.access.AccessControl`, unless anonymous browsing is allowed."""
+        if self._config.access is not None:
+            return self._config.access.auth_required
         return self._config.auth is not None
 
     @property
     def delete_enabled(self) -> bool:
         """Whether manifests and blobs can be deleted through the API."""
         return self._config.delete_enabled
+
+
+@jsii.implements(IValidation)
+class _AccessEnforced:
+    def __init__(self, registry: Registry) -> None:
+        self._registry = registry
+
+    def validate(self) -> list[str]:
+        if self._registry._enforced_by:
+            return []
+        return [(f"{self._registry.node.path}: its AccessControl is enforced by Traefik, and the registry has no "
+                 "auth of its own: serve it with a TraefikIngress(registry=...) (RegistryChart makes one)")]
 
 
 def _name_from_id(id: str) -> str:

@@ -12,6 +12,8 @@ from cdk8s_plus_27 import k8s
 
 import main
 from constructs_lib import (
+    AccessControl,
+    AnonymousAccess,
     GarbageCollection,
     GatewayAttachment,
     HtpasswdAuth,
@@ -130,6 +132,28 @@ def _shared_gateway(app: cdk8s.App) -> None:
                   ingress_controller=PodPeer.of(namespace="gateways", pod_labels={"app.kubernetes.io/name": "envoy"}))
 
 
+def _access_by_role(app: cdk8s.App) -> None:
+    # Access control from values: readers, writers and admins merged into one list per action, anonymous pulls, the
+    # UI on its own host (CORS answered before the checks), HTTP redirected.
+    RegistryChart(
+        app, "access", host="registry.example.com", delete_enabled=True, redirect_http_to_https=True,
+        ui_host="ui.example.com",
+        auth=AccessControl.by_role(readers=HtpasswdAuth.from_users({"ci": "ci-password"}, cost=4),
+                                   writers=HtpasswdAuth.from_users({"alice": "alice-password"}, cost=4),
+                                   admins=HtpasswdAuth.from_users({"root": "root-password"}, cost=4),
+                                   anonymous=AnonymousAccess.PULL))
+
+
+def _access_from_secrets(app: cdk8s.App) -> None:
+    # Access control from existing Secrets, one per action, anonymous browsing, the constructs on their own.
+    chart = cdk8s.Chart(app, "secrets", namespace="hub")
+    registry = Registry(chart, "Registry", name="hub", storage=Storage.filesystem(),
+                        auth=AccessControl.from_secrets(pull="hub-pull", push="hub-push",
+                                                        anonymous=AnonymousAccess.BROWSE))
+    ingress = TraefikIngress(chart, "Ingress", registry=registry, host="hub.example.org")
+    RegistryUi(chart, "Ui", ingress=ingress)
+
+
 def _single_node_example(app: cdk8s.App) -> None:
     # The example reads the password from the environment, as a user's shell would give it.
     previous = os.environ.get("REGISTRY_ADMIN_PASSWORD")
@@ -152,6 +176,8 @@ VARIANTS: dict[str, Callable[[cdk8s.App], object]] = {
     "ui-proxy-mode": _ui_proxy_mode,
     "gateway-of-its-own": _gateway_of_its_own,
     "shared-gateway": _shared_gateway,
+    "access-by-role": _access_by_role,
+    "access-from-secrets": _access_from_secrets,
     "example-high-availability": high_availability.build,
     "example-pull-through-cache": pull_through_cache.build,
     "example-single-node": _single_node_example,

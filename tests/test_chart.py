@@ -237,7 +237,7 @@ def test_fails_ui_options_without_the_ui(app: cdk8s.App, options: dict[str, Any]
     ({"replicas": "2"}, r"^replicas: expected int, got str"),
     ({"host": None}, r"^host: expected str, got NoneType"),
     ({"entry_points": "websecure"}, r"^entry_points: expected Sequence\[str\], got str"),
-    ({"auth": "registry-htpasswd"}, r"^auth: expected HtpasswdAuth \| None, got str"),
+    ({"auth": "registry-htpasswd"}, r"^auth: expected HtpasswdAuth \| AccessControl \| None, got str"),
     ({"metrics": False, "metrics_proxy_image": "nginx:1.29"},
      r"metrics_proxy_image='nginx:1.29' is invalid: it has no effect with metrics=False"),
 ])
