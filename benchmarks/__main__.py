@@ -1,7 +1,8 @@
 """`python -m benchmarks [--quick] [--only NAME ...]`: run the benchmarks and print their tables (Markdown).
 
 Tables: synth latency (benchmarks.synth), scaling of users and registries (benchmarks.scaling), bcrypt cost against
-request latency through the real registry (benchmarks.auth_cost), and the 200 MB data path through the real registry
+request latency through the real registry (benchmarks.auth_cost), who checks the password (Traefik's basicAuth or the
+registry's htpasswd, through real Traefik: benchmarks.access_cost), and the 200 MB data path through the real registry
 on a real S3 server (benchmarks.data_path). Progress goes to stderr, tables to stdout.
 """
 
@@ -12,13 +13,14 @@ import sys
 import time
 from collections.abc import Callable
 
-from . import ROOT, auth_cost, data_path, scaling, synth
+from . import ROOT, access_cost, auth_cost, data_path, scaling, synth
 from ._common import Table, children, machine_facts
 
 BENCHMARKS: dict[str, Callable[..., list[Table]]] = {
     "synth": synth.run,
     "scaling": scaling.run,
     "auth": auth_cost.run,
+    "access": access_cost.run,
     "data": data_path.run,
 }
 
@@ -51,7 +53,7 @@ def main() -> int:
             print(table.render(), flush=True)
         timings[name] = time.perf_counter() - begin
 
-    leaked = [f"{pid} {name}" for pid, name in children() if name in ("docker-registry", "weed", "skopeo")]
+    leaked = [f"{pid} {name}" for pid, name in children() if name in ("docker-registry", "weed", "skopeo", "traefik")]
     print(f"Load average at end: {machine_facts()['load average']}")
     print("Wall time: " + ", ".join(f"{name} {seconds:.0f} s" for name, seconds in timings.items())
           + f"; total {time.perf_counter() - started:.0f} s")

@@ -6,7 +6,8 @@ Two charts, each with its own registry process:
 - `registry.example.com` (namespace `registry`): roles from values (a reader, a writer, an admin), anonymous pulls,
   deletes for admins;
 - `closed.example.com` (namespace `closed`): lists from existing Secrets (AccessControl.from_secrets, the Secrets
-  made by the test as a user would), no anonymous access, nobody may delete.
+  made by the test as a user would), no anonymous access, nobody may delete;
+- `public.example.com` (namespace `public`, routed to the first registry): anonymous pulls and no user at all.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from ._fake_api import FakeKubeApi
 from ._stack import Clients, TraefikProcess, UiStandIn, endpoint_slices, tls_secret
 from ._tunnel import TunnelProxy
 
-OPEN, CLOSED = "registry.example.com", "closed.example.com"
+OPEN, CLOSED, PUBLIC = "registry.example.com", "closed.example.com", "public.example.com"
 READER, WRITER, ADMIN = ("ci", "reader password"), ("alice", "writer password"), ("root", "admin password")
 WRONG = ("ci", "not the password")
 REALM = "Registry Realm"
@@ -62,6 +63,14 @@ def _closed_chart() -> list[dict[str, Any]]:
     chart = RegistryChart(app, "closed", host=CLOSED, tls=IngressTls.secret("closed-tls"),
                           auth=AccessControl.from_secrets(pull="closed-pull", push="closed-push"))
     return list(cdk8s.Testing.synth(chart))
+
+
+def _public_chart() -> list[dict[str, Any]]:
+    app = cdk8s.Testing.app()
+    chart = RegistryChart(app, "public", host=PUBLIC, tls=IngressTls.secret("public-tls"), ui=False,
+                          auth=AccessControl.by_role(anonymous=AnonymousAccess.PULL))
+    return [m for m in cdk8s.Testing.synth(chart) if m["kind"] in ("IngressRoute", "Middleware", "TLSOption",
+                                                                   "Service", "Secret")]
 
 
 def _users_secret(name: str, namespace: str, *users: tuple[str, str]) -> dict[str, Any]:
@@ -111,9 +120,9 @@ def _basic(user: str, password: str) -> str:
 def access(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AccessStack]:
     workdir = tmp_path_factory.mktemp("access")
     open_manifests, closed_manifests = _open_chart(), _closed_chart()
-    manifests = [*open_manifests, *closed_manifests]
+    manifests = [*open_manifests, *closed_manifests, *_public_chart()]
     ca = trustme.CA()
-    cert = ca.issue_cert(OPEN, CLOSED)
+    cert = ca.issue_cert(OPEN, CLOSED, PUBLIC)
     chain, key = b"".join(b.bytes() for b in cert.cert_chain_pems), cert.private_key_pem.bytes()
     ca_dir = workdir / "ca"
     ca_dir.mkdir()
@@ -131,19 +140,21 @@ def access(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AccessStack]:
         ui = UiStandIn().start()
         cleanup.callback(ui.stop)
         backends = {("registry", "registry"): registries[0].port, ("closed", "registry"): registries[1].port,
-                    ("registry", "registry-ui"): ui.port, ("closed", "registry-ui"): ui.port}
+                    ("registry", "registry-ui"): ui.port, ("closed", "registry-ui"): ui.port,
+                    ("public", "registry"): registries[0].port}
         api = FakeKubeApi([
             *manifests, *endpoint_slices(manifests, backends),
             tls_secret("registry-tls", "registry", chain, key), tls_secret("closed-tls", "closed", chain, key),
+            tls_secret("public-tls", "public", chain, key),
             _users_secret("closed-pull", "closed", READER, WRITER), _users_secret("closed-push", "closed", WRITER),
         ]).start()
         cleanup.callback(api.stop)
         traefik = TraefikProcess(workdir / "traefik", api_url=api.url)
         cleanup.callback(traefik.stop)
         traefik.start()
-        proxy = TunnelProxy({(host, 443): traefik.websecure_port for host in (OPEN, CLOSED)}).start()
+        proxy = TunnelProxy({(host, 443): traefik.websecure_port for host in (OPEN, CLOSED, PUBLIC)}).start()
         cleanup.callback(proxy.stop)
-        clients = Clients(proxy.port, contexts={OPEN: context, CLOSED: context})
+        clients = Clients(proxy.port, contexts={OPEN: context, CLOSED: context, PUBLIC: context})
         yield AccessStack(manifests, registries[0], registries[1], ui, traefik, proxy, api, clients, ca_dir, ca_file,
                           workdir, cleanup)
 
@@ -180,7 +191,7 @@ def test_traefik_builds_every_route_and_check_without_a_problem(access: AccessSt
                    for r in routers.values()
                    if r["observability"]["metadata"]["ingress"]["name"] == "registry" and r["status"] == "enabled")
     assert built == synthesized
-    assert [len([r for r in synthesized if r[0] == ns]) for ns in ("registry", "closed")] == [4, 2]
+    assert [len([r for r in synthesized if r[0] == ns]) for ns in ("registry", "closed", "public")] == [4, 2, 1]
     # AND each list of users became a basicAuth check reading its Secret, the header removed before the registry
     checks = {name.split("@")[0]: middleware for name, middleware in middlewares.items() if "basicAuth" in middleware}
     assert sorted(checks) == ["closed-registry-pull-auth", "closed-registry-push-auth", "registry-registry-delete-auth",
@@ -247,6 +258,19 @@ def test_catalog_and_tag_lists_for_users(access: AccessStack, pushed: OciImage) 
         assert (status, json.loads(body)) == (200, {"repositories": ["team/app"]}), host
         status, _, body = access.request("GET", host, "/v2/team/app/tags/list", READER)
         assert (status, json.loads(body)["tags"]) == (200, ["v1"]), host
+
+
+def test_anonymous_only_serves_pulls_and_nothing_else(access: AccessStack, pushed: OciImage,
+                                                     tmp_path: pathlib.Path) -> None:
+    # GIVEN a registry with anonymous pulls and no user (a public mirror): nothing is challenged, since nobody could
+    # answer; /v2/ answers anonymously, so clients pull
+    status, headers, _ = access.request("GET", PUBLIC, "/v2/")
+    assert (status, headers.get("docker-distribution-api-version")) == (200, "registry/2.0")
+    assert_same_image(pushed, access.skopeo("public").pull(f"{PUBLIC}/team/app:v1", tmp_path / "pulled", creds=None))
+    # AND writes, the catalog and requests with credentials find no route
+    for method, path, creds in (("POST", "/v2/team/app/blobs/uploads/", None), ("GET", "/v2/_catalog", None),
+                                ("DELETE", "/v2/team/app/manifests/v1", None), ("GET", "/v2/", WRITER)):
+        assert access.request(method, PUBLIC, path, creds)[0] == 404, (method, path)
 
 
 # --- skopeo -----------------------------------------------------------------------------------------------------------
