@@ -36,6 +36,7 @@ from e2e.harness import (
 from constructs_lib import AccessControl, AnonymousAccess, HtpasswdAuth, IngressTls, RegistryChart
 
 from ._acme import PodmanError, VerifyingPodman, VerifyingSkopeo
+from ._clients import Containerd, ContainerdError, Oras, OrasError
 from ._fake_api import FakeKubeApi
 from ._stack import Clients, TraefikProcess, UiStandIn, endpoint_slices, tls_secret
 from ._tunnel import TunnelProxy
@@ -103,6 +104,14 @@ class AccessStack:
         podman = VerifyingPodman(self.workdir / f"podman-{name}", ca_dir=self.ca_dir, proxy_url=self.proxy.url)
         self.cleanup.callback(podman.close)
         return podman
+
+    def containerd(self, name: str) -> Containerd:
+        containerd = Containerd(self.workdir / f"containerd-{name}", ca_file=self.ca_file, proxy_url=self.proxy.url)
+        self.cleanup.callback(containerd.stop)
+        return containerd.start()
+
+    def oras(self, name: str) -> Oras:
+        return Oras(self.workdir / f"oras-{name}", ca_file=self.ca_file, proxy_url=self.proxy.url)
 
     def request(self, method: str, host: str, path: str, creds: tuple[str, str] | None = None,
                 headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
@@ -363,6 +372,58 @@ def test_podman_matrix(access: AccessStack, pushed: OciImage) -> None:
         digest = writer.push(f"{host}/team/podman:v1")
         assert access.request("HEAD", host, "/v2/team/podman/manifests/v1", READER,
                               {"Accept": MANIFEST_ACCEPT})[1]["docker-content-digest"] == digest
+
+
+# --- containerd's ctr: the puller of k3s nodes ------------------------------------------------------------------------
+
+def test_ctr_matrix(access: AccessStack, pushed: OciImage) -> None:
+    containerd = access.containerd("matrix")
+    expected = access.request("HEAD", OPEN, "/v2/team/app/manifests/v1", READER,
+                              {"Accept": MANIFEST_ACCEPT})[1]["docker-content-digest"]
+    # GIVEN a k3s node's containerd with no credentials for the registry THEN it pulls from the open host
+    assert containerd.pull(f"{OPEN}/team/app:v1") == expected
+    # AND not from the closed one, nor with a wrong password
+    for creds in (None, WRONG):
+        with pytest.raises(ContainerdError, match=r"401 Unauthorized"):
+            containerd.pull(f"{CLOSED}/team/app:v1", creds=creds)
+    # AND a wrong password goes unnoticed where pulls are anonymous: ctr sends credentials only after a challenge,
+    # and anonymous reads are never challenged
+    assert containerd.pull(f"{OPEN}/team/app:v1", creds=WRONG) == expected
+    # AND with the reader's credentials (registries.yaml's `auth`) it pulls from the closed host
+    assert containerd.pull(f"{CLOSED}/team/app:v1", creds=READER) == expected
+    # AND pushes are refused anonymously and for the reader, done for the writer (ctr retries after the challenge)
+    containerd.import_oci(pushed, f"{OPEN}/team/ctr:v1")
+    for creds in (None, READER):
+        with pytest.raises(ContainerdError, match=r"401 Unauthorized"):
+            containerd.push(f"{OPEN}/team/ctr:v1", creds=creds)  # type: ignore[arg-type]
+    digest = containerd.push(f"{OPEN}/team/ctr:v1", creds=WRITER)
+    assert access.request("HEAD", OPEN, "/v2/team/ctr/manifests/v1", READER,
+                          {"Accept": MANIFEST_ACCEPT})[1]["docker-content-digest"] == digest
+
+
+# --- oras -------------------------------------------------------------------------------------------------------------
+
+def test_oras_matrix(access: AccessStack, tmp_path: pathlib.Path) -> None:
+    oras = access.oras("matrix")
+    artifact = tmp_path / "notes.txt"
+    artifact.write_text("an artifact next to the images\n")
+    # GIVEN the writer's push of an artifact to both hosts
+    for host in (OPEN, CLOSED):
+        assert oras.push(f"{host}/team/notes:v1", [artifact], creds=WRITER)
+    # THEN it is pulled anonymously from the open host, byte for byte
+    (pulled,) = oras.pull(f"{OPEN}/team/notes:v1", tmp_path / "anonymous")
+    assert pulled.read_bytes() == artifact.read_bytes()
+    # AND from the closed one only with credentials
+    with pytest.raises(OrasError):
+        oras.pull(f"{CLOSED}/team/notes:v1", tmp_path / "closed-anonymous")
+    (pulled,) = oras.pull(f"{CLOSED}/team/notes:v1", tmp_path / "closed-reader", creds=READER)
+    assert pulled.read_bytes() == artifact.read_bytes()
+    # AND the reader and a wrong password cannot push: 401
+    for creds in (READER, WRONG):
+        with pytest.raises(OrasError) as refused:
+            oras.push(f"{OPEN}/team/notes:v2", [artifact], creds=creds)
+        assert refused.value.status == 401, refused.value
+    assert json.loads(access.request("GET", OPEN, "/v2/team/notes/tags/list")[2])["tags"] == ["v1"]
 
 
 # --- the web UI -------------------------------------------------------------------------------------------------------
