@@ -395,7 +395,7 @@ def test_ctr_matrix(access: AccessStack, pushed: OciImage) -> None:
     containerd.import_oci(pushed, f"{OPEN}/team/ctr:v1")
     for creds in (None, READER):
         with pytest.raises(ContainerdError, match=r"401 Unauthorized"):
-            containerd.push(f"{OPEN}/team/ctr:v1", creds=creds)  # type: ignore[arg-type]
+            containerd.push(f"{OPEN}/team/ctr:v1", creds=creds)
     digest = containerd.push(f"{OPEN}/team/ctr:v1", creds=WRITER)
     assert access.request("HEAD", OPEN, "/v2/team/ctr/manifests/v1", READER,
                           {"Accept": MANIFEST_ACCEPT})[1]["docker-content-digest"] == digest
