@@ -428,7 +428,7 @@ def test_oras_matrix(access: AccessStack, tmp_path: pathlib.Path) -> None:
 
 # --- the web UI -------------------------------------------------------------------------------------------------------
 
-def test_the_ui_for_a_reader_and_an_admin(access: AccessStack, tmp_path: pathlib.Path) -> None:
+def test_the_ui_for_a_reader_a_writer_and_an_admin(access: AccessStack, tmp_path: pathlib.Path) -> None:
     # GIVEN the UI's page: served without credentials (static files; the registry API calls carry the user's)
     status, _, _ = access.request("GET", OPEN, "/ui/")
     assert status == 200 and access.ui.seen[-1].path == "/"
@@ -436,13 +436,14 @@ def test_the_ui_for_a_reader_and_an_admin(access: AccessStack, tmp_path: pathlib
     # WHEN the page calls the registry API as the browser does after the user answered the challenge
     digest = access.skopeo("ui").push(write_oci_image(tmp_path / "layout", layer_sizes=(2048,)),
                                       f"{OPEN}/team/ui:v1", creds=WRITER)
-    for creds in (READER, ADMIN):
-        # THEN the reader and the admin list repositories, tags and manifests
+    for creds in (READER, WRITER, ADMIN):
+        # THEN the reader, the writer and the admin list repositories, tags and manifests
         assert "team/ui" in json.loads(access.request("GET", OPEN, "/v2/_catalog?n=100", creds)[2])["repositories"]
         assert json.loads(access.request("GET", OPEN, "/v2/team/ui/tags/list", creds)[2])["tags"] == ["v1"]
         status, headers, _ = access.request("GET", OPEN, "/v2/team/ui/manifests/v1", creds,
                                             {"Accept": MANIFEST_ACCEPT})
         assert (status, headers["docker-content-digest"]) == (200, digest)
-    # AND the reader's delete is refused (the browser asks again), the admin's is done
-    assert _challenged(*access.request("DELETE", OPEN, f"/v2/team/ui/manifests/{digest}", READER)[:2])
+    # AND the reader's and the writer's deletes are refused (the browser asks again), the admin's is done
+    for creds in (READER, WRITER):
+        assert _challenged(*access.request("DELETE", OPEN, f"/v2/team/ui/manifests/{digest}", creds)[:2])
     assert access.request("DELETE", OPEN, f"/v2/team/ui/manifests/{digest}", ADMIN)[0] == 202
