@@ -25,10 +25,12 @@ GATEWAY_KINDS := Gateway HTTPRoute ReferenceGrant
 # command to run and stops before anything else). make synth needs venv support for this Python and npm; make test
 # runs real parts: distribution 2.8.2 (docker-registry), skopeo, Redis, an ACME CA (pebble, with
 # pebble-challtestsrv), Apache's htpasswd (apache2-utils, the README's quick start), nginx, busybox, and the clients
-# podman and containerd (ctr, the puller of k3s nodes).
+# podman and containerd (ctr, the puller of k3s nodes); the pod runner of tests/pods: runc, the RuntimeDefault seccomp
+# profile (golang-github-containers-common), iproute2 and iptables (pod network namespaces, NetworkPolicies).
 SYNTH_DEBIAN_PACKAGES := $(if $(shell $(PYTHON) -c 'import ensurepip, venv' 2>/dev/null && echo ok),,python3-venv) \
 	$(if $(shell command -v npm),,npm)
-TEST_DEBIAN_PACKAGES := docker-registry skopeo redis-server redis-tools pebble apache2-utils nginx busybox podman containerd
+TEST_DEBIAN_PACKAGES := docker-registry skopeo redis-server redis-tools pebble apache2-utils nginx busybox podman containerd \
+	runc golang-github-containers-common iproute2 iptables
 
 # The pinned Node.js 22 from package.json comes first, so jsii never runs on an end-of-life Node.
 export PATH := $(CURDIR)/node_modules/.bin:$(CURDIR)/$(VENV)/bin:$(PATH)
