@@ -74,7 +74,8 @@ class FakeKubeApi:
     a Secret's `stringData` becomes base64 `data`, as the API server stores it.
     """
 
-    def __init__(self, objects: Iterable[Mapping[str, Any]]) -> None:
+    def __init__(self, objects: Iterable[Mapping[str, Any]], *, host: str = LOOPBACK) -> None:
+        """`host`: the address to listen on (a pod network's node address, for a Traefik in a pod)."""
         kinds = {(_api_version(group, version), kind): (group, version, plural)
                  for (group, version, plural), kind in RESOURCES.items()}
         self._by_resource: dict[tuple[str, str, str], list[dict[str, Any]]] = {key: [] for key in RESOURCES}
@@ -91,7 +92,7 @@ class FakeKubeApi:
         self.unexpected: list[str] = []
         self._lock = threading.Lock()
         self._stopping = threading.Event()
-        self._server = http.server.ThreadingHTTPServer((LOOPBACK, 0), self._handler_class())
+        self._server = http.server.ThreadingHTTPServer((host, 0), self._handler_class())
         self._server.daemon_threads = True
         self._thread: threading.Thread | None = None
 
