@@ -5,6 +5,7 @@ from __future__ import annotations
 import pathlib
 import shutil
 import subprocess
+from collections.abc import Callable
 
 from typing_extensions import Self
 
@@ -16,31 +17,38 @@ REDIS_CLI = "/usr/bin/redis-cli"
 
 
 class RedisServer:
-    """`redis-server` in the foreground on 127.0.0.1:<free port> with a password, no persistence (no RDB, no AOF)
-    and its working folder in `workdir`; started and stopped like the harness's other processes (never daemonized,
-    so stop() and the session's leak check reach it)."""
+    """`redis-server` in the foreground on 127.0.0.1:<free port> (or `host`:`port`) with a password, no persistence
+    (no RDB, no AOF) and its working folder in `workdir`; started and stopped like the harness's other processes
+    (never daemonized, so stop() and the session's leak check reach it). `wrap` turns its argv into the command that
+    runs it (in a pod's network namespace, say)."""
 
-    def __init__(self, workdir: pathlib.Path, *, password: str, start_timeout: float = 10.0) -> None:
+    def __init__(self, workdir: pathlib.Path, *, password: str, start_timeout: float = 10.0,
+                 host: str = _proc.LOOPBACK, port: int | None = None,
+                 wrap: Callable[[list[str]], list[str]] | None = None) -> None:
         for tool in (REDIS_SERVER, REDIS_CLI):
             if shutil.which(tool) is None:
                 raise HarnessError(f"{tool} missing: Debian package redis-server (make test installs it)")
         self.workdir = workdir
+        self.host = host
+        self.wrap = wrap
         self.password = password
         self.start_timeout = start_timeout
+        self._fixed_port = port
         self.port = 0
         self.log_path = workdir / "redis.log"
         self._server: _proc.LoggedProcess | None = None
 
     @property
     def address(self) -> str:
-        return f"{_proc.LOOPBACK}:{self.port}"
+        return f"{self.host}:{self.port}"
 
     def start(self) -> Self:
         self.workdir.mkdir(parents=True, exist_ok=True)
-        self.port = _proc.free_port()
-        argv = [REDIS_SERVER, "--port", str(self.port), "--bind", _proc.LOOPBACK, "--save", "", "--appendonly", "no",
+        self.port = self._fixed_port or _proc.free_port()
+        argv = [REDIS_SERVER, "--port", str(self.port), "--bind", self.host, "--save", "", "--appendonly", "no",
                 "--daemonize", "no", "--dir", str(self.workdir), "--requirepass", self.password]
-        self._server = _proc.LoggedProcess(argv, env={"PATH": "/usr/bin:/bin"}, cwd=self.workdir,
+        self._server = _proc.LoggedProcess(self.wrap(argv) if self.wrap else argv, env={"PATH": "/usr/bin:/bin"},
+                                           cwd=self.workdir,
                                            log_path=self.log_path)
         _proc.wait_ready(f"redis {self.address} PING", self._pong, timeout=self.start_timeout, interval=0.05,
                          alive=self._dead, stop=self.stop)
@@ -54,7 +62,7 @@ class RedisServer:
     def cli(self, *args: str, password: str | None = None) -> str:
         """redis-cli against this server (its password unless another is given); stdout, a failure raises."""
         result = subprocess.run(
-            [REDIS_CLI, "-h", _proc.LOOPBACK, "-p", str(self.port), "--no-auth-warning", "-a",
+            [REDIS_CLI, "-h", self.host, "-p", str(self.port), "--no-auth-warning", "-a",
              self.password if password is None else password, *args],
             capture_output=True, text=True, timeout=10, stdin=subprocess.DEVNULL, check=False)
         if result.returncode != 0:

@@ -10,6 +10,7 @@ import shutil
 import sys
 import sysconfig
 import tempfile
+from collections.abc import Callable
 from typing import Any
 
 import boto3
@@ -36,16 +37,22 @@ def weed_binary() -> pathlib.Path:
 
 
 class SeaweedS3:
-    """`weed mini` on 127.0.0.1 with every port explicit, one identity (real access-key checking) and one bucket.
+    """`weed mini` on 127.0.0.1 (or `host`) with every port explicit, one identity (real access-key checking) and one
+    bucket. `wrap` turns its argv into the command that runs it (in a pod's network namespace, say), `s3_port` fixes
+    the S3 port (as a MinIO pod's 9000) where the others stay free ones.
 
     Its data folder is created under /tmp with a short name because weed puts unix sockets there (108-byte limit).
     """
 
-    def __init__(self, *, bucket: str = "registry", start_timeout: float = 60.0) -> None:
+    def __init__(self, *, bucket: str = "registry", start_timeout: float = 60.0, host: str = _proc.LOOPBACK,
+                 s3_port: int | None = None, wrap: Callable[[list[str]], list[str]] | None = None) -> None:
         if not re.fullmatch(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]", bucket):
             # weed only logs a warning for a bad name and never creates the bucket.
             raise HarnessError(f"invalid S3 bucket name {bucket!r}")
         self.bucket = bucket
+        self.host = host
+        self.wrap = wrap
+        self._fixed_s3_port = s3_port
         self.access_key = "AK" + secrets.token_hex(8).upper()
         self.secret_key = secrets.token_urlsafe(30)
         self.region = "us-east-1"
@@ -58,7 +65,7 @@ class SeaweedS3:
 
     @property
     def endpoint_url(self) -> str:
-        return f"http://{_proc.LOOPBACK}:{self.port}"
+        return f"http://{self.host}:{self.port}"
 
     def start(self) -> Self:
         self.dir = pathlib.Path(tempfile.mkdtemp(prefix="e2e-s3-"))
@@ -73,15 +80,18 @@ class SeaweedS3:
             "master.port", "master.port.grpc", "volume.port", "volume.port.grpc", "filer.port", "filer.port.grpc",
             "s3.port", "s3.port.grpc", "webdav.port")}
         ports["admin.port"], ports["admin.port.grpc"] = _admin_ports()
+        if self._fixed_s3_port is not None:
+            ports["s3.port"] = self._fixed_s3_port
         self.port = ports["s3.port"]
         self._ports = list(ports.values())
-        argv = [str(weed_binary()), f"-logdir={self.dir}", "mini", f"-dir={self.dir}", f"-ip={_proc.LOOPBACK}",
-                f"-ip.bind={_proc.LOOPBACK}", *(f"-{name}={port}" for name, port in ports.items()),
+        argv = [str(weed_binary()), f"-logdir={self.dir}", "mini", f"-dir={self.dir}", f"-ip={self.host}",
+                f"-ip.bind={self.host}", *(f"-{name}={port}" for name, port in ports.items()),
                 "-admin.ui=false", "-webdav=false", "-s3.port.iceberg=0", "-s3.port.lance=0",
                 "-master.telemetry=false", f"-filer.localSocket={self.dir}/f.sock",
                 f"-s3.localSocket={self.dir}/s.sock", f"-s3.config={config}", f"-bucket={self.bucket}"]
         env = {"PATH": "/usr/bin:/bin", "HOME": str(self.dir), "TMPDIR": str(self.dir)}
-        self._server = _proc.LoggedProcess(argv, env=env, cwd=self.dir, log_path=self.dir / "weed.out")
+        self._server = _proc.LoggedProcess(self.wrap(argv) if self.wrap else argv, env=env, cwd=self.dir,
+                                           log_path=self.dir / "weed.out")
         self._client = boto3.session.Session().client(
             "s3", endpoint_url=self.endpoint_url, aws_access_key_id=self.access_key,
             aws_secret_access_key=self.secret_key, region_name=self.region,
