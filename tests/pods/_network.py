@@ -755,6 +755,19 @@ class ClusterNetwork:
         self.refresh()
         return service
 
+    def add_node_service(self, namespace: str, name: str, port_map: Mapping[int, int], *,
+                         index: int | None = None) -> str:
+        """A Service without a selector whose one endpoint is the node (the API server, as k3s serves it on each
+        server node), at the `index`-th address of the Service range if given (1: `kubernetes`, as 10.43.0.1 in
+        k3s); returns its cluster IP."""
+        with self._lock:
+            self._require_running()
+            if (namespace, name) in self._services:
+                raise HarnessError(f"Service {namespace}/{name} exists already")
+            ports = tuple(ServicePort(port, target, "TCP") for port, target in port_map.items())
+            return self._add_service(Service(namespace, name, self._take_service_ip(index), ports, None,
+                                             (self.node_ip,))).ip
+
     def add_service(self, namespace: str, name: str, port_map: Mapping[int, int], selector: Mapping[str, str], *,
                     protocol: str = "TCP") -> str:
         """A ClusterIP Service: `port_map` maps its ports to the pods' target ports; returns its cluster IP."""

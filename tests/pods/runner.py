@@ -8,13 +8,17 @@
    ``size=sizeLimit``; secret / configMap / projected: the kubelet's ``..data`` symlink layout with ``defaultMode`` /
    item modes; persistentVolumeClaim: ``pvc_root/NAMESPACE/CLAIM``), then ``fsGroup`` ownership (group, setgid, group
    read/write; ``fsGroupChangePolicy: OnRootMismatch`` skips a root that already matches), and the pod's
-   /etc/hosts, /etc/hostname, /etc/resolv.conf;
+   /etc/hosts, /etc/hostname, /etc/resolv.conf; a projected volume may hold what the kubelet projects for a service
+   account (see "Service accounts" below);
 3. init containers run one after the other to completion; a non-zero exit fails ``run()`` with that container's log;
 4. the main containers start, each in a bundle of its own (a fresh root filesystem "shaped like the image", see
    _images.py) sharing the pod's network namespace and volume folders (bind mounts at the mountPath as written), with
    the container's own cgroup (``linux.resources`` from resources.limits) under ``/CGROUP_PARENT/POD/``;
 5. probes run from the node side as the kubelet's prober does, restarts follow the pod's restartPolicy with the
-   kubelet's back-off, and readiness is exposed (``RunningPod.ready``, ``on_ready`` callback) for Service endpoints.
+   kubelet's back-off, and readiness is exposed (``RunningPod.ready``, ``on_ready`` callback) for Service endpoints;
+6. the pod's ``activeDeadlineSeconds`` counts from its start (before the init containers), as the kubelet's: past it
+   the pod fails (``RunningPod.reason`` ``DeadlineExceeded``), every container is killed with the pod's grace period
+   and nothing restarts (a Job's own activeDeadlineSeconds is the Job controller's, which is not run: ignored).
 
 Per container, honoured: command/args (image ENTRYPOINT/CMD when absent, with $(VAR) expansion), env (image ENV,
 then the kubelet's service links and the container's env; HOSTNAME; HOME from the image's /etc/passwd), workingDir,
@@ -35,7 +39,29 @@ Where it differs from a cluster, on purpose (each documented where it is done):
 - probes keep the kubelet's timing exactly (initialDelaySeconds, periodSeconds, timeoutSeconds, successThreshold,
   failureThreshold); httpGet success is 200-399 without following redirects;
 - restart back-off: the first restart is immediate, then 10 s doubling to 300 s (never reset);
-- no service-account token: a pod must say ``automountServiceAccountToken: false``.
+- service links of the pod's namespace carry placeholder IPs (tests/e2e/_kube.py), except the ``kubernetes``
+  Service's when the caller gives its IP (``PodRunner(kubernetes_service_ip=...)``).
+
+Service accounts, as the kubelet serves them (the caller being the token issuer):
+
+- a ``projected`` volume's ``serviceAccountToken`` source (``path``, ``expirationSeconds``) is written with the token
+  that ``PodRunner(tokens=...)`` gives for (namespace, serviceAccountName or ``default``): a callable
+  ``tokens(namespace, service_account) -> str`` or a mapping of those pairs. Without ``tokens`` the source is refused,
+  and so is an ``audience`` (the issuer's tokens are for the API server). The ServiceAccount must be in the store
+  (``default`` always exists), as the API server admits no pod without it. The token is never refreshed (the kubelet
+  renews it at 80 % of expirationSeconds, at least 10 minutes: longer than any test);
+- the token file's mode and owner are the kubelet's: 0600 when the pod has an fsGroup or an "fsUser" (every init and
+  main container has the same effective runAsUser, set in the pod's or its own securityContext), owned by that
+  fsUser; else the volume's defaultMode; then the volume's fsGroup ownership (read-only: 0600 becomes 0640);
+- ``configMap`` sources of ``kube-root-ca.crt``: the ConfigMap that kube-controller-manager publishes in every
+  namespace, from ``PodRunner(root_ca=PEM)`` when the store has none;
+- ``downwardAPI`` sources with ``fieldRef`` metadata.name, metadata.namespace or spec.serviceAccountName (others, and
+  resourceFieldRef, are refused by name);
+- ``KUBERNETES_SERVICE_HOST`` / ``_PORT`` (and the other ``KUBERNETES_*`` links the kubelet injects into every pod,
+  ``enableServiceLinks`` or not) point at ``kubernetes_service_ip`` port 443;
+- ``automountServiceAccountToken`` must be false: it is the ServiceAccount admission plugin (not the kubelet) that adds
+  the token volume to every container, which the runner does not do; mount a projected token volume where it is
+  used.
 """
 
 from __future__ import annotations
@@ -75,11 +101,11 @@ from . import _images, _runc
 
 POD_HONOURED = {"containers", "initContainers", "volumes", "enableServiceLinks", "securityContext", "restartPolicy",
                 "terminationGracePeriodSeconds", "automountServiceAccountToken", "dnsPolicy", "hostname",
-                "subdomain", "hostAliases"}
-# Scheduling and identity fields that change nothing for one pod on one node.
-POD_IGNORED = {"serviceAccountName", "serviceAccount", "nodeSelector", "affinity", "tolerations",
+                "subdomain", "hostAliases", "serviceAccountName", "serviceAccount", "activeDeadlineSeconds"}
+# Scheduling fields that change nothing for one pod on one node.
+POD_IGNORED = {"nodeSelector", "affinity", "tolerations",
                "topologySpreadConstraints", "priorityClassName", "priority", "preemptionPolicy", "schedulerName",
-               "imagePullSecrets", "activeDeadlineSeconds"}
+               "imagePullSecrets"}
 POD_NOOP_VALUES = dict(_kube.POD_NOOP_VALUES)
 POD_SECURITY_HONOURED = {"runAsUser", "runAsGroup", "runAsNonRoot", "fsGroup", "fsGroupChangePolicy",
                          "supplementalGroups", "supplementalGroupsPolicy", "seccompProfile", "sysctls",
@@ -114,6 +140,12 @@ REASONS = {
     "overhead": "pod overhead is not implemented",
     "runtimeClassName": "there is only runc here",
 }
+
+# What the kubelet projects for a service account (see the module's docstring).
+ROOT_CA_CONFIG_MAP = "kube-root-ca.crt"
+TOKEN_SOURCE_FIELDS = {"path", "expirationSeconds", "audience"}
+DOWNWARD_ITEM_FIELDS = {"path", "fieldRef", "mode"}
+TokenSource = Callable[[str, str], str] | Mapping[tuple[str, str], str]
 
 DEFAULT_PROBE = {"initialDelaySeconds": 0, "periodSeconds": 10, "timeoutSeconds": 1, "successThreshold": 1,
                  "failureThreshold": 3}
@@ -306,7 +338,33 @@ def _argv(template: PodTemplate, layout: _images.ImageLayout, env: Mapping[str, 
     return argv
 
 
-def _parse_container(template: PodTemplate, store: ObjectStore, *, init: bool) -> ContainerSpec:
+def _resolve_env(template: PodTemplate, store: ObjectStore, kubernetes_ip: str | None) -> dict[str, str]:
+    """The kubelet's environment: service links, then the container's env in order with $(VAR) expansion; the
+    `kubernetes` Service's links with its real IP when given."""
+    resolved = _kube.resolve_env(template, store)  # every entry checked, every valueFrom read
+    if kubernetes_ip is None:
+        return resolved.values
+    enabled = bool(template.pod_spec.get("enableServiceLinks", True))
+    # The links of the `kubernetes` Service alone (always first, whatever enableServiceLinks says), and its stand-in IP.
+    kube_links = _kube.service_link_env(ObjectStore([]), template.namespace, False)
+    stand_in = kube_links["KUBERNETES_SERVICE_HOST"]
+    values = _kube.service_link_env(store, template.namespace, enabled)
+    values.update({name: kubernetes_ip if value == stand_in else value.replace(f"//{stand_in}:", f"//{kubernetes_ip}:")
+                   for name, value in kube_links.items()})
+    for entry in template.container.get("env") or []:
+        name = str(entry["name"])
+        if "valueFrom" in entry:
+            value = _kube._value_from(entry["valueFrom"], f"{template.where} env {name}", template.namespace, store)
+            if value is None:  # optional and missing: the kubelet leaves the variable out
+                continue
+        else:
+            value = _kube.expand(str(entry.get("value", "")), values)
+        values[name] = value
+    return values
+
+
+def _parse_container(template: PodTemplate, store: ObjectStore, *, init: bool,
+                     kubernetes_ip: str | None = None) -> ContainerSpec:
     where = template.where
     honoured = INIT_CONTAINER_HONOURED if init else CONTAINER_HONOURED
     _kube.check_fields(template.container, where, honoured, CONTAINER_IGNORED, _kube.CONTAINER_NOOP_VALUES)
@@ -346,12 +404,12 @@ def _parse_container(template: PodTemplate, store: ObjectStore, *, init: bool) -
         raise UnsupportedSpec(f"{where} seccompProfile.type {seccomp_spec['type']!r}: only RuntimeDefault and "
                               "Unconfined are honoured (no Localhost profiles here)")
 
-    resolved = _kube.resolve_env(template, store)
+    resolved = _resolve_env(template, store, kubernetes_ip)
     env = dict(layout.env)
-    env.update(resolved.values)
+    env.update(resolved)
     home = entry[5] if entry else "/"
     env.setdefault("HOME", home)
-    argv = _argv(template, layout, resolved.values)
+    argv = _argv(template, layout, resolved)
     cwd = str(template.container.get("workingDir") or layout.working_dir)
     if not cwd.startswith("/"):
         raise UnsupportedSpec(f"{where}: workingDir {cwd!r} must be absolute")
@@ -366,7 +424,7 @@ def _parse_container(template: PodTemplate, store: ObjectStore, *, init: bool) -
         additional_gids=additional, capabilities=tuple(caps),
         no_new_privileges=ctx.get("allowPrivilegeEscalation") is False,
         readonly_root=bool(ctx.get("readOnlyRootFilesystem", False)), seccomp=seccomp,
-        resources=_resources(template), mounts=tuple(_kube.mounts(template)),
+        resources=_resources(template), mounts=tuple(_kube.mounts(template, service_account_volumes=True)),
         probes=() if init else _probes(template), ports=tuple(ports))
 
 
@@ -426,9 +484,11 @@ def apply_fs_group(root: pathlib.Path, fs_group: int, *, readonly: bool, policy:
     return True
 
 
-def write_atomic_volume(root: pathlib.Path, files: Mapping[str, _kube.VolumeFile]) -> None:
+def write_atomic_volume(root: pathlib.Path, files: Mapping[str, _kube.VolumeFile],
+                        owners: Mapping[str, int] | None = None) -> None:
     """The kubelet's AtomicWriter layout: files in a timestamped folder, `..data` pointing at it, and a symlink per
-    top-level entry through `..data`."""
+    top-level entry through `..data`. `owners`: the uid of a file that has one (a token's fsUser); others are
+    root's."""
     stamp = time.strftime("..%Y_%m_%d_%H_%M_%S.", time.gmtime()) + "".join(random.choices(string.digits, k=9))
     data_dir = root / stamp
     data_dir.mkdir(mode=0o755)
@@ -438,9 +498,109 @@ def write_atomic_volume(root: pathlib.Path, files: Mapping[str, _kube.VolumeFile
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(file.content)
         target.chmod(file.mode & 0o7777)
+        if owners and relative in owners:
+            os.chown(target, owners[relative], -1)
     (root / "..data").symlink_to(stamp)
     for top in sorted({relative.split("/")[0] for relative in files}):
         (root / top).symlink_to(f"..data/{top}")
+
+
+class ClusterObjects(ObjectStore):
+    """The caller's objects, plus what every namespace of a cluster has: the ``kube-root-ca.crt`` ConfigMap (from
+    `root_ca`, when given and the store has none)."""
+
+    def __init__(self, store: ObjectStore, root_ca: str | None) -> None:
+        super().__init__([], default_namespace=store.default_namespace)
+        self.store = store
+        self.root_ca = root_ca
+
+    def get(self, kind: str, namespace: str, name: str) -> Manifest | None:
+        found = self.store.get(kind, namespace, name)
+        if found is None and self.root_ca is not None and (kind, name) == ("ConfigMap", ROOT_CA_CONFIG_MAP):
+            return {"apiVersion": "v1", "kind": "ConfigMap",
+                    "metadata": {"name": ROOT_CA_CONFIG_MAP, "namespace": namespace}, "data": {"ca.crt": self.root_ca}}
+        return found
+
+    def of_kind(self, kind: str, namespace: str | None = None) -> list[Manifest]:
+        return self.store.of_kind(kind, namespace)
+
+
+def fs_user(pod_spec: Mapping[str, Any]) -> int | None:
+    """The kubelet's FsUserFrom: the effective runAsUser (the container's, else the pod's securityContext) when
+    every init and main container has one and it is the same; else None."""
+    pod_user = (pod_spec.get("securityContext") or {}).get("runAsUser")
+    users = {(c.get("securityContext") or {}).get("runAsUser", pod_user)
+             for c in [*(pod_spec.get("initContainers") or []), *(pod_spec.get("containers") or [])]}
+    (user,) = users if len(users) == 1 else (None,)
+    return None if user is None else int(user)
+
+
+@dataclasses.dataclass(frozen=True)
+class PodIdentity:
+    """What the kubelet knows of a pod when it projects its volumes."""
+
+    name: str
+    namespace: str
+    service_account: str
+    fs_user: int | None
+    fs_group: int | None
+
+
+def projected_files(volume: _kube.VolumeSource, pod: PodIdentity, objects: ObjectStore, tokens: TokenSource | None,
+                    where: str) -> tuple[dict[str, _kube.VolumeFile], dict[str, int]]:
+    """The files of a projected volume (relative path -> file) and the owners of those that have one, as the kubelet's
+    projected plugin collects them: Secret and ConfigMap sources, the service account's token, the downward API."""
+    default_mode = int(volume.spec.get("defaultMode", _kube.DEFAULT_FILE_MODE))
+    files: dict[str, _kube.VolumeFile] = {}
+    owners: dict[str, int] = {}
+    for projection in volume.spec.get("sources") or []:
+        (kind, spec), = projection.items()
+        spec = spec or {}
+        found: dict[str, _kube.VolumeFile]
+        if kind == "serviceAccountToken":
+            source_where = f"{where}: volume {volume.name!r} projected serviceAccountToken"
+            _kube.check_fields(spec, source_where, TOKEN_SOURCE_FIELDS, set())
+            if tokens is None:
+                raise UnsupportedSpec(f"{source_where}: serviceAccountToken: the runner has no token issuer "
+                                      "(PodRunner(tokens=...))")
+            if spec.get("audience"):
+                raise UnsupportedSpec(f"{source_where}.audience {spec['audience']!r}: the token issuer's tokens are "
+                                      "for the API server only")
+            key = (pod.namespace, pod.service_account)
+            if callable(tokens):
+                token = tokens(*key)
+            elif key in tokens:
+                token = tokens[key]
+            else:
+                raise HarnessError(f"{source_where}: no token for ServiceAccount {key[0]}/{key[1]} in the tokens given")
+            # When FsGroup is set, the kubelet counts on the volume's ownership change to make 0600 into 0640.
+            mode = 0o600 if pod.fs_user is not None or pod.fs_group is not None else default_mode
+            found = {str(spec["path"]): _kube.VolumeFile(token.encode(), mode)}
+            if pod.fs_user is not None:
+                owners[str(spec["path"])] = pod.fs_user
+        elif kind == "downwardAPI":
+            found = {}
+            values = {"metadata.name": pod.name, "metadata.namespace": pod.namespace,
+                      "spec.serviceAccountName": pod.service_account}
+            for item in spec.get("items") or []:
+                item_where = f"{where}: volume {volume.name!r} downwardAPI item {item.get('path')!r}"
+                _kube.check_fields(item, item_where, DOWNWARD_ITEM_FIELDS, set())
+                ref = item.get("fieldRef") or {}
+                _kube.check_fields(ref, f"{item_where} fieldRef", {"apiVersion", "fieldPath"}, set())
+                field = str(ref.get("fieldPath"))
+                if field not in values:
+                    raise UnsupportedSpec(f"{item_where}: fieldRef.fieldPath {field!r} has no value here (the runner "
+                                          f"knows {sorted(values)})")
+                found[str(item["path"])] = _kube.VolumeFile(values[field].encode(),
+                                                            int(item.get("mode", default_mode)))
+        else:
+            found = _kube._object_files(kind, spec["name"], spec, default_mode, volume.name, pod.namespace, objects,
+                                        where) or {}
+        clash = sorted(set(files) & set(found))
+        if clash:
+            raise HarnessError(f"{where}: projected volume {volume.name!r} writes {clash} twice")
+        files.update(found)
+    return files, owners
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -523,6 +683,9 @@ class RunningPod:
         self.grace_period = float(pod_spec.get("terminationGracePeriodSeconds", 30))
         self.status = {spec.name: ContainerStatus(spec.name) for spec in specs}
         self.init_exit_codes: dict[str, int] = {}
+        deadline = pod_spec.get("activeDeadlineSeconds")
+        self.active_deadline = None if deadline is None else float(deadline)
+        self.reason: str | None = None  # the pod's status.reason once it failed (DeadlineExceeded)
         self.events: list[tuple[float, str, str]] = []
         self.cgroup_parent = f"{runner.cgroup_parent}/{name}"
         self.tmpfs_mounts: list[pathlib.Path] = []
@@ -532,13 +695,14 @@ class RunningPod:
         self._instances: dict[str, _Instance] = {}
         self._threads: list[threading.Thread] = []
         self._ready = False
+        self._published_ready = False  # what `ready` and wait_ready() see: only after on_ready has run
         self._stopped = False
 
     # -- public API ---------------------------------------------------------------------------------------------------
 
     @property
     def ready(self) -> bool:
-        return self._ready
+        return self._published_ready
 
     @property
     def hostname(self) -> str:
@@ -580,7 +744,7 @@ class RunningPod:
         return self.pod_dir / "volumes" / volume
 
     def wait_ready(self, timeout: float) -> RunningPod:
-        self._wait(lambda: self._ready, timeout, "Ready")
+        self._wait(lambda: self._published_ready, timeout, "Ready")
         return self
 
     def wait_restarted(self, container: str, count: int, timeout: float) -> RunningPod:
@@ -625,9 +789,19 @@ class RunningPod:
         with _LIVE_LOCK:
             _LIVE_PODS[self.name] = self
         try:
+            if self.active_deadline is not None:
+                watch = threading.Thread(target=self._enforce_deadline, args=(self.active_deadline,),
+                                         name=f"deadline-{self.name}", daemon=True)
+                self._threads.append(watch)
+                watch.start()
             for spec in self.init_specs:
+                if self.reason:
+                    raise HarnessError(f"pod {self.name} failed before {spec.template.where} ran: {self.reason}")
                 self._run_init(spec)
             for spec in self.specs.values():
+                with self._start_lock:
+                    if self._stopping.is_set():
+                        break
                 instance = self._start_instance(spec)
                 thread = threading.Thread(target=self._supervise, args=(spec, instance),
                                           name=f"pod-{self.name}-{spec.name}", daemon=True)
@@ -651,8 +825,9 @@ class RunningPod:
         self._reap(spec.name, instance)
         self.init_exit_codes[spec.name] = code
         self.event(spec.name, f"init container exited with {code}")
-        if code != 0:
-            raise HarnessError(f"{spec.template.where} exited with {code}; its output:\n"
+        failed = f" and the pod failed: {self.reason}" if self.reason else ""
+        if code != 0 or self.reason:
+            raise HarnessError(f"{spec.template.where} exited with {code}{failed}; its output:\n"
                                f"{self.init_log(spec.name)[-4000:]}")
 
     def _new_instance(self, spec: ContainerSpec, *, log_path: pathlib.Path | None = None) -> _Instance:
@@ -810,6 +985,24 @@ class RunningPod:
                     self.event(spec.name, f"restart failed: {error}")
                     return
 
+    def _enforce_deadline(self, seconds: float) -> None:
+        """The kubelet's activeDeadlineSeconds: the pod fails, every container is killed with the grace period, in
+        parallel, and none is restarted or started."""
+        if self._stopping.wait(seconds):
+            return
+        with self._start_lock:
+            self.reason = "DeadlineExceeded"
+            self._stopping.set()
+            names = list(self._instances)
+        self.event("", f"DeadlineExceeded: the pod was active longer than activeDeadlineSeconds ({seconds:g} s)")
+        self._set_ready(False)
+        killers = [threading.Thread(target=self._kill_instance, args=(name, self.grace_period, "DeadlineExceeded"),
+                                    name=f"kill-{self.name}-{name}", daemon=True) for name in names]
+        for killer in killers:
+            killer.start()
+        for killer in killers:
+            killer.join()
+
     def _kill_instance(self, name: str, grace: float, reason: str | None = None,
                        instance: _Instance | None = None) -> None:
         """SIGTERM, SIGKILL after `grace` seconds: `instance`, or the container's current one."""
@@ -944,8 +1137,14 @@ class RunningPod:
                 return
             self._ready = ready
         self.event("", f"pod {'Ready' if ready else 'not Ready'}")
+        if not ready:
+            self._published_ready = False
         if self.on_ready is not None:
+            # Before Ready shows: a caller of wait_ready() may rely on what the callback does (the Service's
+            # endpoints), as the endpointslice controller acts before clients see a ready endpoint.
             self.on_ready(self, ready)
+        if ready:
+            self._published_ready = True
 
     def event(self, container: str, message: str) -> None:
         with self._lock:
@@ -981,14 +1180,23 @@ class RunningPod:
 
 class PodRunner:
     """Runs pods of the workloads in `store` under runc. `state_dir` is runc's --root; every container's cgroup is
-    under /`cgroup_parent`/POD/ (one parent per runner; :meth:`close` removes it)."""
+    under /`cgroup_parent`/POD/ (one parent per runner; :meth:`close` removes it).
+
+    The cluster around the pods (see "Service accounts" in the module's docstring): `tokens` issues service-account
+    tokens (``tokens(namespace, service_account)``, or a mapping of those pairs); `root_ca` is the API server's CA
+    (PEM), the ``kube-root-ca.crt`` ConfigMap of every namespace; `kubernetes_service_ip` is the ClusterIP of the
+    ``kubernetes`` Service (namespace default, port 443) for the ``KUBERNETES_*`` variables."""
 
     _counter = itertools.count(1)
 
     def __init__(self, workdir: pathlib.Path, store: ObjectStore, *, state_dir: pathlib.Path | None = None,
-                 cgroup_parent: str | None = None, init_timeout: float = 120.0) -> None:
+                 cgroup_parent: str | None = None, init_timeout: float = 120.0, tokens: TokenSource | None = None,
+                 root_ca: str | None = None, kubernetes_service_ip: str | None = None) -> None:
         self.workdir = workdir
         self.store = store
+        self.objects = ClusterObjects(store, root_ca)
+        self.tokens = tokens
+        self.kubernetes_service_ip = kubernetes_service_ip
         self.number = next(self._counter)
         self.id_prefix = f"pr{os.getpid()}x{self.number}"
         self.cgroup_parent = cgroup_parent or f"pods-runner-{os.getpid()}/{self.id_prefix}"
@@ -1033,19 +1241,34 @@ class PodRunner:
         if restart_policy not in allowed:
             raise UnsupportedSpec(f"{where}: restartPolicy {restart_policy!r} (a {kind} needs {allowed})")
         if pod_spec.get("automountServiceAccountToken") is not False:
-            raise UnsupportedSpec(f"{where}: automountServiceAccountToken is not false: the kubelet would mount a "
-                                  "service-account token, and the runner has no token issuer")
+            raise UnsupportedSpec(f"{where}: automountServiceAccountToken is not false: the ServiceAccount admission "
+                                  "would add a token volume to every container, which the runner does not do (mount a "
+                                  "projected serviceAccountToken volume where it is used)")
+        service_account = str(pod_spec.get("serviceAccountName") or pod_spec.get("serviceAccount") or "default")
+        if service_account != "default" and self.store.get("ServiceAccount", namespace, service_account) is None:
+            raise HarnessError(f"{where}: ServiceAccount {namespace}/{service_account} does not exist; the API server "
+                               "would not admit the pod")
         if str(pod_spec.get("dnsPolicy", "ClusterFirst")) != "ClusterFirst":
             raise UnsupportedSpec(f"{where}: dnsPolicy {pod_spec.get('dnsPolicy')!r}: only ClusterFirst is honoured")
         templates = [PodTemplate(kind, workload, namespace, pod_spec, c, "init container")
                      for c in pod_spec.get("initContainers") or []]
         main = [PodTemplate(kind, workload, namespace, pod_spec, c, "container") for c in containers]
-        init_specs = [_parse_container(t, self.store, init=True) for t in templates]
-        specs = [_parse_container(t, self.store, init=False) for t in main]
+        kube_ip = self.kubernetes_service_ip
+        init_specs = [_parse_container(t, self.objects, init=True, kubernetes_ip=kube_ip) for t in templates]
+        specs = [_parse_container(t, self.objects, init=False, kubernetes_ip=kube_ip) for t in main]
         # Every volume of the pod is set up, used or not: a missing object keeps the pod from starting.
-        volumes = _kube.volume_sources(main[0])
-        volume_files = {vol_name: _kube.volume_files(volume, namespace, self.store, where)
-                        for vol_name, volume in volumes.items() if volume.type in ("secret", "configMap", "projected")}
+        volumes = _kube.volume_sources(main[0], service_account_volumes=True)
+        fs_group = (pod_spec.get("securityContext") or {}).get("fsGroup")
+        identity = PodIdentity(name, namespace, service_account, fs_user(pod_spec),
+                               None if fs_group is None else int(fs_group))
+        volume_files: dict[str, Mapping[str, _kube.VolumeFile] | None] = {}
+        volume_owners: dict[str, dict[str, int]] = {}
+        for vol_name, volume in volumes.items():
+            if volume.type == "projected":
+                volume_files[vol_name], volume_owners[vol_name] = projected_files(volume, identity, self.objects,
+                                                                                  self.tokens, where)
+            elif volume.type in ("secret", "configMap"):
+                volume_files[vol_name] = _kube.volume_files(volume, namespace, self.objects, where)
         for volume in volumes.values():
             if volume.type == "persistentVolumeClaim" and self.store.get(
                     "PersistentVolumeClaim", namespace, str(volume.spec["claimName"])) is None:
@@ -1079,7 +1302,7 @@ class PodRunner:
         self.pods.append(pod)
         try:
             self._write_etc(pod, resolv_conf, hosts)
-            self._lay_out_volumes(pod, volumes, volume_files)
+            self._lay_out_volumes(pod, volumes, volume_files, volume_owners)
         except BaseException:
             pod.stop(grace=0)
             raise
@@ -1146,7 +1369,8 @@ class PodRunner:
             (pod.pod_dir / name).chmod(0o644)
 
     def _lay_out_volumes(self, pod: RunningPod, volumes: Mapping[str, _kube.VolumeSource],
-                         volume_files: Mapping[str, Mapping[str, _kube.VolumeFile] | None]) -> None:
+                         volume_files: Mapping[str, Mapping[str, _kube.VolumeFile] | None],
+                         volume_owners: Mapping[str, Mapping[str, int]]) -> None:
         security = pod.pod_spec.get("securityContext") or {}
         fs_group = security.get("fsGroup")
         policy = str(security.get("fsGroupChangePolicy", "Always"))
@@ -1169,7 +1393,7 @@ class PodRunner:
             else:
                 root.mkdir(parents=True)
                 root.chmod(0o1777)  # the kubelet writes these into a tmpfs (here: a folder, same mode)
-                write_atomic_volume(root, volume_files.get(volume.name) or {})
+                write_atomic_volume(root, volume_files.get(volume.name) or {}, volume_owners.get(volume.name))
                 readonly = True
             if fs_group is not None:
                 changed = apply_fs_group(root, int(fs_group), readonly=readonly, policy=policy)

@@ -264,7 +264,7 @@ def _change(path: str, value: Any) -> Callable[[dict[str, Any]], None]:
     (_change("containers.0.livenessProbe", {"exec": {"command": ["true"]}}), "exec"),
     (_change("containers.0.ports.0.hostPort", 5000), "hostPort"),
     (_change("containers.0.lifecycle", {"preStop": {"sleep": {"seconds": 1}}}), "lifecycle"),
-    (_change("containers.1.image", "joxit/docker-registry-ui:2.6.0"), "joxit/docker-registry-ui"),
+    (_change("containers.1.image", "joxit/docker-registry-ui:2.5.8"), "joxit/docker-registry-ui"),  # before 2.6.0
     (_change("containers.0.image", "registry:3.0.0"), "registry:3"),
     (_change("containers.0.securityContext.runAsUser", 0), "runAsNonRoot"),
     (_change("automountServiceAccountToken", True), "automountServiceAccountToken"),
