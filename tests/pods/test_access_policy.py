@@ -27,6 +27,7 @@ from traefik._stack import TraefikProcess, tls_secret
 
 from constructs_lib import AccessControl, AnonymousAccess, HtpasswdAuth, IngressTls, RegistryChart
 
+from . import _procfs
 from ._network import ClusterNetwork, PodNet, unique_prefix
 from .conftest import PodsHost
 from .runner import PodRunner, RunningPod
@@ -216,8 +217,6 @@ def test_a_policy_naming_the_wrong_peer_cuts_traefik_off(cluster: Cluster) -> No
 
 def test_the_pod_ran_as_synthesized(cluster: Cluster) -> None:
     # The registry here is the synthesized pod under runc, not a host process: its user and its empty capabilities.
-    status = dict(line.split(":\t", 1) for line in
-                  pathlib.Path(f"/proc/{cluster.registry.pid('registry')}/status").read_text().splitlines()
-                  if ":\t" in line)
+    status = _procfs.status(cluster.registry.pid("registry"))
     assert status["Uid"].split()[0] == "10001" and status["CapEff"] == "0000000000000000"
     assert os.path.exists(cluster.registry.netns_path or "")

@@ -31,6 +31,7 @@ from e2e.harness import RegistryApi, Skopeo, assert_same_image, write_oci_image
 
 from constructs_lib import GarbageCollection, HtpasswdAuth, Registry, Storage, UploadPurging
 
+from . import _procfs
 from ._network import ClusterNetwork, PodNet, unique_prefix
 from .conftest import PodsHost
 from .runner import PodRunner, RunningPod
@@ -53,22 +54,6 @@ def _of(manifests: list[Manifest], kind: str, name: str | None = None) -> Manife
     return found
 
 
-def _proc_status(pid: int) -> dict[str, str]:
-    lines = pathlib.Path(f"/proc/{pid}/status").read_text().splitlines()
-    return dict(line.split(":\t", 1) for line in lines if ":\t" in line)
-
-
-def _environ(pid: int) -> dict[str, str]:
-    entries = pathlib.Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
-    return dict(entry.decode().split("=", 1) for entry in entries if b"=" in entry)
-
-
-def _root_options(pid: int) -> list[str]:
-    for line in pathlib.Path(f"/proc/{pid}/mountinfo").read_text().splitlines():
-        fields = line.split()
-        if fields[4] == "/":
-            return fields[5].split(",")
-    raise AssertionError(f"no root mount for pid {pid}")
 
 
 @dataclass
@@ -124,7 +109,8 @@ class Cluster:
             else:  # leave-read-only (a main container) sends the second PATCH
                 pid = gc_pod.pid("leave-read-only")
                 token = pathlib.Path(f"/proc/{pid}/root/{TOKEN_DIR}")
-                seen.update(status=_proc_status(pid), environ=_environ(pid), root=_root_options(pid),
+                seen.update(status=_procfs.status(pid), environ=_procfs.environ(pid),
+                            root=_procfs.root_mount_options(pid),
                             token=(token / "token").stat(), namespace=(token / "namespace").read_text(),
                             ca=(token / "ca.crt").read_text())
             self.during[number] = seen

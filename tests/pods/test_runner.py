@@ -19,7 +19,7 @@ import pytest
 from e2e._kube import Manifest, ObjectStore, UnsupportedSpec
 from e2e._proc import HarnessError
 
-from pods import _runc
+from pods import _procfs, _runc
 from pods.conftest import MakeRunner, PodsHost
 from pods.runner import apply_fs_group
 
@@ -104,19 +104,6 @@ def _get(host: str, port: int, path: str, auth: tuple[str, str] | None = None) -
         conn.close()
 
 
-def _status(pid: int) -> dict[str, str]:
-    lines = pathlib.Path(f"/proc/{pid}/status").read_text().splitlines()
-    return {key: value.strip() for key, _, value in (line.partition(":") for line in lines)}
-
-
-def _root_mount_options(pid: int) -> list[str]:
-    for line in pathlib.Path(f"/proc/{pid}/mountinfo").read_text().splitlines():
-        fields = line.split(" ")
-        if fields[4] == "/":
-            return fields[5].split(",")
-    raise AssertionError(f"no / mount for {pid}")
-
-
 def test_the_registry_pod_runs_under_runc_as_synthesized(make_runner: MakeRunner, manifests: list[Manifest],
                                                          veth: VethNetns) -> None:
     started = time.monotonic()
@@ -135,14 +122,14 @@ def test_the_registry_pod_runs_under_runc_as_synthesized(make_runner: MakeRunner
         name = container["name"]
         security = container["securityContext"]
         assert security["runAsUser"] == 10001 and security["capabilities"] == {"drop": ["ALL"]}
-        status = _status(pod.pid(name))
+        status = _procfs.status(pod.pid(name))
         assert status["Uid"].split() == ["10001"] * 4, (name, status["Uid"])
         assert status["Gid"].split() == ["10001"] * 4, (name, status["Gid"])
         assert status["Groups"].split() == ["10001"], (name, status["Groups"])  # fsGroup, as a supplementary group
         assert status["CapEff"] == status["CapPrm"] == status["CapBnd"] == "0000000000000000", (name, status)
         assert status["NoNewPrivs"] == "1", name
         assert status["Seccomp"] == "2", name  # filter mode: the RuntimeDefault profile
-        assert "ro" in _root_mount_options(pod.pid(name)), name
+        assert "ro" in _procfs.root_mount_options(pod.pid(name)), name
         limit = container["resources"]["limits"]["memory"]
         expected = {"512Mi": 512 * 2 ** 20, "32Mi": 32 * 2 ** 20}[limit]
         assert int(pod.cgroup_file(name, "memory", "memory.limit_in_bytes").read_text()) == expected

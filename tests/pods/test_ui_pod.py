@@ -22,6 +22,7 @@ from e2e._kube import ObjectStore
 
 from constructs_lib import HtpasswdAuth, RegistryChart
 
+from . import _procfs
 from ._network import ClusterNetwork, PodNet, unique_prefix
 from .conftest import PodsHost
 from .runner import PodRunner, RunningPod
@@ -131,19 +132,6 @@ def cluster(pods_host: PodsHost, tmp_path_factory: pytest.TempPathFactory) -> It
         yield Cluster(net, registry, ui, registry_net, ui_net, traefik, stranger, registry_ip, ui_ip, policies)
 
 
-def _proc_status(pid: int) -> dict[str, str]:
-    lines = pathlib.Path(f"/proc/{pid}/status").read_text().splitlines()
-    return dict(line.split(":\t", 1) for line in lines if ":\t" in line)
-
-
-def _root_mount_options(pid: int) -> list[str]:
-    for line in pathlib.Path(f"/proc/{pid}/mountinfo").read_text().splitlines():
-        fields = line.split()
-        if fields[4] == "/":
-            return fields[5].split(",")
-    raise AssertionError(f"no root mount for pid {pid}")
-
-
 def test_the_ui_pod_ran_as_synthesized(cluster: Cluster) -> None:
     ui = cluster.ui
     # GIVEN the UI pod, Ready: its init container seeded the emptyDirs and exited 0 before the UI started
@@ -160,10 +148,10 @@ def test_the_ui_pod_ran_as_synthesized(cluster: Cluster) -> None:
     assert 'proxy_set_header Host "$http_host";' in site and "listen       8080;" in site and "#proxy" not in site
     # AND the UI container runs as the synthesized user, without capabilities or new privileges, on a read-only root
     pid = ui.pid("ui")
-    status = _proc_status(pid)
+    status = _procfs.status(pid)
     assert status["Uid"].split() == [str(UI_UID)] * 4 and status["Gid"].split() == [str(UI_UID)] * 4
     assert status["CapEff"] == "0000000000000000" and status["NoNewPrivs"] == "1"
-    assert "ro" in _root_mount_options(pid)
+    assert "ro" in _procfs.root_mount_options(pid)
     assert pathlib.Path(f"/proc/{pid}/cmdline").read_bytes().startswith(b"nginx: master process")
     # AND its probes pass: startup (which may fail while nginx starts), then liveness and readiness, never failing
     messages = [message for _, name, message in ui.events if name == "ui"]
