@@ -723,6 +723,16 @@ class ClusterNetwork:
             pod.ready = ready
             self.refresh()
 
+    def pod_run_options(self, pod: PodNet, *, publish_readiness: bool = True) -> dict[str, Any]:
+        """What PodRunner.run needs to run a pod on `pod`'s network: its namespace and IP, the resolv.conf the
+        kubelet would write, and (unless not asked) a readiness callback that adds the pod to its Services'
+        endpoints when Ready and takes it out when not, as the endpointslice controller does."""
+        options: dict[str, Any] = {"netns_path": pod.netns_path, "pod_ip": pod.ip,
+                                   "resolv_conf": self.resolv_conf(pod.namespace)}
+        if publish_readiness:
+            options["on_ready"] = lambda _running, ready: self.set_ready(pod, ready)
+        return options
+
     def resolv_conf(self, namespace: str) -> str:
         """The /etc/resolv.conf the kubelet writes for a pod of `namespace` (dnsPolicy ClusterFirst)."""
         return (f"search {namespace}.svc.{CLUSTER_DOMAIN} svc.{CLUSTER_DOMAIN} {CLUSTER_DOMAIN}\n"

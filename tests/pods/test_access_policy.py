@@ -148,9 +148,7 @@ def cluster(pods_host: PodsHost, tmp_path_factory: pytest.TempPathFactory) -> It
         runner = PodRunner(workdir / "runner", ObjectStore(manifests, default_namespace="registry"),
                            state_dir=pods_host.state_dir, cgroup_parent=f"{pods_host.cgroup_prefix}/access")
         cleanup.callback(runner.close)
-        pod = runner.run(deployment, netns_path=registry_net.netns_path, pod_ip=registry_net.ip,
-                         resolv_conf=net.resolv_conf("registry"), pvc_root=workdir / "pvc",
-                         on_ready=lambda _pod, ready: net.set_ready(registry_net, ready))
+        pod = runner.run(deployment, **net.pod_run_options(registry_net), pvc_root=workdir / "pvc")
         pod.wait_ready(60)
         # What the endpointslice controller would publish for the ready pod, to Traefik through the stand-in API.
         endpoint_slice = {

@@ -103,9 +103,7 @@ def cluster(pods_host: PodsHost, tmp_path_factory: pytest.TempPathFactory) -> It
         runner = PodRunner(workdir / "runner", ObjectStore([*manifests, redis_secret], default_namespace="registry"),
                            state_dir=pods_host.state_dir, cgroup_parent=f"{pods_host.cgroup_prefix}/egress")
         cleanup.callback(runner.close)
-        pod = runner.run(deployment, netns_path=registry_net.netns_path, pod_ip=registry_net.ip,
-                         resolv_conf=net.resolv_conf("registry"),
-                         on_ready=lambda _pod, ready: net.set_ready(registry_net, ready))
+        pod = runner.run(deployment, **net.pod_run_options(registry_net))
         pod.wait_ready(90)  # the readiness probe passes only once the registry reaches S3 (its storage health check)
         yield Cluster(net, pod, registry_net, s3, redis, s3_ip, redis_ip, policies)
 

@@ -85,9 +85,7 @@ class Cluster:
 
     def start_registry(self, deployment: Manifest) -> None:
         net, pod_net = self.net, self.registry_net
-        self.registry = self.runner.run(deployment, netns_path=pod_net.netns_path, pod_ip=pod_net.ip,
-                                        resolv_conf=net.resolv_conf(NAMESPACE),
-                                        on_ready=lambda _pod, ready: net.set_ready(pod_net, ready))
+        self.registry = self.runner.run(deployment, **net.pod_run_options(pod_net))
         self.registry.wait_ready(40)
 
     def roll_out(self, deployment: dict[str, Any]) -> None:
@@ -184,8 +182,9 @@ def test_the_collection_pod_opens_and_closes_the_window_through_the_kubernetes_s
     # WHEN the CronJob's pod runs in its own network namespace, behind its policy, and runs to its end
     gc_net = _gc_pod_net(cluster, "registry-gc-1")
     try:
-        pod = cluster.runner.run(_of(cluster.manifests, "CronJob"), netns_path=gc_net.netns_path, pod_ip=gc_net.ip,
-                                 resolv_conf=cluster.net.resolv_conf(NAMESPACE), pod_name=gc_net.name)
+        pod = cluster.runner.run(_of(cluster.manifests, "CronJob"),
+                                 pod_name=gc_net.name,
+                                 **cluster.net.pod_run_options(gc_net, publish_readiness=False))
         try:
             codes = pod.wait(60)
         finally:
@@ -246,8 +245,8 @@ def test_a_policy_without_the_api_servers_port_cuts_kubectl_off(cluster: Cluster
     try:
         # WHEN the pod runs
         with pytest.raises(HarnessError) as failure:
-            cluster.runner.run(cron_job, netns_path=gc_net.netns_path, pod_ip=gc_net.ip,
-                               resolv_conf=cluster.net.resolv_conf(NAMESPACE), pod_name=gc_net.name)
+            cluster.runner.run(cron_job, pod_name=gc_net.name,
+                               **cluster.net.pod_run_options(gc_net, publish_readiness=False))
     finally:
         cluster.net.remove_pod(gc_net)
         cluster.net.apply_network_policies(policies)

@@ -120,14 +120,10 @@ def cluster(pods_host: PodsHost, tmp_path_factory: pytest.TempPathFactory) -> It
         runner = PodRunner(workdir / "runner", ObjectStore(manifests, default_namespace="registry"),
                            state_dir=pods_host.state_dir, cgroup_parent=f"{pods_host.cgroup_prefix}/ui")
         cleanup.callback(runner.close)
-        registry = runner.run(registry_deployment, netns_path=registry_net.netns_path, pod_ip=registry_net.ip,
-                              resolv_conf=net.resolv_conf("registry"), pvc_root=workdir / "pvc",
-                              on_ready=lambda _pod, ready: net.set_ready(registry_net, ready))
+        registry = runner.run(registry_deployment, **net.pod_run_options(registry_net), pvc_root=workdir / "pvc")
         registry.wait_ready(60)  # returns once on_ready has published the endpoint
         # nginx resolves the proxy's host (the registry Service) when it starts: the registry is up first.
-        ui = runner.run(ui_deployment, netns_path=ui_net.netns_path, pod_ip=ui_net.ip,
-                        resolv_conf=net.resolv_conf("registry"),
-                        on_ready=lambda _pod, ready: net.set_ready(ui_net, ready))
+        ui = runner.run(ui_deployment, **net.pod_run_options(ui_net))
         ui.wait_ready(60)
         yield Cluster(net, registry, ui, registry_net, ui_net, traefik, stranger, registry_ip, ui_ip, policies)
 
