@@ -14,7 +14,7 @@ import enum
 
 from . import _typecheck, _validation
 from ._secrets import SecretKeyRef, SecretSource
-from .auth import HtpasswdAuth
+from .auth import HtpasswdAuth, _check_realm
 
 __all__ = ["AccessControl", "AnonymousAccess"]
 
@@ -155,7 +155,3 @@ def _merged(action: str, roles: list[tuple[str, HtpasswdAuth]]) -> SecretSource 
             "one Secret per action with AccessControl.from_secrets"))
     return SecretSource.of_value("".join(auth.htpasswd or "" for _, auth in roles))
 
-
-def _check_realm(realm: str) -> None:
-    _validation.check_non_empty("realm", realm)
-    _validation.check_no_forbidden_chars("realm", realm, '"\\', "the realm is quoted in the WWW-Authenticate header")

@@ -204,8 +204,7 @@ class RegistryChart(cdk8s.Chart):
                 pod=a["registry_pod"] if a["registry_pod"] is not None else PodOptions())
         endpoint = ServiceEndpoint(service_name=registry.name, service_port=registry.port, namespace=namespace,
                                    cors_origin=cors_origin,
-                                   auth_required=registry.access.auth_required if registry.access is not None
-                                   else a["auth"] is not None,
+                                   auth_required=registry.auth_required,
                                    delete_enabled=a["delete_enabled"], access=registry.access)
         ingress: IngressConfig | GatewayConfig
         if a["gateway"] is None:

@@ -254,6 +254,12 @@ class RegistryConfig:
         """The access control Traefik enforces, or None."""
         return self.auth if isinstance(self.auth, AccessControl) else None
 
+    @property
+    def auth_required(self) -> bool:
+        """Whether browsing the registry needs credentials: with access control, unless anonymous browsing is
+        allowed."""
+        return self.auth.auth_required if isinstance(self.auth, AccessControl) else self.auth is not None
+
     def _check_garbage_collection(self, version: RegistryVersion) -> None:
         gc = self.garbage_collection
         assert gc is not None

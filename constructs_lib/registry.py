@@ -229,9 +229,7 @@ class Registry(Construct):
     def auth_required(self) -> bool:
         """Whether browsing the registry needs credentials (:class:`~constructs_lib.endpoints.RegistryEndpoint`):
         with :class:`~constructs_lib.access.AccessControl`, unless anonymous browsing is allowed."""
-        if self._config.access is not None:
-            return self._config.access.auth_required
-        return self._config.auth is not None
+        return self._config.auth_required
 
     @property
     def delete_enabled(self) -> bool:
