@@ -21,7 +21,11 @@ if os.environ.get("PATH", "").split(os.pathsep)[:2] != _PREFIX:
 # cdk8s (which starts the jsii Node.js process, on the PATH set above) is imported by the tests that build
 # constructs, not here: the model's and the plans' tests run without Node.js.
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     import cdk8s
+    from pods._host import PodsHost
+    from pods._network import ClusterNetwork
 
 
 @pytest.fixture
@@ -46,3 +50,40 @@ def require_crds() -> pathlib.Path:
         pytest.fail(f"Traefik CRDs not found at {CRDS}: "
                     "these tests read them from ../shared/crds beside the repository")
     return CRDS
+
+
+@pytest.fixture(scope="session")
+def pods_host(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PodsHost]:
+    """The host's pod runner (tests/pods, and the e2e and Traefik tests' pods): fails (never skips) on a host that
+    cannot run pods; at the end, fails if anything was left behind. One per session, whichever folder asks first."""
+    from e2e import _proc
+    from pods import runner
+    from pods._host import PodsHost, missing_requirements
+
+    problems = missing_requirements()
+    if problems:
+        pytest.fail("cannot run pods here: " + "; ".join(problems))
+    base = tmp_path_factory.mktemp("pods")
+    host = PodsHost(state_dir=base / "runc-state", base=base, cgroup_prefix=f"pods-runner-{os.getpid()}",
+                    netns_prefix=f"pr{os.getpid()}x")
+    yield host
+    stopped = runner.stop_all_live()
+    leaked = _proc.kill_all_live()
+    left = host.leftovers()
+    host.clean()
+    if stopped or leaked or left:
+        pytest.fail(f"left behind by the pod runner: pods {stopped}, processes {leaked}, {left}")
+
+
+@pytest.fixture(scope="module")
+def cluster_net(pods_host: PodsHost) -> Iterator[ClusterNetwork]:
+    """One cluster network per test module (pod network namespaces on a bridge, Services, a cluster DNS,
+    NetworkPolicies enforced); nothing of it is left after the module, and a check says so."""
+    from pods._network import ClusterNetwork, leftovers, unique_prefix
+
+    prefix = unique_prefix("cn")
+    with ClusterNetwork(prefix) as net:
+        yield net
+    left = leftovers(prefix)
+    if left:
+        pytest.fail(f"the cluster network left {left}")

@@ -48,10 +48,15 @@ def _b64url(data: bytes) -> str:
 
 
 class TokenServer:
-    """Serves tokens for `users` on http://127.0.0.1:<port>/token in a thread of the test process."""
+    """Serves tokens for `users` on http://HOST:PORT/token in a thread of the test process (default 127.0.0.1 and a
+    free port; pods reach it on the node's IP)."""
+
+    #: Where a registry pod finds the signer's certificate (``registry_files()`` puts it there).
+    ROOT_CERT_BUNDLE_PATH = "/run/harness-token/token-signer.pem"
 
     def __init__(self, workdir: pathlib.Path, *, users: Mapping[str, str], service: str = "upstream.test",
-                 issuer: str = "e2e-token-issuer") -> None:
+                 issuer: str = "e2e-token-issuer", host: str = _proc.LOOPBACK, port: int = 0) -> None:
+        self.host, self.port = host, port
         self.users = dict(users)
         self.service = service
         self.issuer = issuer
@@ -76,13 +81,18 @@ class TokenServer:
     def realm(self) -> str:
         if self._server is None:
             raise HarnessError("the token server is not running")
-        return f"http://{_proc.LOOPBACK}:{self._server.server_address[1]}/token"
+        return f"http://{self.host}:{self._server.server_address[1]}/token"
 
     def registry_overrides(self) -> dict[str, str]:
-        """Environment that turns a registry WITHOUT auth of its own into a token-auth registry of this server."""
+        """Environment that turns a registry pod WITHOUT auth of its own into a token-auth registry of this server
+        (with ``files=registry_files()``)."""
         return {"REGISTRY_AUTH": "token", "REGISTRY_AUTH_TOKEN_REALM": self.realm,
                 "REGISTRY_AUTH_TOKEN_SERVICE": self.service, "REGISTRY_AUTH_TOKEN_ISSUER": self.issuer,
-                "REGISTRY_AUTH_TOKEN_ROOTCERTBUNDLE": str(self.root_cert_bundle)}
+                "REGISTRY_AUTH_TOKEN_ROOTCERTBUNDLE": self.ROOT_CERT_BUNDLE_PATH}
+
+    def registry_files(self) -> dict[str, bytes]:
+        """The files a registry pod of ``registry_overrides()`` reads: the token signer's certificate."""
+        return {self.ROOT_CERT_BUNDLE_PATH: self.root_cert_bundle.read_bytes()}
 
     def start(self) -> Self:
         server = self
@@ -94,7 +104,7 @@ class TokenServer:
             def log_message(self, format: str, *args: object) -> None:
                 pass  # recorded in server.requests instead
 
-        self._server = http.server.ThreadingHTTPServer((_proc.LOOPBACK, 0), Handler)
+        self._server = http.server.ThreadingHTTPServer((self.host, self.port), Handler)
         self._server.daemon_threads = True
         self._thread = _proc.serve_in_thread(self._server, "e2e-token-server")
         return self

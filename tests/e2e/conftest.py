@@ -1,4 +1,8 @@
-"""Fixtures that tie the e2e harness's real processes to test lifetimes: nothing started here outlives its scope."""
+"""Fixtures that tie the e2e harness's real processes to test lifetimes: nothing started here outlives its scope.
+
+The registry runs as a pod (tests/pods/registry_pod.py: runc, a network namespace and IP of its own, its
+NetworkPolicies enforced) on one ClusterNetwork per test module; the S3 server runs in a pod of namespace `minio`
+behind the Service `minio.minio.svc.cluster.local:9000`, where the default app looks for MinIO."""
 
 from __future__ import annotations
 
@@ -10,15 +14,24 @@ from typing import Any
 
 import pytest
 import trustme
+from pods._host import PodsHost
+from pods._network import ClusterNetwork
+from pods.registry_pod import RegistryPod
 
 from . import _proc
 from ._client import SKOPEO, OciImage, Skopeo, write_oci_image
-from ._registry import REGISTRY_BINARY, RegistryProcess
+from ._redis import RedisServer
+from ._registry import REGISTRY_BINARY
 from ._s3 import SeaweedS3, weed_binary
 from ._tls import TlsFiles, write_tls_files
+from ._token import TokenServer
 
-StartRegistry = Callable[..., RegistryProcess]
+StartRegistry = Callable[..., RegistryPod]
+S3_SERVICE = "minio.minio.svc.cluster.local"
+S3_PORT = 9000
 MakeImage = Callable[..., OciImage]
+MakeRedis = Callable[[str], RedisServer]
+MakeTokenServer = Callable[[Mapping[str, str]], TokenServer]
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -36,44 +49,105 @@ def _e2e_tools_and_no_leaks() -> Iterator[None]:
 
 
 @pytest.fixture(scope="session")
-def tls_files(tmp_path_factory: pytest.TempPathFactory) -> TlsFiles:
-    """A trustme CA and a server certificate for 127.0.0.1/localhost: the TLS the ingress gives in the cluster."""
-    return write_tls_files(trustme.CA(), tmp_path_factory.mktemp("tls"))
+def tls_ca() -> trustme.CA:
+    """The test CA: every client trusts it only; each registry pod gets a certificate of it for its pod IP."""
+    return trustme.CA()
+
+
+@pytest.fixture(scope="session")
+def tls_files(tls_ca: trustme.CA, tmp_path_factory: pytest.TempPathFactory) -> TlsFiles:
+    """The test CA and a server certificate for 127.0.0.1/localhost (for servers on the host)."""
+    return write_tls_files(tls_ca, tmp_path_factory.mktemp("tls"))
 
 
 @pytest.fixture(scope="module")
-def s3_server() -> Iterator[SeaweedS3]:
-    """One SeaweedFS S3 server per test module; tests keep apart by using their own root directory (key prefix)."""
-    server = SeaweedS3(bucket="registry-e2e").start()
+def s3_server(cluster_net: ClusterNetwork) -> Iterator[SeaweedS3]:
+    """One SeaweedFS S3 server per test module in a pod of namespace `minio` (port 9000, as MinIO's), also behind the
+    Service minio.minio.svc.cluster.local:9000; tests keep apart by using their own root directory (key prefix)."""
+    labels = {"app.kubernetes.io/name": "minio"}
+    pod = cluster_net.add_pod("minio", "minio-0", labels)
     try:
-        yield server
+        cluster_net.add_service("minio", "minio", {S3_PORT: S3_PORT}, labels)
+        server = SeaweedS3(bucket="registry-e2e", host=pod.ip, s3_port=S3_PORT, wrap=pod.argv).start()
+        try:
+            yield server
+        finally:
+            server.stop()
+            cluster_net.remove_service("minio", "minio")
     finally:
-        server.stop()
+        cluster_net.remove_pod(pod)
 
 
 @pytest.fixture
-def start_registry(tmp_path: pathlib.Path, tls_files: TlsFiles) -> Iterator[StartRegistry]:
-    """start_registry(manifests, extra_objects=(), *, start=True, tls=True, **RegistryProcess kwargs).
+def make_redis(tmp_path: pathlib.Path, cluster_net: ClusterNetwork) -> Iterator[MakeRedis]:
+    """make_redis(password): a real Redis in a pod of namespace `cache` (port 6379, address = its pod IP), ended with
+    the test."""
+    made: list[tuple[RedisServer, Any]] = []
 
-    Every process of one test shares its PVC folders (tmp_path/pvc), as pods sharing a claim would; all are stopped
-    when the test ends.
+    def make(password: str) -> RedisServer:
+        pod = cluster_net.add_pod("cache", f"redis-{len(made)}", {"app.kubernetes.io/name": "redis"})
+        server = RedisServer(tmp_path / f"redis-{len(made)}", password=password, host=pod.ip, port=6379,
+                             wrap=pod.argv)
+        made.append((server, pod))
+        return server.start()
+
+    try:
+        yield make
+    finally:
+        for server, pod in made:
+            server.stop()
+            cluster_net.remove_pod(pod)
+
+
+@pytest.fixture
+def make_token_server(tmp_path: pathlib.Path, cluster_net: ClusterNetwork) -> Iterator[MakeTokenServer]:
+    """make_token_server(users): a registry token server on the node's IP, port 5000 (a pull-through cache's egress
+    rule, its upstream's port, covers it, as 443 covers both a hosted registry and its token service); a registry pod
+    uses it with overrides=server.registry_overrides(), files=server.registry_files()."""
+    made: list[TokenServer] = []
+
+    def make(users: Mapping[str, str]) -> TokenServer:
+        if made:
+            raise RuntimeError("one token server per test (port 5000 of the node)")
+        made.append(TokenServer(tmp_path / "token", users=users, host=cluster_net.node_ip, port=5000))
+        return made[-1].start()
+
+    try:
+        yield make
+    finally:
+        for server in made:
+            server.stop()
+
+
+_runners = itertools.count(1)
+
+
+@pytest.fixture
+def start_registry(tmp_path: pathlib.Path, tls_ca: trustme.CA, pods_host: PodsHost,
+                   cluster_net: ClusterNetwork) -> Iterator[StartRegistry]:
+    """start_registry(manifests, extra_objects=(), *, start=True, tls=True, **RegistryPod kwargs): a pod.
+
+    Every pod of one test shares its claims' folders (tmp_path/pvc), as pods sharing a claim would; all are deleted
+    (with their networks and policies) when the test ends.
     """
-    started: list[RegistryProcess] = []
+    started: list[RegistryPod] = []
     counter = itertools.count(1)
 
     def start(manifests: Sequence[Mapping[str, Any]], extra_objects: Sequence[Mapping[str, Any]] = (), *,
-              start: bool = True, tls: bool = True, **kwargs: Any) -> RegistryProcess:
-        workdir = tmp_path / f"registry-{next(counter)}"
-        process = RegistryProcess(manifests, extra_objects=extra_objects, workdir=workdir,
-                                  tls=tls_files if tls else None, pvc_root=tmp_path / "pvc", **kwargs)
-        started.append(process)
-        return process.start() if start else process
+              start: bool = True, tls: bool = True, **kwargs: Any) -> RegistryPod:
+        number = next(_runners)
+        pod = RegistryPod(manifests, extra_objects=extra_objects, net=cluster_net,
+                          workdir=pods_host.base / f"e2e-{tmp_path.name}-{next(counter)}",
+                          state_dir=pods_host.state_dir, cgroup_parent=f"{pods_host.cgroup_prefix}/e{number}",
+                          tls=tls_ca if tls else None, pvc_root=tmp_path / "pvc", **kwargs)
+        started.append(pod)
+        return pod.start() if start else pod
 
     try:
         yield start
     finally:
-        for process in started:
-            process.stop()
+        for pod in reversed(started):
+            pod.close()
 
 
 @pytest.fixture

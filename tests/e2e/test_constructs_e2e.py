@@ -14,7 +14,7 @@ from constructs_lib import HtpasswdAuth, HttpSecret, Registry, RegistryChart, S3
 
 from ._constructs import CREDS, PASSWORD, PROBES_OK, USER, synth, user_secret
 from .conftest import MakeImage, StartRegistry
-from .harness import RegistryApi, RegistryProcess, SeaweedS3, Skopeo, SkopeoError, assert_same_image
+from .harness import RegistryApi, RegistryPod, SeaweedS3, Skopeo, SkopeoError, assert_same_image
 
 
 def htpasswd_made_by_a_user() -> str:
@@ -23,7 +23,7 @@ def htpasswd_made_by_a_user() -> str:
     return f"{USER}:{hashed}\n"
 
 
-def round_trip(registry: RegistryProcess, skopeo: Skopeo, make_image: MakeImage, tmp_path: pathlib.Path,
+def round_trip(registry: RegistryPod, skopeo: Skopeo, make_image: MakeImage, tmp_path: pathlib.Path,
                repository: str) -> str:
     """Push an image with random layers, pull it back, compare digests and bytes; return the manifest digest."""
     image = make_image(layer_sizes=(64 * 1024, 8 * 1024))
@@ -154,9 +154,9 @@ def test_default_app_as_synthesized(
         user_secret("registry-http-secret", {"http-secret": "a-stable-random-value-0123456789"}),
     ]
 
-    # WHEN it runs with MinIO's cluster address pointed at the local S3 server (the cluster's DNS would resolve it)
+    # WHEN it runs, reaching MinIO by its cluster name (minio.minio.svc.cluster.local: the S3 server's Service)
     registry = start_registry(manifests, secrets, overrides={
-        **s3_server.registry_overrides(),
+        "REGISTRY_STORAGE_MAINTENANCE_UPLOADPURGING": "{enabled: false}",
         # The bucket the app names: this server holds one bucket, so the test maps the app's to it.
         "REGISTRY_STORAGE_S3_BUCKET": s3_server.bucket,
         "REGISTRY_STORAGE_S3_ROOTDIRECTORY": "/default-app",

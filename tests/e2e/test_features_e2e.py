@@ -10,7 +10,7 @@ import http.client
 import json
 import pathlib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 
 import cdk8s
 import pytest
@@ -29,12 +29,12 @@ from constructs_lib import (
 )
 
 from ._constructs import CREDS, PASSWORD, PROBES_OK, USER, Manifest, synth, user_secret
-from .conftest import MakeImage, StartRegistry
+from .conftest import MakeImage, MakeRedis, MakeTokenServer, StartRegistry
 from .harness import (
     OciImage,
     RedisServer,
     RegistryApi,
-    RegistryProcess,
+    RegistryPod,
     SeaweedS3,
     Skopeo,
     SkopeoError,
@@ -58,7 +58,7 @@ def s3_storage(s3: SeaweedS3, root: str) -> Storage:
                                                             secret_access_key=s3.secret_key))
 
 
-def round_trip(registry: RegistryProcess, skopeo: Skopeo, make_image: MakeImage, tmp_path: pathlib.Path,
+def round_trip(registry: RegistryPod, skopeo: Skopeo, make_image: MakeImage, tmp_path: pathlib.Path,
                repository: str) -> OciImage:
     """Push an image with random layers, pull it back, compare digests and bytes; return the image pushed."""
     image = make_image(layer_sizes=(48 * 1024, 8 * 1024))
@@ -70,7 +70,7 @@ def round_trip(registry: RegistryProcess, skopeo: Skopeo, make_image: MakeImage,
     return image
 
 
-def header_values(registry: RegistryProcess, tls: TlsFiles, method: str, path: str, *,
+def header_values(registry: RegistryPod, tls: TlsFiles, method: str, path: str, *,
                   headers: Mapping[str, str]) -> tuple[int, dict[str, list[str]]]:
     """Every value of every response header (a header sent on several lines gives several values, which
     harness.http_request folds into one)."""
@@ -102,9 +102,8 @@ def basic(creds: tuple[str, str]) -> str:
 
 
 @pytest.fixture
-def token_server(tmp_path: pathlib.Path) -> Iterator[TokenServer]:
-    with TokenServer(tmp_path / "token", users={UPSTREAM_USER: UPSTREAM_PASSWORD}) as server:
-        yield server
+def token_server(make_token_server: MakeTokenServer) -> TokenServer:
+    return make_token_server({UPSTREAM_USER: UPSTREAM_PASSWORD})
 
 
 @pytest.fixture
@@ -114,7 +113,8 @@ def plain_skopeo(tmp_path: pathlib.Path) -> Skopeo:
 
 
 def upstream_manifests(auth: HtpasswdAuth | None) -> list[Manifest]:
-    return synth(lambda chart: Registry(chart, "Upstream", name="upstream", auth=auth))
+    # A registry on the internet: no NetworkPolicy of the cluster keeps the proxy out.
+    return synth(lambda chart: Registry(chart, "Upstream", name="upstream", auth=auth, network_policy=False))
 
 
 def proxy_manifests(remote_url: str) -> list[Manifest]:
@@ -132,7 +132,8 @@ def test_pull_through_cache_serves_a_token_auth_upstream_with_credentials_from_a
         make_image: MakeImage, tmp_path: pathlib.Path) -> None:
     # GIVEN an upstream registry (plain HTTP, token auth) holding library/app:v1 that only UPSTREAM_USER may read, and
     # a proxy registry whose upstream credentials are in a Secret the user created (a password with quotes and spaces)
-    upstream = start_registry(upstream_manifests(None), tls=False, overrides=token_server.registry_overrides())
+    upstream = start_registry(upstream_manifests(None), tls=False, overrides=token_server.registry_overrides(),
+                              files=token_server.registry_files())
     image = make_image(layer_sizes=(40 * 1024, 4 * 1024))
     digest = plain_skopeo.push(image, f"{upstream.address}/library/app:v1", creds=(UPSTREAM_USER, UPSTREAM_PASSWORD))
     with pytest.raises(SkopeoError):  # the upstream really is closed to anonymous clients
@@ -154,7 +155,7 @@ def test_pull_through_cache_serves_a_token_auth_upstream_with_credentials_from_a
     rendered = proxy.host_path("/run/registry/config.yml").read_text()
     assert f"username: '{UPSTREAM_USER}'" in rendered
     assert "password: 'upstream''s own ''quoted'' password'" in rendered  # YAML-escaped; the token server got it back
-    assert not any(UPSTREAM_PASSWORD in value for value in proxy.env.values())
+    assert not any(UPSTREAM_PASSWORD in value for value in proxy.environ().values())
     # AND pushing to a pull-through cache is refused
     with pytest.raises(SkopeoError) as refused:
         skopeo.push(make_image(), f"{proxy.address}/library/other:v1", creds=CREDS)
@@ -169,7 +170,8 @@ def test_pull_through_cache_with_a_wrong_upstream_password_serves_nothing(
         start_registry: StartRegistry, token_server: TokenServer, plain_skopeo: Skopeo, skopeo: Skopeo,
         make_image: MakeImage, tmp_path: pathlib.Path) -> None:
     # GIVEN the token-auth upstream with an image, and a proxy whose Secret holds a wrong upstream password
-    upstream = start_registry(upstream_manifests(None), tls=False, overrides=token_server.registry_overrides())
+    upstream = start_registry(upstream_manifests(None), tls=False, overrides=token_server.registry_overrides(),
+                              files=token_server.registry_files())
     plain_skopeo.push(make_image(), f"{upstream.address}/library/app:v1", creds=(UPSTREAM_USER, UPSTREAM_PASSWORD))
     token_server.requests.clear()
     proxy = start_registry(proxy_manifests(upstream.url), [upstream_credentials("not the password")])
@@ -217,9 +219,8 @@ def test_pull_through_cache_sends_no_credentials_to_an_htpasswd_upstream(
 
 
 @pytest.fixture
-def redis_server(tmp_path: pathlib.Path) -> Iterator[RedisServer]:
-    with RedisServer(tmp_path / "redis", password=REDIS_PASSWORD) as server:
-        yield server
+def redis_server(make_redis: MakeRedis) -> RedisServer:
+    return make_redis(REDIS_PASSWORD)
 
 
 def redis_registry_manifests(address: str) -> list[Manifest]:
@@ -284,11 +285,10 @@ def test_metrics_are_served_on_the_metrics_port_only(
     registry = start_registry(manifests)
     round_trip(registry, skopeo, make_image, tmp_path, "team/app")
 
-    # THEN the port of the annotation (the metrics sidecar; the harness maps container port 5001 to a local one)
-    # serves Prometheus text with the registry's request and storage metrics, without credentials (Prometheus sends
-    # none)
+    # THEN the port of the annotation (the metrics sidecar, on the pod IP) serves Prometheus text with the registry's
+    # request and storage metrics, without credentials (Prometheus sends none)
     metrics_port = registry.exposed_ports()[5001]
-    status, headers, body = http_request("GET", "127.0.0.1", metrics_port, "/metrics")
+    status, headers, body = http_request("GET", registry.ip, metrics_port, "/metrics")
     assert status == 200
     assert headers["content-type"].startswith("text/plain")
     text = body.decode()
@@ -297,11 +297,11 @@ def test_metrics_are_served_on_the_metrics_port_only(
     assert re.search(r"^registry_storage_action_seconds_count\{action=\"PutContent\",driver=\"filesystem\"\} \d+",
                      text, re.MULTILINE), text[:3000]
     # AND only /metrics: Go's debug server behind it (profiling, expvar) answers on the pod's loopback only
-    assert http_request("GET", "127.0.0.1", metrics_port, "/debug/pprof/")[0] == 404
-    assert http_request("GET", "127.0.0.1", metrics_port, "/debug/vars")[0] == 404
-    assert registry.debug_loopback_only and registry.debug_container_port == 5002 and registry.debug_port is not None
-    assert http_request("GET", "127.0.0.1", registry.debug_port, "/debug/pprof/")[0] == 200
-    assert b'"cmdline"' in http_request("GET", "127.0.0.1", registry.debug_port, "/debug/vars")[2]
+    assert http_request("GET", registry.ip, metrics_port, "/debug/pprof/")[0] == 404
+    assert http_request("GET", registry.ip, metrics_port, "/debug/vars")[0] == 404
+    assert registry.loopback_ports() == [5002]
+    assert registry.request_in_pod("GET", 5002, "/debug/pprof/")[0] == 200
+    assert b'"cmdline"' in registry.request_in_pod("GET", 5002, "/debug/vars")[1]
     # AND the registry's own port (the Service and the ingress) does not serve them
     api = RegistryApi(registry.address, tls=registry.tls, creds=CREDS)
     assert api.request("GET", "/metrics")[0] == 404
@@ -318,7 +318,8 @@ def test_metrics_off_opens_no_debug_port(start_registry: StartRegistry) -> None:
     registry = start_registry(manifests)
 
     # THEN it has no debug server and no metrics sidecar at all, and still no /metrics on its port
-    assert registry.debug_container_port is None and registry.debug_port is None and registry.sidecars == []
+    assert registry.containers() == ["registry"] and registry.loopback_ports() == []
+    assert set(registry.exposed_ports()) == {5000}
     assert "debug server listening" not in registry.log_text()
     assert RegistryApi(registry.address, tls=registry.tls, creds=CREDS).request("GET", "/metrics")[0] == 404
 
@@ -431,7 +432,7 @@ def test_chart_replicas_share_s3_and_redis(
         assert f"repository::shared/app::blobs::{blob}" in cached, cached
     # AND the second replica, which had never seen the image, found descriptors in Redis that the first wrote: fewer
     # cache misses than the distinct blobs it served (its own cache started empty; each blob would miss at least once)
-    metrics = http_request("GET", "127.0.0.1", second.exposed_ports()[5001], "/metrics")[2].decode()
+    metrics = http_request("GET", second.ip, second.exposed_ports()[5001], "/metrics")[2].decode()
     assert metric(metrics, 'registry_storage_cache_total{type="Miss"}') < 2 <= metric(
         metrics, 'registry_storage_cache_total{type="Hit"}'), metrics
     for replica in (first, second):

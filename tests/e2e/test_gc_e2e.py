@@ -21,7 +21,7 @@ from ._constructs import CREDS, PASSWORD, USER, Manifest, synth
 from ._job import JobPod, JobResult, environment_ok, strip_status
 from ._kube_api import FakeDeploymentApi
 from .conftest import MakeImage, StartRegistry
-from .harness import OciImage, RegistryApi, RegistryProcess, SeaweedS3, Skopeo, TlsFiles, assert_same_image
+from .harness import OciImage, RegistryApi, RegistryPod, SeaweedS3, Skopeo, TlsFiles, assert_same_image
 
 NAMESPACE = "registry"
 READ_ONLY_VARIABLE = "REGISTRY_STORAGE_MAINTENANCE_READONLY"
@@ -41,7 +41,7 @@ class Cluster:
 
     manifests: list[Manifest]
     start_registry: StartRegistry
-    registry: RegistryProcess
+    registry: RegistryPod
     rollouts: list[str | None] = field(default_factory=list)  # the read-only variable of each rolled-out template
     rollout_times: list[float] = field(default_factory=list)  # time.monotonic() when each rollout ended
 

@@ -21,7 +21,7 @@ import copy
 import http.client
 import pathlib
 import random
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 import pytest
 
@@ -29,12 +29,12 @@ from constructs_lib import HtpasswdAuth, RedisCache, Registry, Storage
 
 from ._client import MANIFEST_ACCEPT, OciIndex, write_oci_index
 from ._constructs import CREDS, PASSWORD, USER, Manifest, synth, user_secret
-from .conftest import MakeImage, StartRegistry
+from .conftest import MakeImage, MakeRedis, StartRegistry
 from .harness import (
     OciImage,
     RedisServer,
     RegistryApi,
-    RegistryProcess,
+    RegistryPod,
     Skopeo,
     SkopeoError,
     assert_same_image,
@@ -57,12 +57,14 @@ def _with_collection_job(manifests: list[Manifest], *flags: str) -> list[Manifes
     container["command"] = ["registry", "garbage-collect", *flags]
     for probe in ("readinessProbe", "livenessProbe", "startupProbe"):
         container.pop(probe, None)
+    # The registry container alone: a sidecar (the metrics proxy) never ends, and the Job would never complete.
+    pod["spec"]["containers"] = [container]
     return [*manifests, {"apiVersion": "batch/v1", "kind": "Job",
                          "metadata": {"name": "registry-gc", "namespace": NAMESPACE},
                          "spec": {"backoffLimit": 0, "template": pod}}]
 
 
-def _collect(start_registry: StartRegistry, manifests: Sequence[Manifest], registry: RegistryProcess,
+def _collect(start_registry: StartRegistry, manifests: Sequence[Manifest], registry: RegistryPod,
              extra_objects: Sequence[Manifest] = ()) -> str:
     """Stop the registry, run the collection Job to completion on its claim, start the registry again (a new pod, as
     the read-only window's rollout makes one); returns the Job's output."""
@@ -86,7 +88,7 @@ def _status(api: RegistryApi, method: str, path: str) -> int:
 # Refusal (a): delete_untagged with registry 2.x
 
 def _multi_arch_registry(start_registry: StartRegistry, skopeo: Skopeo, tmp_path: pathlib.Path,
-                         *gc_flags: str) -> tuple[list[Manifest], RegistryProcess, OciIndex]:
+                         *gc_flags: str) -> tuple[list[Manifest], RegistryPod, OciIndex]:
     manifests = _with_collection_job(synth(lambda chart: Registry(
         chart, "Registry", name="registry", auth=HtpasswdAuth.from_users({USER: PASSWORD}, cost=4),
         storage=Storage.filesystem(), delete_enabled=True)), *gc_flags)
@@ -148,13 +150,12 @@ def test_collection_without_delete_untagged_keeps_a_multi_arch_image(
 # Refusal (b): garbage collection with the Redis blob-descriptor cache
 
 @pytest.fixture
-def redis_server(tmp_path: pathlib.Path) -> Iterator[RedisServer]:
-    with RedisServer(tmp_path / "redis", password=REDIS_PASSWORD) as server:
-        yield server
+def redis_server(make_redis: MakeRedis) -> RedisServer:
+    return make_redis(REDIS_PASSWORD)
 
 
 def _collected_layer(start_registry: StartRegistry, skopeo: Skopeo, make_image: MakeImage, tmp_path: pathlib.Path,
-                     seed: int, redis: RedisCache | None) -> tuple[RegistryProcess, RegistryApi, OciImage]:
+                     seed: int, redis: RedisCache | None) -> tuple[RegistryPod, RegistryApi, OciImage]:
     """A registry from our constructs (with `redis`, or its in-memory cache) where image A (one layer from `seed`) was
     pushed, its manifest deleted and its blobs collected while the registry was stopped; the registry is running
     again on the same claim (and the same Redis). Returns the registry, its API and A."""

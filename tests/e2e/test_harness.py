@@ -1,5 +1,7 @@
-"""Self-tests of the e2e harness with hand-written manifests shaped like cdk8s output (apps/v1 Deployment, Secrets, a
-PVC). The same checks are meant to run against the real constructs' `cdk8s.Testing.synth(chart)` output."""
+"""Self-tests of the host-process harness (RegistryProcess: Debian's docker-registry as a plain process, container
+paths mapped to folders) with hand-written manifests shaped like cdk8s output (apps/v1 Deployment, Secrets, a PVC).
+The constructs' own e2e tests run the registry as a pod (tests/pods/registry_pod.py); this module keeps the fixtures
+of the host-process harness to itself."""
 
 from __future__ import annotations
 
@@ -7,8 +9,9 @@ import base64
 import copy
 import hashlib
 import hmac
+import itertools
 import pathlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -16,7 +19,7 @@ import bcrypt
 import pytest
 import yaml
 
-from .conftest import MakeImage, StartRegistry
+from .conftest import MakeImage
 from .harness import (
     HarnessError,
     RegistryApi,
@@ -24,6 +27,7 @@ from .harness import (
     SeaweedS3,
     Skopeo,
     SkopeoError,
+    TlsFiles,
     UnsupportedSpec,
     assert_same_image,
     parse_command,
@@ -128,6 +132,42 @@ def s3_storage_env(s3: SeaweedS3, root: str) -> list[Manifest]:
 def container_of(manifests: list[Manifest]) -> Manifest:
     container: Manifest = _pod(manifests)["containers"][0]
     return container
+
+
+StartRegistry = Callable[..., RegistryProcess]
+
+
+@pytest.fixture(scope="module")
+def s3_server() -> Iterator[SeaweedS3]:
+    """This module's own S3 server on 127.0.0.1: RegistryProcess runs on the host and only reaches loopback."""
+    server = SeaweedS3(bucket="registry-e2e").start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def start_registry(tmp_path: pathlib.Path, tls_files: TlsFiles) -> Iterator[StartRegistry]:
+    """start_registry(manifests, extra_objects=(), *, start=True, tls=True, **RegistryProcess kwargs): the host-process
+    harness this module tests (the other e2e modules run the registry as a pod). Every process of one test shares its
+    PVC folders (tmp_path/pvc); all are stopped when the test ends."""
+    started: list[RegistryProcess] = []
+    counter = itertools.count(1)
+
+    def start(manifests: Sequence[Mapping[str, Any]], extra_objects: Sequence[Mapping[str, Any]] = (), *,
+              start: bool = True, tls: bool = True, **kwargs: Any) -> RegistryProcess:
+        workdir = tmp_path / f"registry-{next(counter)}"
+        process = RegistryProcess(manifests, extra_objects=extra_objects, workdir=workdir,
+                                  tls=tls_files if tls else None, pvc_root=tmp_path / "pvc", **kwargs)
+        started.append(process)
+        return process.start() if start else process
+
+    try:
+        yield start
+    finally:
+        for process in started:
+            process.stop()
 
 
 @pytest.fixture

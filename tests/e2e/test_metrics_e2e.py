@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import pathlib
 import re
-from collections.abc import Iterator
 
 import pytest
 
 from constructs_lib import HtpasswdAuth, HttpSecret, ProxyCache, RedisCache, Registry
 
 from ._constructs import CREDS, PASSWORD, PROBES_OK, USER, Manifest, synth, user_secret
-from .conftest import MakeImage, StartRegistry
-from .harness import RedisServer, RegistryProcess, Skopeo, TokenServer, http_request
+from .conftest import MakeImage, MakeRedis, MakeTokenServer, StartRegistry
+from .harness import RedisServer, RegistryPod, Skopeo, TokenServer, http_request
 
 REDIS_PASSWORD = "redis-secret-7f3a9c1e5b"
 HTTP_SECRET = "http-secret-2d8e6b4a0c9f1735"
@@ -29,15 +28,13 @@ PATHS = ("/debug/vars", "/debug/pprof/", "/debug/pprof/cmdline", "/metrics", "/"
 
 
 @pytest.fixture
-def redis_server(tmp_path: pathlib.Path) -> Iterator[RedisServer]:
-    with RedisServer(tmp_path / "redis", password=REDIS_PASSWORD) as server:
-        yield server
+def redis_server(make_redis: MakeRedis) -> RedisServer:
+    return make_redis(REDIS_PASSWORD)
 
 
 @pytest.fixture
-def token_server(tmp_path: pathlib.Path) -> Iterator[TokenServer]:
-    with TokenServer(tmp_path / "token", users={UPSTREAM_USER: UPSTREAM_PASSWORD}) as server:
-        yield server
+def token_server(make_token_server: MakeTokenServer) -> TokenServer:
+    return make_token_server({UPSTREAM_USER: UPSTREAM_PASSWORD})
 
 
 def secret_objects() -> list[Manifest]:
@@ -56,11 +53,14 @@ def every_secret_setting(redis: RedisServer, upstream_url: str) -> list[Manifest
 
 
 def start_with_every_secret(start_registry: StartRegistry, redis: RedisServer, token_server: TokenServer,
-                            make_image: MakeImage, tmp_path: pathlib.Path) -> RegistryProcess:
+                            make_image: MakeImage, tmp_path: pathlib.Path) -> RegistryPod:
     """The upstream (token auth) holding library/app:v1, and the proxy registry with every secret, after a pull
     through it (so Redis, the upstream credentials and the request metrics have all been used)."""
-    upstream = start_registry(synth(lambda chart: Registry(chart, "Upstream", name="upstream", auth=None)),
-                              tls=False, overrides=token_server.registry_overrides())
+    # The upstream stands for a registry on the internet: no NetworkPolicy keeps the proxy out.
+    upstream = start_registry(synth(lambda chart: Registry(chart, "Upstream", name="upstream", auth=None,
+                                                           network_policy=False)),
+                              tls=False, overrides=token_server.registry_overrides(),
+                              files=token_server.registry_files())
     Skopeo(tmp_path / "skopeo-plain", tls=None).push(make_image(), f"{upstream.address}/library/app:v1",
                                                      creds=(UPSTREAM_USER, UPSTREAM_PASSWORD))
     registry = start_registry(every_secret_setting(redis, upstream.url), secret_objects(), tls=False)
@@ -82,9 +82,9 @@ def test_no_port_of_the_pod_reveals_a_secret_and_metrics_pass_through_the_sideca
     # the metrics sidecar (its ConfigMap's nginx.conf under Debian's nginx), after a pull through it
     registry = start_with_every_secret(start_registry, redis_server, token_server, make_image,
                                        tmp_path)
-    assert [sidecar.name for sidecar in registry.sidecars] == ["metrics"]
+    assert registry.containers() == ["registry", "metrics"]
     assert registry.check_probes() == PROBES_OK
-    assert registry.sidecars[0].check_probes(registry.network) == {"readinessProbe": 200, "livenessProbe": 200}
+    assert registry.check_probes("metrics") == {"readinessProbe": 200, "livenessProbe": 200}
     # (the registry really holds them: they are in its rendered config file)
     rendered = registry.host_path("/run/registry/config.yml").read_text()
     assert all(secret in rendered for secret in SECRETS)
@@ -94,7 +94,7 @@ def test_no_port_of_the_pod_reveals_a_secret_and_metrics_pass_through_the_sideca
     exposed = registry.exposed_ports()
     declared = {port for ports in registry.declared_ports().values() for port in ports}
     assert declared <= set(exposed), (declared, exposed)  # every containerPort has a listener
-    answers = {(port, path): http_request("GET", "127.0.0.1", local, path)
+    answers = {(port, path): http_request("GET", registry.ip, local, path)
                for port, local in exposed.items() for path in PATHS}
 
     # THEN no response carries any secret value
@@ -114,7 +114,7 @@ def test_no_port_of_the_pod_reveals_a_secret_and_metrics_pass_through_the_sideca
                      re.MULTILINE), text[:3000]
     assert re.search(r"^go_goroutines \d+$", text, re.MULTILINE), text[:3000]
     # AND another method on /metrics is refused
-    assert http_request("POST", "127.0.0.1", exposed[5001], "/metrics", body=b"x")[0] == 403
+    assert http_request("POST", registry.ip, exposed[5001], "/metrics", body=b"x")[0] == 403
     # AND the registry's own port never served the debug mux
     assert {answers[(5000, path)][0] for path in ("/debug/vars", "/debug/pprof/", "/metrics")} == {404}
 
@@ -127,16 +127,14 @@ def test_the_loopback_debug_listener_does_reveal_the_redis_password(
                                        tmp_path)
 
     # WHEN its own debug listener is asked, as a container of the pod (or kubectl exec / port-forward) would
-    assert registry.debug_loopback_only and registry.debug_container_port == 5002
-    loopback = registry.network.loopback_ports()
-    assert set(loopback) == {5002}
-    status, _, body = http_request("GET", "127.0.0.1", loopback[5002], "/debug/vars")
+    assert registry.loopback_ports() == [5002]
+    status, body = registry.request_in_pod("GET", 5002, "/debug/vars")
 
     # THEN 2.8.2's expvar shows the Redis block with its password, and pprof answers: why this listener must never be
     # reachable from outside the pod (registry 3 shows http.secret and the proxy password there too)
     assert status == 200
     assert REDIS_PASSWORD in body.decode(), body[:2000]
-    assert http_request("GET", "127.0.0.1", loopback[5002], "/debug/pprof/")[0] == 200
+    assert registry.request_in_pod("GET", 5002, "/debug/pprof/")[0] == 200
 
 
 def test_metrics_off_runs_no_sidecar_and_no_debug_listener(start_registry: StartRegistry) -> None:
@@ -145,7 +143,6 @@ def test_metrics_off_runs_no_sidecar_and_no_debug_listener(start_registry: Start
                                                            metrics=False)), tls=False)
 
     # THEN its pod is the registry container alone, listening on its port only
-    assert registry.sidecars == []
+    assert registry.containers() == ["registry"]
     assert registry.declared_ports() == {"registry": [5000]}
-    assert set(registry.exposed_ports()) == {5000} and registry.network.loopback_ports() == {}
-    assert registry.debug_container_port is None
+    assert set(registry.exposed_ports()) == {5000} and registry.loopback_ports() == []

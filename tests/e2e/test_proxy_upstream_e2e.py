@@ -7,22 +7,20 @@ from __future__ import annotations
 
 import pathlib
 import threading
-from collections.abc import Iterator
 
 import pytest
 
 from constructs_lib import ProxyCache, Registry
 
 from ._constructs import CREDS, Manifest, synth
-from .conftest import MakeImage, StartRegistry
-from .harness import HarnessError, RegistryProcess, Skopeo, TokenServer, assert_same_image, wait_for
+from .conftest import MakeImage, MakeTokenServer, StartRegistry
+from .harness import HarnessError, RegistryPod, Skopeo, TokenServer, assert_same_image, wait_for
 from .test_features_e2e import UPSTREAM_PASSWORD, UPSTREAM_USER, upstream_credentials, upstream_manifests, users
 
 
 @pytest.fixture
-def token_server(tmp_path: pathlib.Path) -> Iterator[TokenServer]:
-    with TokenServer(tmp_path / "token", users={UPSTREAM_USER: UPSTREAM_PASSWORD}) as server:
-        yield server
+def token_server(make_token_server: MakeTokenServer) -> TokenServer:
+    return make_token_server({UPSTREAM_USER: UPSTREAM_PASSWORD})
 
 
 def proxy_manifests(remote_url: str, *, upstream_wait_seconds: int, upstream_retry_seconds: int = 5) -> list[Manifest]:
@@ -38,7 +36,7 @@ def test_proxy_waits_for_an_unreachable_upstream_then_serves_it(
         tmp_path: pathlib.Path) -> None:
     # GIVEN a token-auth upstream that is not running yet (its port chosen, nothing listening), and a proxy of it
     upstream = start_registry(upstream_manifests(None), tls=False, overrides=token_server.registry_overrides(),
-                              start=False)
+                              files=token_server.registry_files(), start=False)
     proxy = start_registry(proxy_manifests(upstream.url, upstream_wait_seconds=60, upstream_retry_seconds=1),
                            [upstream_credentials()], start=False, start_timeout=90)
     errors: list[BaseException] = []
@@ -55,10 +53,10 @@ def test_proxy_waits_for_an_unreachable_upstream_then_serves_it(
         # WHEN the pod starts during the outage
         # THEN the init container says what it waits for and why, and the registry process is not started
         waiting = (f"waiting for upstream {upstream.url}/v2/ (attempt 3: wget: can't connect to remote host "
-                   "(127.0.0.1): Connection refused); next attempt in 1 s")
+                   f"({upstream.ip}): Connection refused); next attempt in 1 s")
         wait_for("three logged attempts", lambda: waiting in proxy.init_log_text("wait-for-upstream") or None,
                  timeout=30)
-        assert not proxy.running and not proxy.log_path.exists()
+        assert not proxy.running and proxy.log_text() == ""
 
         # WHEN the upstream comes up (answering GET /v2/ with 401: token auth) with an image
         upstream.start()
@@ -81,7 +79,7 @@ def test_proxy_gives_up_on_an_upstream_that_stays_down_without_starting_the_regi
         start_registry: StartRegistry, token_server: TokenServer) -> None:
     # GIVEN an upstream that never comes up, and a proxy that waits 10 s at most
     upstream = start_registry(upstream_manifests(None), tls=False, start=False)
-    proxy: RegistryProcess = start_registry(
+    proxy: RegistryPod = start_registry(
         proxy_manifests(upstream.url, upstream_wait_seconds=10, upstream_retry_seconds=2), [upstream_credentials()],
         start=False, start_timeout=60)
 
@@ -90,9 +88,9 @@ def test_proxy_gives_up_on_an_upstream_that_stays_down_without_starting_the_regi
     with pytest.raises(HarnessError, match=r"wait-for-upstream.* exited with 1") as failed:
         proxy.start()
     given_up = (f"upstream {upstream.url}/v2/ unreachable for 10 s (last attempt: wget: can't connect to remote "
-                "host (127.0.0.1): Connection refused): giving up")
+                f"host ({upstream.ip}): Connection refused): giving up")
     assert given_up in str(failed.value)
-    assert not proxy.log_path.exists()
+    assert proxy.log_text() == ""
 
 
 def test_without_the_wait_the_registry_panics_on_an_unreachable_upstream(start_registry: StartRegistry) -> None:

@@ -141,7 +141,8 @@ class GatewayStack:
 
 
 @contextlib.contextmanager
-def gateway_stack(workdir: pathlib.Path, manifests: Sequence[Manifest], *, backends: Mapping[tuple[str, str], int],
+def gateway_stack(workdir: pathlib.Path, manifests: Sequence[Manifest], *,
+                  backends: Mapping[tuple[str, str], int | tuple[str, int]],
                   hosts: Sequence[str], trust: Mapping[str, ssl.SSLContext] | None = None,
                   default_cert_hosts: Sequence[str] = (), ports: tuple[int, int] | None = None,
                   wait_for_status: Sequence[tuple[str, str, str | None]] = (),

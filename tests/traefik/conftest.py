@@ -1,5 +1,6 @@
 """One real Traefik per test module, fed our SYNTHESIZED objects by a read-only fake API server, in front of the real
-registry (the e2e harness's RegistryProcess, plain HTTP: Traefik terminates TLS) and a stand-in for the UI.
+registry (its synthesized pod under runc on a cluster network, plain HTTP: Traefik terminates TLS) and a stand-in
+for the UI.
 
 Two charts are served side by side, each in its own namespace:
 - `registry` on registry.example.com: Traefik's default certificate, HTTP redirected to HTTPS (the homelab setup);
@@ -22,12 +23,14 @@ import cdk8s
 import pytest
 import trustme
 from e2e import _proc
-from e2e.harness import RegistryProcess, Skopeo
+from e2e.harness import RegistryPod, Skopeo
+from pods._host import PodsHost
+from pods._network import ClusterNetwork
 
 from constructs_lib import HtpasswdAuth, IngressTls, RegistryChart, TraefikApiGroup
 
 from ._fake_api import FakeKubeApi
-from ._stack import Clients, TraefikProcess, UiStandIn, endpoint_slices, tls_secret
+from ._stack import Clients, TraefikProcess, UiStandIn, endpoint_slices, start_registry_pod, tls_secret
 from ._tunnel import TunnelProxy
 
 HOST = "registry.example.com"
@@ -57,7 +60,7 @@ def synth_plain_chart() -> list[Manifest]:
 @dataclass
 class Stack:
     manifests: list[Manifest]  # both charts
-    registry: RegistryProcess
+    registry: RegistryPod
     ui: UiStandIn
     api: FakeKubeApi
     traefik: TraefikProcess
@@ -87,7 +90,8 @@ def _traefik_tools_and_no_leaks() -> Iterator[None]:
 
 
 @pytest.fixture(scope="module")
-def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+def stack(tmp_path_factory: pytest.TempPathFactory, pods_host: PodsHost,
+          cluster_net: ClusterNetwork) -> Iterator[Stack]:
     workdir = tmp_path_factory.mktemp("traefik")
     registry_chart, plain_chart = synth_registry_chart(), synth_plain_chart()
     manifests = [*registry_chart, *plain_chart]
@@ -97,14 +101,13 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     plain_context.load_verify_locations(cadata=ca.cert_pem.bytes().decode())
 
     with contextlib.ExitStack() as cleanup:
-        registry = RegistryProcess(registry_chart, workdir=workdir / "registry", tls=None, pvc_root=workdir / "pvc",
-                                   default_namespace="registry")
-        cleanup.callback(registry.stop)
-        registry.start()
+        registry = start_registry_pod(cleanup, registry_chart, net=cluster_net, pods_host=pods_host,
+                                      workdir=pods_host.base / f"{workdir.name}-registry", namespace="registry")
         ui = UiStandIn().start()
         cleanup.callback(ui.stop)
-        backends = {(namespace, name): port for namespace in ("registry", "plain")
-                    for name, port in (("registry", registry.port), ("registry-ui", ui.port))}
+        backends: dict[tuple[str, str], int | tuple[str, int]] = {
+            (namespace, name): backend for namespace in ("registry", "plain")
+            for name, backend in (("registry", (registry.ip, registry.port)), ("registry-ui", ui.port))}
         api = FakeKubeApi([
             *manifests, *endpoint_slices(manifests, backends),
             tls_secret("plain-tls", "plain", b"".join(b.bytes() for b in plain_cert.cert_chain_pems),

@@ -27,18 +27,20 @@ import pytest
 import trustme
 from e2e.harness import (
     OciImage,
-    RegistryProcess,
+    RegistryPod,
     SkopeoError,
     assert_same_image,
     write_oci_image,
 )
+from pods._host import PodsHost
+from pods._network import ClusterNetwork
 
 from constructs_lib import AccessControl, AnonymousAccess, HtpasswdAuth, IngressTls, RegistryChart
 
 from ._acme import PodmanError, VerifyingPodman, VerifyingSkopeo
 from ._clients import Containerd, ContainerdError, Oras, OrasError
 from ._fake_api import FakeKubeApi
-from ._stack import Clients, TraefikProcess, UiStandIn, endpoint_slices, tls_secret
+from ._stack import Clients, TraefikProcess, UiStandIn, endpoint_slices, start_registry_pod, tls_secret
 from ._tunnel import TunnelProxy
 
 OPEN, CLOSED, PUBLIC = "registry.example.com", "closed.example.com", "public.example.com"
@@ -85,8 +87,8 @@ def _users_secret(name: str, namespace: str, *users: tuple[str, str]) -> dict[st
 @dataclass
 class AccessStack:
     manifests: list[dict[str, Any]]
-    open_registry: RegistryProcess
-    closed_registry: RegistryProcess
+    open_registry: RegistryPod
+    closed_registry: RegistryPod
     ui: UiStandIn
     traefik: TraefikProcess
     proxy: TunnelProxy
@@ -126,7 +128,8 @@ def _basic(user: str, password: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def access(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AccessStack]:
+def access(tmp_path_factory: pytest.TempPathFactory, pods_host: PodsHost,
+        cluster_net: ClusterNetwork) -> Iterator[AccessStack]:
     workdir = tmp_path_factory.mktemp("access")
     open_manifests, closed_manifests = _open_chart(), _closed_chart()
     manifests = [*open_manifests, *closed_manifests, *_public_chart()]
@@ -141,16 +144,17 @@ def access(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AccessStack]:
     with contextlib.ExitStack() as cleanup:
         registries = []
         for name, chart, namespace in (("open", open_manifests, "registry"), ("closed", closed_manifests, "closed")):
-            registry = RegistryProcess(chart, workdir=workdir / f"registry-{name}", tls=None,
-                                       pvc_root=workdir / f"pvc-{name}", default_namespace=namespace)
-            cleanup.callback(registry.stop)
-            registry.start()
+            registry = start_registry_pod(cleanup, chart, net=cluster_net, pods_host=pods_host,
+                                          workdir=pods_host.base / f"{workdir.name}-registry-{name}",
+                                          namespace=namespace)
             registries.append(registry)
         ui = UiStandIn().start()
         cleanup.callback(ui.stop)
-        backends = {("registry", "registry"): registries[0].port, ("closed", "registry"): registries[1].port,
-                    ("registry", "registry-ui"): ui.port, ("closed", "registry-ui"): ui.port,
-                    ("public", "registry"): registries[0].port}
+        open_backend, closed_backend = ((r.ip, r.port) for r in registries)
+        backends: dict[tuple[str, str], int | tuple[str, int]] = {
+            ("registry", "registry"): open_backend, ("closed", "registry"): closed_backend,
+            ("registry", "registry-ui"): ui.port, ("closed", "registry-ui"): ui.port,
+            ("public", "registry"): open_backend}
         api = FakeKubeApi([
             *manifests, *endpoint_slices(manifests, backends),
             tls_secret("registry-tls", "registry", chain, key), tls_secret("closed-tls", "closed", chain, key),

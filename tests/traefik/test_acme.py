@@ -51,7 +51,7 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from e2e import _proc
 from e2e.harness import (
-    RegistryProcess,
+    RegistryPod,
     SkopeoError,
     assert_same_image,
     free_port,
@@ -59,6 +59,8 @@ from e2e.harness import (
     read_oci_image,
     write_oci_image,
 )
+from pods._host import PodsHost
+from pods._network import ClusterNetwork
 
 from constructs_lib import AcmeChallenge, AcmeServer, HtpasswdAuth, IngressTls, K3sTraefikChart, RegistryChart
 
@@ -78,7 +80,7 @@ from ._acme import (
     served_certificate,
 )
 from ._fake_api import FakeKubeApi
-from ._stack import LOOPBACK, TRAEFIK_DEFAULT_CERT_CN, Clients, UiStandIn, endpoint_slices
+from ._stack import TRAEFIK_DEFAULT_CERT_CN, Clients, UiStandIn, endpoint_slices, start_registry_pod
 from ._tunnel import TunnelProxy
 from .conftest import CREDS, HOST, PASSWORD, USER, Manifest
 from .test_routes import basic
@@ -125,7 +127,7 @@ class AcmeStack:
     traefik_chart: K3sTraefikChart
     traefik_manifests: list[Manifest]
     values: dict[str, Any]  # parsed from the synthesized HelmChartConfig's valuesContent
-    registry: RegistryProcess
+    registry: RegistryPod
     api: FakeKubeApi
     pebble: Pebble
     volume: pathlib.Path
@@ -188,7 +190,8 @@ def stored_certificates(volume: pathlib.Path) -> list[dict[str, Any]]:
 
 
 @pytest.fixture(scope="module")
-def acme(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AcmeStack]:
+def acme(tmp_path_factory: pytest.TempPathFactory, pods_host: PodsHost,
+        cluster_net: ClusterNetwork) -> Iterator[AcmeStack]:
     missing = [tool for tool in TOOLS if shutil.which(tool) is None]
     if missing:  # a failure, never a skip: the Makefile installs pebble and podman (Debian), the rest is
         # util-linux/coreutils
@@ -203,13 +206,12 @@ def acme(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AcmeStack]:
         pebble.start()
         traefik_chart, traefik_manifests = synth_traefik_chart(pebble.directory_url)
         values = chart_values(traefik_manifests)  # from the synthesized manifest, not from the Python object
-        registry = RegistryProcess(registry_manifests, workdir=workdir / "registry", tls=None,
-                                   pvc_root=workdir / "pvc", default_namespace="registry")
-        cleanup.callback(registry.stop)
-        registry.start()
+        registry = start_registry_pod(cleanup, registry_manifests, net=cluster_net, pods_host=pods_host,
+                                      workdir=pods_host.base / f"{workdir.name}-registry", namespace="registry")
         ui = UiStandIn().start()
         cleanup.callback(ui.stop)
-        backends = {("registry", "registry"): registry.port, ("registry", "registry-ui"): ui.port}
+        backends: dict[tuple[str, str], int | tuple[str, int]] = {
+            ("registry", "registry"): (registry.ip, registry.port), ("registry", "registry-ui"): ui.port}
         api = FakeKubeApi([*registry_manifests, *endpoint_slices(registry_manifests, backends)]).start()
         cleanup.callback(api.stop)
         proxy = TunnelProxy({(HOST, 443): ports.websecure, (HOST, 80): ports.web}).start()
@@ -342,14 +344,14 @@ def test_podman_logs_in_pushes_and_pulls_verifying_the_acme_certificate(acme: Ac
     digest = podman.push(name)
     # THEN the registry holds that manifest: our image's config, and a layer whose uncompressed bytes are our tar
     # (podman compresses the layer again from its storage, so the layer's and the manifest's digests are new)
-    status, headers, body = http_request("GET", LOOPBACK, acme.registry.port, "/v2/team/podman/manifests/v1",
+    status, headers, body = http_request("GET", acme.registry.ip, acme.registry.port, "/v2/team/podman/manifests/v1",
                                          headers={**basic(USER, PASSWORD), "Accept": IMAGE_MANIFESTS})
     assert status == 200 and headers["docker-content-digest"] == digest
     manifest = json.loads(body)
     assert manifest["config"]["digest"] == image.config_digest
     layers = [layer["digest"] for layer in manifest["layers"]]
     assert len(layers) == len(diff_ids) == 1
-    status, _, layer = http_request("GET", LOOPBACK, acme.registry.port, f"/v2/team/podman/blobs/{layers[0]}",
+    status, _, layer = http_request("GET", acme.registry.ip, acme.registry.port, f"/v2/team/podman/blobs/{layers[0]}",
                                     headers=basic(USER, PASSWORD))
     assert status == 200
     assert "sha256:" + hashlib.sha256(gzip.decompress(layer)).hexdigest() == diff_ids[0]
@@ -603,7 +605,7 @@ def test_slow_upload_succeeds_with_our_timeouts_and_is_cut_without_them(
         or cut[0] == ("499 Client Closed Request", "context canceled"), cut
     assert not any(entry.get("message", "").startswith(("499", "504")) for entry in ours.log_entries())
     # AND the registry never got that image, and neither Traefik asked for a certificate
-    status, _, _ = http_request("HEAD", "127.0.0.1", acme.registry.port, "/v2/slow/defaults/manifests/v1",
+    status, _, _ = http_request("HEAD", acme.registry.ip, acme.registry.port, "/v2/slow/defaults/manifests/v1",
                                 headers=basic(USER, PASSWORD))
     assert status == 404
     assert acme.pebble.new_orders() == orders

@@ -16,13 +16,15 @@ from typing import Any
 import cdk8s
 import pytest
 import trustme
-from e2e.harness import RegistryProcess, Skopeo, SkopeoError, assert_same_image, write_oci_image
+from e2e.harness import RegistryPod, Skopeo, SkopeoError, assert_same_image, write_oci_image
+from pods._host import PodsHost
+from pods._network import ClusterNetwork
 
 from constructs_lib import GatewayAttachment, HtpasswdAuth, RegistryChart
 
 from ._gateway_api import conditions_true
 from ._gateway_stack import GatewayStack, gateway_class, gateway_stack
-from ._stack import UiStandIn, tls_secret
+from ._stack import UiStandIn, start_registry_pod, tls_secret
 
 NAMESPACE = "registry"
 HOST = "registry.example.com"
@@ -34,7 +36,7 @@ CREDS = (USER, PASSWORD)
 @dataclass
 class Routed:
     manifests: list[dict[str, Any]]
-    registry: RegistryProcess
+    registry: RegistryPod
     ui: UiStandIn
     stack: GatewayStack
     workdir: pathlib.Path
@@ -52,7 +54,8 @@ def _basic(user: str, password: str) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def routed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Routed]:
+def routed(tmp_path_factory: pytest.TempPathFactory, pods_host: PodsHost,
+        cluster_net: ClusterNetwork) -> Iterator[Routed]:
     workdir = tmp_path_factory.mktemp("gateway")
     app = cdk8s.Testing.app()
     chart = RegistryChart(app, "registry", host=HOST, namespace=NAMESPACE,
@@ -64,10 +67,9 @@ def routed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Routed]:
     context = ssl.create_default_context()  # trusts only the test CA; hostname checks on
     context.load_verify_locations(cadata=ca.cert_pem.bytes().decode())
     with contextlib.ExitStack() as cleanup:
-        registry = RegistryProcess(manifests, workdir=workdir / "registry", tls=None, pvc_root=workdir / "pvc",
-                                   default_namespace=NAMESPACE)
-        cleanup.callback(registry.stop)
-        registry.start()
+        registry = start_registry_pod(cleanup, manifests, net=cluster_net, pods_host=pods_host,
+                                      workdir=pods_host.base / f"{workdir.name}-registry",
+                                      namespace=NAMESPACE)
         ui = UiStandIn().start()
         cleanup.callback(ui.stop)
         served = [*manifests, gateway_class("traefik"),

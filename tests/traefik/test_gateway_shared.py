@@ -14,13 +14,14 @@ from typing import Any
 import cdk8s
 import pytest
 import trustme
-from e2e.harness import RegistryProcess
+from pods._host import PodsHost
+from pods._network import ClusterNetwork
 
 from constructs_lib import GatewayAttachment, HtpasswdAuth, PodPeer, RegistryChart
 
 from ._gateway_api import conditions_true
 from ._gateway_stack import GatewayStack, gateway_class, gateway_stack
-from ._stack import UiStandIn, tls_secret
+from ._stack import UiStandIn, start_registry_pod, tls_secret
 
 NAMESPACE = "tools"
 GATEWAYS = "gateways"
@@ -49,7 +50,8 @@ class Shared:
 
 
 @pytest.fixture(scope="module")
-def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Shared]:
+def shared(tmp_path_factory: pytest.TempPathFactory, pods_host: PodsHost,
+        cluster_net: ClusterNetwork) -> Iterator[Shared]:
     workdir = tmp_path_factory.mktemp("gateway-shared")
     app = cdk8s.Testing.app()
     chart = RegistryChart(
@@ -64,10 +66,9 @@ def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Shared]:
     context = ssl.create_default_context()
     context.load_verify_locations(cadata=ca.cert_pem.bytes().decode())
     with contextlib.ExitStack() as cleanup:
-        registry = RegistryProcess(manifests, workdir=workdir / "registry", tls=None, pvc_root=workdir / "pvc",
-                                   default_namespace=NAMESPACE)
-        cleanup.callback(registry.stop)
-        registry.start()
+        registry = start_registry_pod(cleanup, manifests, net=cluster_net, pods_host=pods_host,
+                                      workdir=pods_host.base / f"{workdir.name}-registry",
+                                      namespace=NAMESPACE)
         ui = UiStandIn().start()
         cleanup.callback(ui.stop)
         served = [*manifests, gateway_class("traefik"), shared_gateway(),

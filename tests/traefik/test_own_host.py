@@ -20,12 +20,14 @@ from dataclasses import dataclass
 import cdk8s
 import pytest
 import trustme
-from e2e.harness import RegistryProcess
+from e2e.harness import RegistryPod
+from pods._host import PodsHost
+from pods._network import ClusterNetwork
 
 from constructs_lib import HtpasswdAuth, IngressTls, RegistryChart
 
 from ._fake_api import FakeKubeApi
-from ._stack import Clients, TraefikProcess, UiStandIn, endpoint_slices, plain_request, tls_secret
+from ._stack import Clients, TraefikProcess, UiStandIn, endpoint_slices, plain_request, start_registry_pod, tls_secret
 from ._tunnel import TunnelProxy
 from .conftest import PASSWORD, USER, Manifest
 from .test_routes import basic, security_header_problems
@@ -63,7 +65,7 @@ class OwnHostStack:
     cors_chart: list[Manifest]
     proxied_chart: list[Manifest]
     secrets_chart: list[Manifest]  # a TLS Secret for each of its two hosts
-    registry: RegistryProcess  # behind registry.example.com (CORS mode)
+    registry: RegistryPod  # behind registry.example.com (CORS mode)
     ui: UiStandIn  # behind both UIs
     api: FakeKubeApi
     traefik: TraefikProcess
@@ -72,7 +74,8 @@ class OwnHostStack:
 
 
 @pytest.fixture(scope="module")
-def own_host(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OwnHostStack]:
+def own_host(tmp_path_factory: pytest.TempPathFactory, pods_host: PodsHost,
+        cluster_net: ClusterNetwork) -> Iterator[OwnHostStack]:
     workdir = tmp_path_factory.mktemp("traefik-own-host")
     cors_chart = synth(namespace="registry", host=HOST, ui_host=UI_HOST, proxy_registry=False)
     proxied_chart = synth(namespace="proxied", host=PROXIED_HOST, ui_host=PROXIED_UI_HOST, proxy_registry=True)
@@ -89,15 +92,14 @@ def own_host(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OwnHostStack]
     with contextlib.ExitStack() as cleanup:
         registries = {}
         for namespace, chart in (("registry", cors_chart), ("proxied", proxied_chart)):
-            registry = RegistryProcess(chart, workdir=workdir / f"registry-{namespace}", tls=None,
-                                       pvc_root=workdir / f"pvc-{namespace}", default_namespace=namespace)
-            cleanup.callback(registry.stop)
-            registry.start()
+            registry = start_registry_pod(cleanup, chart, net=cluster_net, pods_host=pods_host,
+                                          workdir=pods_host.base / f"{workdir.name}-registry-{namespace}",
+                                          namespace=namespace)
             registries[namespace] = registry
         ui = UiStandIn().start()
         cleanup.callback(ui.stop)
         backends = {(namespace, name): port for namespace, registry in registries.items()
-                    for name, port in (("registry", registry.port), ("registry-ui", ui.port))}
+                    for name, port in (("registry", (registry.ip, registry.port)), ("registry-ui", ui.port))}
         backends |= {("secrets", "registry"): registries["registry"].port, ("secrets", "registry-ui"): ui.port}
         api = FakeKubeApi([*manifests, *endpoint_slices(manifests, backends), *secrets]).start()
         cleanup.callback(api.stop)
@@ -124,7 +126,7 @@ def routers_by_rule(stack: OwnHostStack) -> dict[str, dict[str, object]]:
 
 def test_cors_preflight_from_the_ui_origin_is_answered_by_traefik(own_host: OwnHostStack) -> None:
     # GIVEN the registry alone answers the browser's preflight 401: it carries no credentials
-    status, _, _ = plain_request("OPTIONS", "127.0.0.1", own_host.registry.port, MANIFEST_PATH,
+    status, _, _ = plain_request("OPTIONS", own_host.registry.ip, own_host.registry.port, MANIFEST_PATH,
                                  headers={**preflight(ORIGIN), "Host": HOST})
     assert status == 401
 

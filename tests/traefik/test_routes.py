@@ -93,7 +93,7 @@ def test_traefik_builds_every_route_of_our_objects_without_errors(stack: Stack) 
         assert middleware["status"] == "enabled" and middleware.get("usedBy"), middleware
     services = stack.traefik.crd_objects("services")
     assert len(services) == len(routers)
-    backends = {f"http://127.0.0.1:{stack.registry.port}", f"http://127.0.0.1:{stack.ui.port}"}
+    backends = {f"http://{stack.registry.address}", f"http://127.0.0.1:{stack.ui.port}"}
     for service in services.values():
         assert service["status"] == "enabled", service
         assert set(service["serverStatus"]) <= backends and set(service["serverStatus"].values()) == {"UP"}, service
