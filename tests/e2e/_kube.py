@@ -320,7 +320,7 @@ PROJECTED_SOURCE_FIELDS: dict[str, set[str]] = {
     "secret": {"name", "items", "optional"},
     "configMap": {"name", "items", "optional"},
 }
-# With service_account_volumes=True (a pod runner that writes them itself: tests/e2e/_job.py), also these.
+# With service_account_volumes=True (a pod runner that writes them itself: tests/pods/runner.py), also these.
 SERVICE_ACCOUNT_SOURCE_FIELDS: dict[str, set[str]] = {
     "serviceAccountToken": {"path", "expirationSeconds", "audience"},
     "downwardAPI": {"items"},

@@ -368,3 +368,11 @@ class FakeDeploymentApi:
                 self._hold_watch(events, api._stopping)
 
         return Handler
+
+
+def strip_status(deployment: Mapping[str, Any]) -> dict[str, Any]:
+    """The Deployment as a manifest again (what the API server adds removed), to start a registry from."""
+    manifest = {key: value for key, value in deployment.items() if key != "status"}
+    manifest["metadata"] = {key: value for key, value in deployment["metadata"].items()
+                            if key not in ("uid", "generation", "resourceVersion")}
+    return manifest

@@ -1,37 +1,40 @@
-"""Garbage collection, run for real from the SYNTHESIZED CronJob: its containers in order (tests/e2e/_job.py), the real
-kubectl (the image's version) switching the registry read-only and back through an API that authorizes by the
-synthesized Role (tests/e2e/_kube_api.py), the real registry restarted from each patched Deployment, and the real
-`registry garbage-collect` (distribution 2.8.2) on the same claim or S3 bucket."""
+"""Garbage collection, run for real from the SYNTHESIZED CronJob: its pod under runc (tests/pods/runner.py) in a
+network namespace of its own behind its NetworkPolicy, the real kubectl (the image's version) switching the registry
+read-only and back through the `kubernetes` Service to an API that authorizes by the synthesized Role
+(tests/e2e/_kube_api.py), the registry pod replaced from each patched Deployment, and the real `registry
+garbage-collect` (distribution 2.8.2) on the same claim or S3 bucket."""
 
 from __future__ import annotations
 
 import copy
+import itertools
+import os
 import pathlib
+import signal
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+import trustme
+from pods._host import PodsHost
+from pods._network import ClusterNetwork, PodNet
+from pods.runner import PodRunner
 
 from constructs_lib import GarbageCollection, HtpasswdAuth, Registry, S3Credentials, Storage, UploadPurging
 
 from ._client import OCI_MANIFEST
 from ._constructs import CREDS, PASSWORD, USER, Manifest, synth
-from ._job import JobPod, JobResult, environment_ok, strip_status
-from ._kube_api import FakeDeploymentApi
+from ._kube import ObjectStore
+from ._kube_api import FakeDeploymentApi, strip_status
+from ._proc import HarnessError
 from .conftest import MakeImage, StartRegistry
 from .harness import OciImage, RegistryApi, RegistryPod, SeaweedS3, Skopeo, TlsFiles, assert_same_image
 
 NAMESPACE = "registry"
 READ_ONLY_VARIABLE = "REGISTRY_STORAGE_MAINTENANCE_READONLY"
-
-
-@pytest.fixture(autouse=True)
-def _can_run_kubectl_containers() -> None:
-    reason = environment_ok()
-    if reason is not None:
-        pytest.fail(f"the garbage-collection tests cannot run here: {reason}")
+API_PORT = 6443  # where k3s serves the API; its `kubernetes` Service maps 443 to it
 
 
 @dataclass
@@ -65,33 +68,111 @@ def cluster(start_registry: StartRegistry) -> Callable[[list[Manifest]], Cluster
     return make
 
 
+@dataclass(frozen=True)
+class KubernetesService:
+    """The `kubernetes` Service of namespace default (443 -> the API stand-in on the node's 6443, as k3s serves it)
+    and the API's certificate for it."""
+
+    ip: str
+    tls: TlsFiles
+
+
+@dataclass(frozen=True)
+class JobResult:
+    exit_codes: dict[str, int]  # the main containers', or the failing init container's
+    failed_init_container: str | None
+    logs: dict[str, str]  # container name -> its output
+
+    @property
+    def succeeded(self) -> bool:
+        """The pod's phase would be Succeeded: every container exited 0."""
+        return self.failed_init_container is None and not any(self.exit_codes.values())
+
+    def log(self, container: str) -> str:
+        return self.logs.get(container, "")
+
+
+@pytest.fixture(scope="module")
+def kubernetes_service(cluster_net: ClusterNetwork, tls_ca: trustme.CA,
+                       tmp_path_factory: pytest.TempPathFactory) -> Iterator[KubernetesService]:
+    ip = cluster_net.add_node_service("default", "kubernetes", {443: API_PORT}, index=1)
+    server = tls_ca.issue_cert(ip, cluster_net.node_ip, "kubernetes", "kubernetes.default", "kubernetes.default.svc",
+                               "kubernetes.default.svc.cluster.local")
+    directory = tmp_path_factory.mktemp("kube-api-tls")
+    tls = TlsFiles(directory / "server.crt", directory / "server.key", directory / "ca.crt", directory)
+    tls.cert_path.write_bytes(b"".join(blob.bytes() for blob in server.cert_chain_pems))
+    server.private_key_pem.write_to_path(str(tls.key_path))
+    tls_ca.cert_pem.write_to_path(str(tls.ca_path))
+    try:
+        yield KubernetesService(ip, tls)
+    finally:
+        cluster_net.remove_service("default", "kubernetes")
+
+
+_jobs = itertools.count(1)
+
+
 @pytest.fixture
-def run_job(tmp_path: pathlib.Path, tls_files: TlsFiles) -> Iterator[Callable[..., tuple[JobResult,
-                                                                                      FakeDeploymentApi]]]:
-    """run_job(cluster, served=None, after_container=None, on_api=None, kill_after=None, pod_objects=None): the
-    CronJob's pod against a fake API serving `served` (default: the cluster's manifests); `on_api` gets the API before
-    the pod starts; the pod's own CronJob, Secrets and claims are taken from `pod_objects` (default: the cluster's
+def run_job(tmp_path: pathlib.Path, pods_host: PodsHost, cluster_net: ClusterNetwork,
+            kubernetes_service: KubernetesService) -> Iterator[Callable[..., tuple[JobResult, FakeDeploymentApi]]]:
+    """run_job(cluster, served=None, after_container=None, on_api=None, kill_after=None, pod_objects=None): one pod of
+    the CronJob under runc (tests/pods/runner.py), in a network namespace of its own behind its NetworkPolicy, its
+    kubectl containers reaching a fake API (serving `served`, default: the cluster's manifests) through the
+    `kubernetes` Service with the token projected for the pod's ServiceAccount. `after_container(name, code)` is
+    called after each init container; `on_api` gets the API before the pod starts; `kill_after` SIGKILLs a main
+    container that many seconds after the pod's main containers started (its pid 1: the whole container, as the OOM
+    killer ends it); the pod's CronJob, Secrets and claims are taken from `pod_objects` (default: the cluster's
     manifests)."""
     apis: list[FakeDeploymentApi] = []
+    runners: list[PodRunner] = []
+    nets: list[PodNet] = []
 
     def run(cluster: Cluster, served: Sequence[Manifest] | None = None,
             after_container: Callable[[str, int], None] | None = None,
             on_api: Callable[[FakeDeploymentApi], None] | None = None,
             kill_after: Mapping[str, float] | None = None,
             pod_objects: Sequence[Manifest] | None = None) -> tuple[JobResult, FakeDeploymentApi]:
-        api = FakeDeploymentApi(served if served is not None else cluster.manifests, tls=tls_files,
-                                on_rollout=cluster.roll_out).start()
+        api = FakeDeploymentApi(served if served is not None else cluster.manifests, tls=kubernetes_service.tls,
+                                on_rollout=cluster.roll_out, host=cluster_net.node_ip, port=API_PORT).start()
         apis.append(api)
         if on_api is not None:
             on_api(api)
-        pod_manifests = pod_objects if pod_objects is not None else cluster.manifests
-        job = JobPod(pod_manifests, api=api, ca_path=tls_files.ca_path, workdir=tmp_path / f"job-{len(apis)}",
-                     pvc_root=tmp_path / "pvc", default_namespace=NAMESPACE)
-        return job.run(after_container=after_container, kill_after=kill_after), api
+        pod_manifests = list(pod_objects if pod_objects is not None else cluster.manifests)
+        number = next(_jobs)
+        runner = PodRunner(pods_host.base / f"gc-{tmp_path.name}-{number}",
+                           ObjectStore(pod_manifests, default_namespace=NAMESPACE), state_dir=pods_host.state_dir,
+                           cgroup_parent=f"{pods_host.cgroup_prefix}/gc{number}", tokens=api.issue_token,
+                           root_ca=kubernetes_service.tls.ca_path.read_text(),
+                           kubernetes_service_ip=kubernetes_service.ip)
+        runners.append(runner)
+        cron_job = next(m for m in pod_manifests if m["kind"] == "CronJob")
+        labels = cron_job["spec"]["jobTemplate"]["spec"]["template"]["metadata"]["labels"]
+        net = cluster_net.add_pod(NAMESPACE, f"registry-gc-{number}", labels)
+        nets.append(net)
+        try:
+            pod = runner.run(cron_job, pod_name=net.name, pvc_root=tmp_path / "pvc", after_init=after_container,
+                             **cluster_net.pod_run_options(net, publish_readiness=False))
+        except HarnessError:
+            (pod,) = runner.pods
+            failed = next((name for name, code in pod.init_exit_codes.items() if code != 0), None)
+            if failed is None:
+                raise
+            logs = {name: pod.init_log(name) for name in pod.init_exit_codes}
+            return JobResult({failed: pod.init_exit_codes[failed]}, failed, logs), api
+        for name, seconds in (kill_after or {}).items():
+            time.sleep(seconds)
+            os.kill(pod.pid(name), signal.SIGKILL)
+        codes = pod.wait(180)
+        logs = {name: pod.init_log(name) for name in pod.init_exit_codes} | {name: pod.log(name) for name in codes}
+        return JobResult(codes, None, logs), api
 
     try:
         yield run
     finally:
+        for runner in runners:
+            runner.close()
+        for net in nets:
+            cluster_net.remove_pod(net)
         for api in apis:
             api.stop()
 
@@ -302,7 +383,7 @@ def test_a_killed_collection_still_ends_the_window(
     result, api = run_job(running, kill_after={"garbage-collect": 0.5})
 
     # THEN the other container sees its heartbeat stop, ends the window all the same, and fails the Job
-    assert result.exit_codes["garbage-collect"] == -9, result.logs
+    assert result.exit_codes["garbage-collect"] == 128 + signal.SIGKILL, result.logs  # Kubernetes' exitCode 137
     assert result.exit_codes["leave-read-only"] == 1, result.logs
     assert "the collection stopped without an exit code" in result.log("leave-read-only")
     assert running.rollouts == ["{enabled: true}", "{enabled: false}"]

@@ -160,6 +160,9 @@ BACKOFF_INITIAL, BACKOFF_MAX = 10.0, 300.0
 _NAME_CHARS = "bcdfghjklmnpqrstvwxz2456789"  # what Kubernetes uses for generated name suffixes
 
 ReadyCallback = Callable[["RunningPod", bool], None]
+# Called after each init container ended (its name and exit code), before the next container starts: where a test
+# looks at the cluster between two steps of a pod, as an observer, never as part of the pod.
+InitCallback = Callable[[str, int], None]
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -662,7 +665,7 @@ class RunningPod:
                  labels: Mapping[str, str], pod_spec: Mapping[str, Any], init_specs: Sequence[ContainerSpec],
                  specs: Sequence[ContainerSpec], pod_dir: pathlib.Path, pod_ip: str, netns_path: str,
                  probe_netns: str | None, private_netns: str | None, pvc_root: pathlib.Path,
-                 on_ready: ReadyCallback | None) -> None:
+                 on_ready: ReadyCallback | None, after_init: InitCallback | None = None) -> None:
         self.runner = runner
         self.kind = kind
         self.workload = workload
@@ -679,6 +682,7 @@ class RunningPod:
         self.private_netns = private_netns
         self.pvc_root = pvc_root
         self.on_ready = on_ready
+        self.after_init = after_init
         self.restart_policy = str(pod_spec.get("restartPolicy", "Always"))
         self.grace_period = float(pod_spec.get("terminationGracePeriodSeconds", 30))
         self.status = {spec.name: ContainerStatus(spec.name) for spec in specs}
@@ -825,6 +829,8 @@ class RunningPod:
         self._reap(spec.name, instance)
         self.init_exit_codes[spec.name] = code
         self.event(spec.name, f"init container exited with {code}")
+        if self.after_init is not None:
+            self.after_init(spec.name, code)
         failed = f" and the pod failed: {self.reason}" if self.reason else ""
         if code != 0 or self.reason:
             raise HarnessError(f"{spec.template.where} exited with {code}{failed}; its output:\n"
@@ -1214,7 +1220,7 @@ class PodRunner:
     def run(self, workload_manifest: Manifest, *, netns_path: str | None = None, pod_ip: str | None = None,
             resolv_conf: str | None = None, hosts: str | Mapping[str, Sequence[str]] | None = None,
             pvc_root: pathlib.Path | None = None, on_ready: ReadyCallback | None = None,
-            pod_name: str | None = None) -> RunningPod:
+            pod_name: str | None = None, after_init: InitCallback | None = None) -> RunningPod:
         """Start one pod of `workload_manifest`; returns once its init containers succeeded and its containers run.
 
         netns_path: the pod's network namespace (made by the network); `pod_ip` its address there (probes then
@@ -1224,7 +1230,7 @@ class PodRunner:
         DEFAULT_NAMESERVER). hosts: extra /etc/hosts entries (IP -> names) after the kubelet's, or the whole file's
         content (a str, e.g. the network's). pvc_root: where claims live (default WORKDIR/pvc), NAMESPACE/CLAIM below
         it. pod_name: the pod's name (default: generated as the workload's controller names it), for a network that
-        registers the pod before it runs.
+        registers the pod before it runs. after_init(name, exit_code): called after each init container ended.
         """
         namespace = _kube.namespace_of(workload_manifest, self.store.default_namespace)
         kind, workload = str(workload_manifest["kind"]), str(workload_manifest["metadata"]["name"])
@@ -1298,7 +1304,7 @@ class PodRunner:
         pod = RunningPod(runner=self, kind=kind, workload=workload, name=name, namespace=namespace, labels=labels,
                          pod_spec=pod_spec, init_specs=init_specs, specs=specs, pod_dir=pod_dir, pod_ip=pod_ip,
                          netns_path=netns_path, probe_netns=probe_netns, private_netns=private,
-                         pvc_root=pvc_root or self.workdir / "pvc", on_ready=on_ready)
+                         pvc_root=pvc_root or self.workdir / "pvc", on_ready=on_ready, after_init=after_init)
         self.pods.append(pod)
         try:
             self._write_etc(pod, resolv_conf, hosts)

@@ -22,9 +22,8 @@ import pytest
 import trustme
 from e2e._client import OCI_MANIFEST
 from e2e._constructs import CREDS, PASSWORD, USER, Manifest, synth
-from e2e._job import strip_status
 from e2e._kube import ObjectStore, UnsupportedSpec
-from e2e._kube_api import FakeDeploymentApi
+from e2e._kube_api import FakeDeploymentApi, strip_status
 from e2e._proc import HarnessError
 from e2e._tls import TlsFiles
 from e2e.harness import RegistryApi, Skopeo, assert_same_image, write_oci_image

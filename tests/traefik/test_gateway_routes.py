@@ -76,7 +76,8 @@ def routed(tmp_path_factory: pytest.TempPathFactory, pods_host: PodsHost,
                   tls_secret("registry-tls", NAMESPACE, b"".join(b.bytes() for b in cert.cert_chain_pems),
                              cert.private_key_pem.bytes())]
         stack = cleanup.enter_context(gateway_stack(
-            workdir, served, backends={(NAMESPACE, "registry"): registry.port, (NAMESPACE, "registry-ui"): ui.port},
+            workdir, served,
+            backends={(NAMESPACE, "registry"): (registry.ip, registry.port), (NAMESPACE, "registry-ui"): ui.port},
             hosts=(HOST, OTHER_HOST), trust={HOST: context, OTHER_HOST: _unverified()},
             wait_for_status=[("Gateway", "registry-gateway", NAMESPACE),
                              *(("HTTPRoute", name, NAMESPACE) for name in ("registry", "registry-http",

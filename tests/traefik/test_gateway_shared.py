@@ -75,7 +75,8 @@ def shared(tmp_path_factory: pytest.TempPathFactory, pods_host: PodsHost,
                   tls_secret("wildcard-tls", GATEWAYS, b"".join(b.bytes() for b in cert.cert_chain_pems),
                              cert.private_key_pem.bytes())]
         stack = cleanup.enter_context(gateway_stack(
-            workdir, served, backends={(NAMESPACE, "registry"): registry.port, (NAMESPACE, "registry-ui"): ui.port},
+            workdir, served,
+            backends={(NAMESPACE, "registry"): (registry.ip, registry.port), (NAMESPACE, "registry-ui"): ui.port},
             hosts=(HOST,), trust={HOST: context},
             wait_for_status=[("Gateway", "shared", GATEWAYS),
                              *(("HTTPRoute", name, NAMESPACE) for name in ("registry", "registry-http",

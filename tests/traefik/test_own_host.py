@@ -100,7 +100,8 @@ def own_host(tmp_path_factory: pytest.TempPathFactory, pods_host: PodsHost,
         cleanup.callback(ui.stop)
         backends = {(namespace, name): port for namespace, registry in registries.items()
                     for name, port in (("registry", (registry.ip, registry.port)), ("registry-ui", ui.port))}
-        backends |= {("secrets", "registry"): registries["registry"].port, ("secrets", "registry-ui"): ui.port}
+        shared = registries["registry"]
+        backends |= {("secrets", "registry"): (shared.ip, shared.port), ("secrets", "registry-ui"): ui.port}
         api = FakeKubeApi([*manifests, *endpoint_slices(manifests, backends), *secrets]).start()
         cleanup.callback(api.stop)
         traefik = TraefikProcess(workdir / "traefik", api_url=api.url)
