@@ -30,7 +30,7 @@ GATEWAY_KINDS := Gateway HTTPRoute ReferenceGrant
 SYNTH_DEBIAN_PACKAGES := $(if $(shell $(PYTHON) -c 'import ensurepip, venv' 2>/dev/null && echo ok),,python3-venv) \
 	$(if $(shell command -v npm),,npm)
 TEST_DEBIAN_PACKAGES := docker-registry skopeo redis-server redis-tools pebble apache2-utils nginx busybox podman containerd \
-	runc golang-github-containers-common iproute2 iptables
+	runc golang-github-containers-common iproute2 iptables util-linux mount
 
 # The pinned Node.js 22 from package.json comes first, so jsii never runs on an end-of-life Node.
 export PATH := $(CURDIR)/node_modules/.bin:$(CURDIR)/$(VENV)/bin:$(PATH)

@@ -81,6 +81,7 @@ def test_make_test_installs_the_packages_before_anything_else() -> None:
     "/usr/bin/docker-registry", "/usr/bin/skopeo", "/usr/bin/redis-server", "/usr/bin/redis-cli", "/usr/bin/pebble",
     "/usr/bin/pebble-challtestsrv", "/usr/bin/htpasswd", "/usr/bin/podman", "/usr/bin/containerd", "/usr/bin/ctr",
     "/usr/sbin/runc", "/usr/share/containers/seccomp.json", "/sbin/ip", "/usr/sbin/xtables-nft-multi",
+    "/usr/bin/unshare", "/usr/bin/nsenter", "/bin/mount",
 ])
 def test_every_debian_program_the_tests_run_comes_from_the_list(program: str) -> None:
     # GIVEN a program the tests start (tests/e2e, tests/traefik)

@@ -209,10 +209,12 @@ class Skopeo:
     speeds up copies and never changes what is pushed.
     """
 
-    def __init__(self, workdir: pathlib.Path, *, tls: TlsFiles | None, timeout: float = 120.0) -> None:
+    def __init__(self, workdir: pathlib.Path, *, tls: TlsFiles | None, timeout: float = 120.0,
+                 wrap: Callable[[list[str]], list[str]] | None = None) -> None:
         self.workdir = workdir
         self.tls = tls
         self.timeout = timeout
+        self.wrap = wrap  # turns its argv into the command that runs it (in a pod's network namespace, say)
         for folder in ("home", "run", "tmp", "registries.d"):
             (workdir / folder).mkdir(parents=True, exist_ok=True)
         self.policy = workdir / "policy.json"
@@ -228,7 +230,7 @@ class Skopeo:
     def run(self, *args: str) -> subprocess.CompletedProcess[str]:
         argv = [SKOPEO, f"--policy={self.policy}", f"--registries.d={self.workdir / 'registries.d'}",
                 f"--tmpdir={self.workdir / 'tmp'}", f"--command-timeout={int(self.timeout)}s", *args]
-        result = subprocess.run(argv, env=self.env, capture_output=True, text=True,
+        result = subprocess.run(self.wrap(argv) if self.wrap else argv, env=self.env, capture_output=True, text=True,
                                 timeout=self.timeout + 10, stdin=subprocess.DEVNULL, check=False)
         if result.returncode != 0:
             raise SkopeoError(args, result)

@@ -45,13 +45,16 @@ class SeaweedS3:
     """
 
     def __init__(self, *, bucket: str = "registry", start_timeout: float = 60.0, host: str = _proc.LOOPBACK,
-                 s3_port: int | None = None, wrap: Callable[[list[str]], list[str]] | None = None) -> None:
+                 s3_port: int | None = None, wrap: Callable[[list[str]], list[str]] | None = None,
+                 https: tuple[pathlib.Path, pathlib.Path, int] | None = None, domain_name: str | None = None) -> None:
         if not re.fullmatch(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]", bucket):
             # weed only logs a warning for a bad name and never creates the bucket.
             raise HarnessError(f"invalid S3 bucket name {bucket!r}")
         self.bucket = bucket
         self.host = host
         self.wrap = wrap
+        self.https = https  # (certificate chain, key, port): S3 over TLS too, as AWS serves it on 443
+        self.domain_name = domain_name  # virtual-hosted style: BUCKET.DOMAIN (AWS SDKs' default without an endpoint)
         self._fixed_s3_port = s3_port
         self.access_key = "AK" + secrets.token_hex(8).upper()
         self.secret_key = secrets.token_urlsafe(30)
@@ -89,6 +92,11 @@ class SeaweedS3:
                 "-admin.ui=false", "-webdav=false", "-s3.port.iceberg=0", "-s3.port.lance=0",
                 "-master.telemetry=false", f"-filer.localSocket={self.dir}/f.sock",
                 f"-s3.localSocket={self.dir}/s.sock", f"-s3.config={config}", f"-bucket={self.bucket}"]
+        if self.https is not None:
+            cert, key, https_port = self.https
+            argv += [f"-s3.cert.file={cert}", f"-s3.key.file={key}", f"-s3.port.https={https_port}"]
+        if self.domain_name is not None:
+            argv.append(f"-s3.domainName={self.domain_name}")
         env = {"PATH": "/usr/bin:/bin", "HOME": str(self.dir), "TMPDIR": str(self.dir)}
         self._server = _proc.LoggedProcess(self.wrap(argv) if self.wrap else argv, env=env, cwd=self.dir,
                                            log_path=self.dir / "weed.out")

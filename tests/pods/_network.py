@@ -477,6 +477,7 @@ class ClusterNetwork:
         self._host_chains: list[tuple[str, str]] = []
         self._dns_servers: list[tuple[socketserver.BaseServer, threading.Thread]] = []
         self._dns_records: dict[str, str] = {}
+        self._external_names: dict[str, str] = {}  # names outside the cluster (add_external_name)
         self._lock = threading.RLock()
         self._started = False
         self._closed = False
@@ -834,6 +835,21 @@ class ClusterNetwork:
         return self._new_service(str(namespace), str(name), tuple(ports),
                                  Selector(tuple(sorted((str(k), str(v)) for k, v in selector.items()))))
 
+    def add_external_name(self, name: str, ip: str) -> None:
+        """An A record for a name outside the cluster (what the cluster DNS would forward upstream for, e.g. an AWS S3
+        endpoint), answered with `ip`: a pod standing in for that service."""
+        _check_name(name, "DNS name", _DNS_SUBDOMAIN_RE)
+        if name.endswith(f".{CLUSTER_DOMAIN}"):
+            raise HarnessError(f"{name} is a cluster name: add a Service instead")
+        with self._lock:
+            self._external_names[name.lower()] = ip
+            self.refresh()
+
+    def remove_external_name(self, name: str) -> None:
+        with self._lock:
+            self._external_names.pop(name.lower(), None)
+            self.refresh()
+
     def resolve(self, name: str, namespace: str | None = None) -> str | None:
         """What the cluster DNS answers for `name` from a pod of `namespace` (the resolv.conf search list), for
         clients on the node, whose own resolver does not ask the cluster DNS."""
@@ -906,7 +922,8 @@ class ClusterNetwork:
         with self._lock:
             if not self._started or self._closed:
                 return
-            self._dns_records = {service.dns_name: service.ip for service in self._services.values()}
+            self._dns_records = {**self._external_names,
+                                 **{service.dns_name: service.ip for service in self._services.values()}}
             host = self.host_rules()
             if self._applied.get("") != host:
                 _run([_tool("iptables-restore"), "-w", "--noflush"], input=host)
