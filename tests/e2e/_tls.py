@@ -22,9 +22,11 @@ class TlsFiles:
         return ssl.create_default_context(cafile=str(self.ca_path))
 
 
-def write_tls_files(ca: trustme.CA, directory: pathlib.Path) -> TlsFiles:
+def write_tls_files(ca: trustme.CA, directory: pathlib.Path,
+                    names: tuple[str, ...] = ("127.0.0.1", "localhost")) -> TlsFiles:
+    """A server certificate of `ca` for `names` (IP addresses or host names), its key, and the CA for clients."""
     directory.mkdir(parents=True, exist_ok=True)
-    server = ca.issue_cert("127.0.0.1", "localhost")
+    server = ca.issue_cert(*names)
     cert_path, key_path = directory / "server.crt", directory / "server.key"
     server.private_key_pem.write_to_path(str(key_path))
     cert_path.write_bytes(b"".join(blob.bytes() for blob in server.cert_chain_pems))

@@ -59,6 +59,7 @@ import socket
 import socketserver
 import struct
 import subprocess
+import sys
 import threading
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
@@ -82,6 +83,16 @@ ETC_NETNS_DIR = pathlib.Path("/etc/netns")
 #: Bounds every command this module runs.
 COMMAND_TIMEOUT = 30.0
 
+_CONNECT = r"""
+import socket, sys
+try:
+    socket.create_connection((sys.argv[1], int(sys.argv[2])), timeout=float(sys.argv[3])).close()
+    print("ok")
+except TimeoutError:
+    print("timeout")
+except OSError as error:
+    print(f"error {error}")
+"""
 _PREFIX_RE = re.compile(r"[a-z][a-z0-9]{1,7}")
 _DNS_LABEL_RE = re.compile(r"[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")
 _DNS_SUBDOMAIN_RE = re.compile(r"[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?")
@@ -302,6 +313,15 @@ class PodNet:
         """subprocess.run() of `argv` inside the pod's network namespace (timeout 30 s unless given)."""
         kwargs.setdefault("timeout", COMMAND_TIMEOUT)
         return subprocess.run(self.argv(argv), **kwargs)
+
+    def connect(self, host: str, port: int, timeout: float = 2.0) -> str:
+        """A TCP connection from inside the pod's network namespace: "ok", "timeout" (dropped) or the error (e.g.
+        "error [Errno 111] Connection refused")."""
+        result = self.exec([sys.executable, "-c", _CONNECT, host, str(port), str(timeout)], capture_output=True,
+                           text=True, check=False)
+        if result.returncode != 0:
+            raise HarnessError(f"connect from pod {self.namespace}/{self.name} failed: {result.stderr[-2000:]}")
+        return str(result.stdout).strip()
 
     def popen(self, argv: Sequence[str], **kwargs: Any) -> subprocess.Popen[Any]:
         """A process inside the pod's network namespace, in a process group of its own; the network terminates it

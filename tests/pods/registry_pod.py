@@ -45,7 +45,7 @@ from e2e import _kube, _proc
 from e2e._kube import Manifest, ObjectStore, PodTemplate, UnsupportedSpec
 from e2e._proc import HarnessError
 from e2e._registry import http_request
-from e2e._tls import TlsFiles
+from e2e._tls import write_tls_files
 from typing_extensions import Self
 
 from . import _procfs
@@ -57,19 +57,6 @@ __all__ = ["TLS_MOUNT", "RegistryPod"]
 TLS_MOUNT = "/run/harness-tls"
 _TLS_VOLUME = "harness-tls"
 _numbers = itertools.count(1)
-
-
-def _tls_files(ca: trustme.CA, ip: str, directory: pathlib.Path) -> TlsFiles:
-    """A server certificate of the test CA for the pod IP (and 127.0.0.1/localhost), and the CA for clients."""
-    directory.mkdir(parents=True, exist_ok=True)
-    server = ca.issue_cert(ip, "127.0.0.1", "localhost")
-    cert_path, key_path = directory / "server.crt", directory / "server.key"
-    server.private_key_pem.write_to_path(str(key_path))
-    cert_path.write_bytes(b"".join(blob.bytes() for blob in server.cert_chain_pems))
-    ca_dir = directory / "ca"
-    ca_dir.mkdir(exist_ok=True)
-    ca.cert_pem.write_to_path(str(ca_dir / "ca.crt"))
-    return TlsFiles(cert_path, key_path, ca_dir / "ca.crt", ca_dir)
 
 
 def _with_env(container: dict[str, Any], overrides: Mapping[str, str]) -> None:
@@ -124,7 +111,8 @@ class RegistryPod:
         self.podnet: PodNet = net.add_pod(self.namespace, f"{self.workload['metadata']['name']}-p{number}", labels,
                                           ready=False)
         try:
-            self.tls = _tls_files(tls, self.podnet.ip, workdir / "tls") if tls is not None else None
+            self.tls = (write_tls_files(tls, workdir / "tls", (self.podnet.ip, "127.0.0.1", "localhost"))
+                        if tls is not None else None)
             self.patch, harness_objects = self._patch(store)
             self.overrides = dict(self._env_changes)  # every environment change, the harness's and the test's
             self.store = ObjectStore([*objects, *harness_objects], default_namespace=default_namespace)

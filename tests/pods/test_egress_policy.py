@@ -11,7 +11,6 @@ import contextlib
 import copy
 import json
 import pathlib
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -30,26 +29,6 @@ from .runner import PodRunner, RunningPod
 USER = ("alice", "alice password")
 REDIS_PASSWORD = "redis password for the test"
 S3_NAME, REDIS_NAME = "minio.storage.svc.cluster.local", "redis.cache.svc.cluster.local"
-
-# A TCP connection from inside a pod's network namespace: "ok", "timeout" or the error.
-CONNECT = r"""
-import socket, sys
-try:
-    socket.create_connection((sys.argv[1], int(sys.argv[2])), timeout=float(sys.argv[3])).close()
-    print("ok")
-except TimeoutError:
-    print("timeout")
-except OSError as error:
-    print(f"error {error}")
-"""
-
-
-def _connect(pod: PodNet, host: str, port: int, timeout: float = 2.0) -> str:
-    result = pod.exec([sys.executable, "-c", CONNECT, host, str(port), str(timeout)], capture_output=True, text=True,
-                      timeout=30, check=False)
-    assert result.returncode == 0, result.stderr
-    return str(result.stdout).strip()
-
 
 @dataclass
 class Cluster:
@@ -128,15 +107,15 @@ def test_the_registry_reaches_s3_and_redis_by_name_through_its_policy(cluster: C
 def test_every_other_way_out_is_dropped(cluster: Cluster) -> None:
     pod = cluster.registry_net
     # GIVEN the registry pod's namespace: what its policy allows connects
-    assert _connect(pod, cluster.s3_ip, 9000) == "ok"
-    assert _connect(pod, cluster.redis_ip, 6379) == "ok"
+    assert pod.connect(cluster.s3_ip, 9000) == "ok"
+    assert pod.connect(cluster.redis_ip, 6379) == "ok"
     # THEN other ports are dropped, not refused (nothing listens there: an allowed connection would be refused)
     for host, port in ((cluster.s3.host, 9001), (cluster.redis.host, 6380), (cluster.net.node_ip, 22)):
-        assert _connect(pod, host, port, 1.0) == "timeout", (host, port)
+        assert pod.connect(host, port, 1.0) == "timeout", (host, port)
     # AND from a pod without a policy the same ports are refused: the drop is the registry's policy
     other = cluster.net.add_pod("default", "client", {"app.kubernetes.io/name": "client"})
     try:
-        assert _connect(other, cluster.s3.host, 9001) == "error [Errno 111] Connection refused"
+        assert other.connect(cluster.s3.host, 9001) == "error [Errno 111] Connection refused"
     finally:
         cluster.net.remove_pod(other)
 
@@ -151,8 +130,8 @@ def test_a_policy_without_the_storage_port_cuts_s3_off(cluster: Cluster) -> None
     cluster.net.apply_network_policies(broken)
     try:
         # THEN the registry pod no longer reaches S3, and still reaches Redis
-        assert _connect(cluster.registry_net, cluster.s3_ip, 9000) == "timeout"
-        assert _connect(cluster.registry_net, cluster.redis_ip, 6379) == "ok"
+        assert cluster.registry_net.connect(cluster.s3_ip, 9000) == "timeout"
+        assert cluster.registry_net.connect(cluster.redis_ip, 6379) == "ok"
     finally:
         cluster.net.apply_network_policies(cluster.policies)
-    assert _connect(cluster.registry_net, cluster.s3_ip, 9000) == "ok"
+    assert cluster.registry_net.connect(cluster.s3_ip, 9000) == "ok"

@@ -12,7 +12,6 @@ import base64
 import contextlib
 import copy
 import pathlib
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -33,25 +32,6 @@ REDIS_PASSWORD = "redis password of the example"
 S3_DOMAIN = "s3.eu-west-1.amazonaws.com"
 BUCKET = "acme-registry"  # the example's
 CA_PATH = "/run/harness-ca/ca.crt"
-
-CONNECT = r"""
-import socket, sys
-try:
-    socket.create_connection((sys.argv[1], int(sys.argv[2])), timeout=float(sys.argv[3])).close()
-    print("ok")
-except TimeoutError:
-    print("timeout")
-except OSError as error:
-    print(f"error {error}")
-"""
-
-
-def _connect(pod: PodNet, host: str, port: int, timeout: float = 2.0) -> str:
-    result = pod.exec([sys.executable, "-c", CONNECT, host, str(port), str(timeout)], capture_output=True, text=True,
-                      timeout=30, check=False)
-    assert result.returncode == 0, result.stderr
-    return str(result.stdout).strip()
-
 
 def _secret(name: str, data: dict[str, str]) -> dict[str, object]:
     return {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": name, "namespace": "registry"},
@@ -156,14 +136,14 @@ def test_three_replicas_share_aws_s3_and_redis_through_their_policy(ha: Ha, tmp_
 def test_every_other_way_out_of_a_replica_is_dropped(ha: Ha) -> None:
     pod = ha.replicas[1].podnet
     # GIVEN a replica: what its policy allows connects (S3 on 443, Redis through its Service)
-    assert _connect(pod, ha.s3_pod.ip, 443) == "ok"
-    assert _connect(pod, ha.redis_ip, 6379) == "ok"
+    assert pod.connect(ha.s3_pod.ip, 443) == "ok"
+    assert pod.connect(ha.redis_ip, 6379) == "ok"
     # THEN S3's plain port (listening: a pod without a policy connects) and the node are dropped
-    assert _connect(pod, ha.s3_pod.ip, 9000, 1.0) == "timeout"
-    assert _connect(pod, ha.net.node_ip, 22, 1.0) == "timeout"
+    assert pod.connect(ha.s3_pod.ip, 9000, 1.0) == "timeout"
+    assert pod.connect(ha.net.node_ip, 22, 1.0) == "timeout"
     other = ha.net.add_pod("default", "client", {"app.kubernetes.io/name": "client"})
     try:
-        assert _connect(other, ha.s3_pod.ip, 9000) == "ok"
+        assert other.connect(ha.s3_pod.ip, 9000) == "ok"
     finally:
         ha.net.remove_pod(other)
 
@@ -177,8 +157,8 @@ def test_a_policy_without_443_cuts_aws_s3_off(ha: Ha) -> None:
     ha.net.apply_network_policies(broken)
     try:
         # THEN a replica no longer reaches S3, and still reaches Redis
-        assert _connect(ha.replicas[0].podnet, ha.s3_pod.ip, 443) == "timeout"
-        assert _connect(ha.replicas[0].podnet, ha.redis_ip, 6379) == "ok"
+        assert ha.replicas[0].podnet.connect(ha.s3_pod.ip, 443) == "timeout"
+        assert ha.replicas[0].podnet.connect(ha.redis_ip, 6379) == "ok"
     finally:
         ha.net.apply_network_policies(policies)
-    assert _connect(ha.replicas[0].podnet, ha.s3_pod.ip, 443) == "ok"
+    assert ha.replicas[0].podnet.connect(ha.s3_pod.ip, 443) == "ok"
