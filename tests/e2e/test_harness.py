@@ -1,7 +1,7 @@
-"""Self-tests of the host-process harness (RegistryProcess: Debian's docker-registry as a plain process, container
-paths mapped to folders) with hand-written manifests shaped like cdk8s output (apps/v1 Deployment, Secrets, a PVC).
-The constructs' own e2e tests run the registry as a pod (tests/pods/registry_pod.py); this module keeps the fixtures
-of the host-process harness to itself."""
+"""Self-tests of the pod harness (RegistryPod on the pod runner: runc, a pod network, the paths as written) with
+hand-written manifests shaped like cdk8s output (apps/v1 Deployment, Secrets, a PVC, a ConfigMap, a Job): volumes and
+their lifetimes, probes, the image's entrypoint, service links, init containers rendering Secrets into files, and what
+the runner refuses. The S3 server is the e2e modules' (a pod behind minio.minio.svc.cluster.local:9000)."""
 
 from __future__ import annotations
 
@@ -9,32 +9,30 @@ import base64
 import copy
 import hashlib
 import hmac
-import itertools
 import pathlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import bcrypt
 import pytest
 import yaml
+from pods._host import PodsHost
 
-from .conftest import MakeImage
+from .conftest import S3_PORT, S3_SERVICE, MakeImage, StartRegistry
 from .harness import (
     HarnessError,
     RegistryApi,
-    RegistryProcess,
+    RegistryPod,
     SeaweedS3,
     Skopeo,
     SkopeoError,
-    TlsFiles,
-    UnsupportedSpec,
     assert_same_image,
-    parse_command,
 )
 
 USER, PASSWORD = "pusher", "correct horse battery"
 NAMESPACE = "registry"
+S3_ENDPOINT = f"http://{S3_SERVICE}:{S3_PORT}"
 Manifest = dict[str, Any]
 
 
@@ -119,7 +117,7 @@ def s3_storage_env(s3: SeaweedS3, root: str) -> list[Manifest]:
     return [
         {"name": "REGISTRY_STORAGE", "value": "s3"},
         {"name": "REGISTRY_STORAGE_S3_REGION", "value": s3.region},
-        {"name": "REGISTRY_STORAGE_S3_REGIONENDPOINT", "value": s3.endpoint_url},
+        {"name": "REGISTRY_STORAGE_S3_REGIONENDPOINT", "value": S3_ENDPOINT},
         {"name": "REGISTRY_STORAGE_S3_BUCKET", "value": s3.bucket},
         {"name": "REGISTRY_STORAGE_S3_ROOTDIRECTORY", "value": root},
         {"name": "REGISTRY_STORAGE_S3_ACCESSKEY", "valueFrom": secret_ref("registry-s3", "accessKey")},
@@ -129,65 +127,41 @@ def s3_storage_env(s3: SeaweedS3, root: str) -> list[Manifest]:
     ]
 
 
+def cluster_s3_env(s3: SeaweedS3, root: str) -> dict[str, str]:
+    """The server's REGISTRY_STORAGE_S3_* settings, with the endpoint by its cluster name as a manifest holds it."""
+    return {**s3.registry_env(root), "REGISTRY_STORAGE_S3_REGIONENDPOINT": S3_ENDPOINT}
+
+
+def s3_overrides(s3: SeaweedS3) -> dict[str, str]:
+    """What the harness changes for SeaweedFS: upload purging off (see SeaweedS3.registry_overrides); the endpoint
+    stays the manifests' cluster name."""
+    return {name: value for name, value in s3.registry_overrides().items()
+            if name != "REGISTRY_STORAGE_S3_REGIONENDPOINT"}
+
+
 def container_of(manifests: list[Manifest]) -> Manifest:
     container: Manifest = _pod(manifests)["containers"][0]
     return container
 
 
-StartRegistry = Callable[..., RegistryProcess]
-
-
-@pytest.fixture(scope="module")
-def s3_server() -> Iterator[SeaweedS3]:
-    """This module's own S3 server on 127.0.0.1: RegistryProcess runs on the host and only reaches loopback."""
-    server = SeaweedS3(bucket="registry-e2e").start()
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
-@pytest.fixture
-def start_registry(tmp_path: pathlib.Path, tls_files: TlsFiles) -> Iterator[StartRegistry]:
-    """start_registry(manifests, extra_objects=(), *, start=True, tls=True, **RegistryProcess kwargs): the host-process
-    harness this module tests (the other e2e modules run the registry as a pod). Every process of one test shares its
-    PVC folders (tmp_path/pvc); all are stopped when the test ends."""
-    started: list[RegistryProcess] = []
-    counter = itertools.count(1)
-
-    def start(manifests: Sequence[Mapping[str, Any]], extra_objects: Sequence[Mapping[str, Any]] = (), *,
-              start: bool = True, tls: bool = True, **kwargs: Any) -> RegistryProcess:
-        workdir = tmp_path / f"registry-{next(counter)}"
-        process = RegistryProcess(manifests, extra_objects=extra_objects, workdir=workdir,
-                                  tls=tls_files if tls else None, pvc_root=tmp_path / "pvc", **kwargs)
-        started.append(process)
-        return process.start() if start else process
-
-    try:
-        yield start
-    finally:
-        for process in started:
-            process.stop()
-
-
 @pytest.fixture
 def s3_root(request: pytest.FixtureRequest) -> str:
-    """Each test's own root directory in the shared bucket."""
-    return f"/e2e/{request.node.name.replace('[', '-').replace(']', '')}"
+    """Each test's own root directory in the module's bucket."""
+    return f"/harness/{request.node.name.replace('[', '-').replace(']', '')}"
 
 
 @pytest.fixture
-def s3_registry(start_registry: StartRegistry, s3_server: SeaweedS3, s3_root: str) -> RegistryProcess:
+def s3_registry(start_registry: StartRegistry, s3_server: SeaweedS3, s3_root: str) -> RegistryPod:
     manifests = registry_manifests(storage_env=s3_storage_env(s3_server, s3_root))
-    return start_registry(manifests, [existing_s3_secret(s3_server)], overrides=s3_server.registry_overrides())
+    return start_registry(manifests, [existing_s3_secret(s3_server)], overrides=s3_overrides(s3_server))
 
 
 @pytest.fixture
-def pvc_registry(start_registry: StartRegistry) -> RegistryProcess:
+def pvc_registry(start_registry: StartRegistry) -> RegistryPod:
     return start_registry(registry_manifests(storage_env=[], pvc=True))
 
 
-def api(registry: RegistryProcess) -> RegistryApi:
+def api(registry: RegistryPod) -> RegistryApi:
     return RegistryApi(registry.address, tls=registry.tls, creds=(USER, PASSWORD))
 
 
@@ -195,9 +169,9 @@ def api(registry: RegistryProcess) -> RegistryApi:
 # Real round trips
 
 def test_s3_push_pull_round_trip_with_catalog_tags_and_blobs_in_the_bucket(
-        s3_registry: RegistryProcess, s3_server: SeaweedS3, s3_root: str, skopeo: Skopeo, make_image: MakeImage,
+        s3_registry: RegistryPod, s3_server: SeaweedS3, s3_root: str, skopeo: Skopeo, make_image: MakeImage,
         tmp_path: pathlib.Path) -> None:
-    # GIVEN a registry on S3 built from the manifests, and an image of two random layers
+    # GIVEN a registry on S3 (by its cluster name) built from the manifests, and an image of two random layers
     image = make_image([48 * 1024, 160 * 1024])
 
     # WHEN it is pushed and pulled back with skopeo over TLS with basic auth
@@ -214,11 +188,13 @@ def test_s3_push_pull_round_trip_with_catalog_tags_and_blobs_in_the_bucket(
         hexdigest = blob.split(":", 1)[1]
         expected = f"{s3_root.lstrip('/')}/docker/registry/v2/blobs/sha256/{hexdigest[:2]}/{hexdigest}/data"
         assert [key for key in keys if hexdigest in key and key.endswith("/data")] == [expected]
-    assert s3_registry.overrides.keys() == {"REGISTRY_HTTP_ADDR", "REGISTRY_HTTP_TLS_CERTIFICATE",
-                                            "REGISTRY_HTTP_TLS_KEY", *s3_server.registry_overrides()}
+    # AND the harness changed only the TLS files and the purger; the endpoint is the manifests' own
+    assert s3_registry.overrides.keys() == {"REGISTRY_HTTP_TLS_CERTIFICATE", "REGISTRY_HTTP_TLS_KEY",
+                                            *s3_overrides(s3_server)}
+    assert s3_registry.environ()["REGISTRY_STORAGE_S3_REGIONENDPOINT"] == S3_ENDPOINT
 
 
-def test_s3_data_survives_a_new_pod(s3_registry: RegistryProcess, skopeo: Skopeo, make_image: MakeImage,
+def test_s3_data_survives_a_new_pod(s3_registry: RegistryPod, skopeo: Skopeo, make_image: MakeImage,
                                     tmp_path: pathlib.Path) -> None:
     # GIVEN an image pushed to the S3-backed registry
     image = make_image()
@@ -231,7 +207,7 @@ def test_s3_data_survives_a_new_pod(s3_registry: RegistryProcess, skopeo: Skopeo
     assert_same_image(image, skopeo.pull(f"{s3_registry.address}/app:v1", tmp_path / "pulled", creds=(USER, PASSWORD)))
 
 
-def test_wrong_password_and_anonymous_get_401(s3_registry: RegistryProcess, skopeo: Skopeo,
+def test_wrong_password_and_anonymous_get_401(s3_registry: RegistryPod, skopeo: Skopeo,
                                               make_image: MakeImage) -> None:
     # GIVEN a registry with htpasswd auth from the mounted Secret
     registry_api = api(s3_registry)
@@ -248,7 +224,7 @@ def test_wrong_password_and_anonymous_get_401(s3_registry: RegistryProcess, skop
     assert registry_api.catalog() == []
 
 
-def test_delete_by_digest_with_skopeo_and_the_api(pvc_registry: RegistryProcess, skopeo: Skopeo,
+def test_delete_by_digest_with_skopeo_and_the_api(pvc_registry: RegistryPod, skopeo: Skopeo,
                                                   make_image: MakeImage, tmp_path: pathlib.Path) -> None:
     # GIVEN two images in the registry
     first, second = make_image(), make_image()
@@ -268,7 +244,7 @@ def test_delete_by_digest_with_skopeo_and_the_api(pvc_registry: RegistryProcess,
         skopeo.pull(f"{pvc_registry.address}/app:one", tmp_path / "gone", creds=(USER, PASSWORD))
 
 
-def test_pvc_data_survives_a_new_pod_and_lands_in_the_claim(pvc_registry: RegistryProcess, skopeo: Skopeo,
+def test_pvc_data_survives_a_new_pod_and_lands_in_the_claim(pvc_registry: RegistryPod, skopeo: Skopeo,
                                                             make_image: MakeImage, tmp_path: pathlib.Path) -> None:
     # GIVEN an image pushed to the registry whose /var/lib/registry is a PVC
     image = make_image([8 * 1024, 8 * 1024])
@@ -278,41 +254,58 @@ def test_pvc_data_survives_a_new_pod_and_lands_in_the_claim(pvc_registry: Regist
     # WHEN the pod is replaced
     pvc_registry.restart(pod_replaced=True)
 
-    # THEN the blobs are in the claim's folder and the image pulls back unchanged
-    assert blobs.is_relative_to(tmp_path / "pvc" / NAMESPACE / "registry-data")
+    # THEN the blobs are in the claim's folder, owned by the pod's fsGroup, and the image pulls back unchanged
+    assert blobs == tmp_path / "pvc" / NAMESPACE / "registry-data" / "docker/registry/v2/blobs/sha256"
     for digest in image.layer_digests:
         hexdigest = digest.split(":", 1)[1]
-        assert (blobs / hexdigest[:2] / hexdigest / "data").read_bytes() == image.blob(digest)
+        data = blobs / hexdigest[:2] / hexdigest / "data"
+        assert data.read_bytes() == image.blob(digest)
+        assert (data.stat().st_uid, data.stat().st_gid) == (1000, 1000)
     assert_same_image(image, skopeo.pull(f"{pvc_registry.address}/app:v1", tmp_path / "pulled",
                                          creds=(USER, PASSWORD)))
 
 
-def test_without_a_volume_the_data_is_lost_with_the_container(start_registry: StartRegistry, skopeo: Skopeo,
-                                                               make_image: MakeImage) -> None:
-    # GIVEN the registry storing into the image's /var/lib/registry, with no volume there
+def test_without_a_volume_the_read_only_root_refuses_and_a_writable_one_forgets(
+        start_registry: StartRegistry, skopeo: Skopeo, make_image: MakeImage) -> None:
+    # GIVEN the registry storing into the image's /var/lib/registry, with no volume there and a read-only root
     registry = start_registry(registry_manifests(storage_env=[]))
-    skopeo.push(make_image(), f"{registry.address}/app:v1", creds=(USER, PASSWORD))
 
-    # WHEN only the container restarts
-    registry.restart(pod_replaced=False)
+    # WHEN an image is pushed THEN the container's root filesystem refuses the write, as in a cluster
+    with pytest.raises(SkopeoError):
+        skopeo.push(make_image(), f"{registry.address}/app:v1", creds=(USER, PASSWORD))
+    assert "read-only file system" in registry.log_text()
 
-    # THEN the image is gone: the harness models the container layer, so a missing volume shows
-    assert api(registry).manifest_digest("app", "v1") is None
+    # GIVEN the same pod with a writable root, as root (the image's /var/lib/registry is root's, mode 0755)
+    manifests = registry_manifests(storage_env=[])
+    _pod(manifests)["securityContext"] = {"runAsNonRoot": False, "runAsUser": 0}
+    container_of(manifests)["securityContext"]["readOnlyRootFilesystem"] = False
+    writable = start_registry(manifests)
+    skopeo.push(make_image(), f"{writable.address}/app:v1", creds=(USER, PASSWORD))
+    assert api(writable).manifest_digest("app", "v1") is not None
+
+    # WHEN only the container restarts THEN the image is gone with the container's own layer
+    writable.restart(pod_replaced=False)
+    assert api(writable).manifest_digest("app", "v1") is None
 
 
-def test_probes_are_called_against_the_running_registry(s3_registry: RegistryProcess,
+def test_probes_are_called_against_the_running_registry(s3_registry: RegistryPod,
                                                         start_registry: StartRegistry) -> None:
     # GIVEN the running registry whose probes GET / on the named port
-    # WHEN the harness calls them THEN both answer 200
+    # WHEN the harness calls them THEN all answer 200, and the kubelet-like prober made the pod ready
     assert s3_registry.check_probes() == {"startupProbe": 200, "livenessProbe": 200, "readinessProbe": 200}
+    pod = s3_registry.wait_ready(timeout=30).pod
+    assert pod is not None and pod.ready
 
     # GIVEN a readiness probe on /v2/, which needs credentials
     manifests = registry_manifests(storage_env=[], pvc=True)
     container_of(manifests)["readinessProbe"]["httpGet"]["path"] = "/v2/"
+    container_of(manifests)["readinessProbe"]["periodSeconds"] = 1
     registry = start_registry(manifests)
-    # WHEN it is called THEN it fails loudly with the 401
+    # WHEN it is called THEN it fails loudly with the 401, and the pod never becomes ready
     with pytest.raises(HarnessError, match="readinessProbe GET /v2/ on port 5000 answered 401"):
         registry.check_probes()
+    with pytest.raises(HarnessError, match=r"(?s)not Ready after 4 s.*readinessProbe failed: HTTP 401"):
+        registry.wait_ready(timeout=4)
 
 
 def test_garbage_collect_job_shares_the_claim(start_registry: StartRegistry, skopeo: Skopeo,
@@ -328,14 +321,14 @@ def test_garbage_collect_job_shares_the_claim(start_registry: StartRegistry, sko
     manifests.append({"apiVersion": "batch/v1", "kind": "Job",
                       "metadata": {"name": "registry-gc", "namespace": NAMESPACE},
                       "spec": {"backoffLimit": 0, "template": job_pod}})
-    registry = start_registry(manifests, workload="registry")
+    registry = start_registry(manifests)
     kept, deleted = make_image(), make_image()
     skopeo.push(kept, f"{registry.address}/app:kept", creds=(USER, PASSWORD))
     skopeo.push(deleted, f"{registry.address}/app:deleted", creds=(USER, PASSWORD))
     api(registry).delete_manifest("app", deleted.manifest_digest)
     registry.stop()  # garbage collection is only safe while the registry is stopped or read-only
 
-    # WHEN the Job runs to completion
+    # WHEN the Job's pod runs to completion
     result = start_registry(manifests, start=False, kinds=("Job",)).run(timeout=60)
 
     # THEN it succeeded, removed the deleted image's layer from the claim, and the kept image still pulls
@@ -348,47 +341,106 @@ def test_garbage_collect_job_shares_the_claim(start_registry: StartRegistry, sko
 
 
 # ---------------------------------------------------------------------------------------------------------------------
-# What the harness reads from the manifests (no process needed)
+# What the container gets: the image's entrypoint and config, the paths as written, service links
 
-def test_image_default_config_and_mapped_paths(start_registry: StartRegistry) -> None:
+def test_the_image_default_config_and_the_paths_as_written(start_registry: StartRegistry) -> None:
     # GIVEN the PVC variant WHEN it starts
     registry = start_registry(registry_manifests(storage_env=[], pvc=True))
 
-    # THEN the image's own config file was used, with its paths mapped into the container's local folders
-    config = registry.config_file.read_text() if registry.config_file else ""
-    assert f"rootdirectory: {registry.host_path('/var/lib/registry')}" in config
-    assert registry.env["REGISTRY_AUTH_HTPASSWD_PATH"] == str(registry.host_path("/auth/htpasswd"))
-    assert registry.host_path("/auth/htpasswd").read_text().startswith(f"{USER}:$2b$05$")
-    assert registry.env["REGISTRY_HTTP_SECRET"] == "a-stable-random-http-secret"
-    assert not any(name.endswith("_SERVICE_HOST") and name != "KUBERNETES_SERVICE_HOST" for name in registry.env)
+    # THEN the image's entrypoint ran its own config file, unchanged, with the environment as the manifests wrote it
+    assert registry.argv() == ["registry", "serve", "/etc/docker/registry/config.yml"]
+    assert "rootdirectory: /var/lib/registry" in registry.host_path("/etc/docker/registry/config.yml").read_text()
+    env = registry.environ()
+    assert env["REGISTRY_AUTH_HTPASSWD_PATH"] == "/auth/htpasswd"
+    assert env["REGISTRY_HTTP_SECRET"] == "a-stable-random-http-secret"
+    assert not any(name.endswith("_SERVICE_HOST") and name != "KUBERNETES_SERVICE_HOST" for name in env)
+    # AND the Secret's file has the volume's mode and the pod's fsGroup
+    htpasswd = registry.host_path("/auth/htpasswd")
+    assert htpasswd.read_text().startswith(f"{USER}:$2b$05$")
+    assert (htpasswd.stat().st_mode & 0o777, htpasswd.stat().st_gid) == (0o440, 1000)
 
 
-def test_service_links_are_injected_unless_disabled(tmp_path: pathlib.Path) -> None:
-    # GIVEN the manifests with enableServiceLinks removed (the Kubernetes default is true)
+def test_service_links_are_injected_unless_disabled(start_registry: StartRegistry) -> None:
+    # GIVEN the manifests with enableServiceLinks removed (the Kubernetes default is true) and a Service "registry"
     manifests = registry_manifests(storage_env=[], pvc=True)
     del manifests[0]["spec"]["template"]["spec"]["enableServiceLinks"]
 
-    # WHEN the harness reads the container's environment
-    env = RegistryProcess(manifests, workdir=tmp_path, default_namespace=NAMESPACE).container_env.values
+    # WHEN it starts
+    registry = start_registry(manifests)
 
-    # THEN the Service named registry shows up as REGISTRY_* variables, as the kubelet would inject them
+    # THEN the Service shows up as REGISTRY_* variables, as the kubelet injects them, and the registry reads them as
+    # configuration it does not know (which is why the library turns service links off)
+    env = registry.environ()
     assert env["REGISTRY_SERVICE_PORT_HTTP"] == "5000"
     assert env["REGISTRY_PORT"].startswith("tcp://")
+    assert "Ignoring unrecognized environment variable REGISTRY_PORT" in registry.log_text()
 
 
-def test_command_and_args_are_read_like_the_image_entrypoint(tmp_path: pathlib.Path) -> None:
-    def command(**fields: Any) -> tuple[str, str | None, tuple[str, ...]]:
-        manifests = registry_manifests(storage_env=[], pvc=True)
-        container_of(manifests).update(fields)
-        parsed = parse_command(RegistryProcess(manifests, workdir=tmp_path).template, {"CONF": "/c/r.yml"})
-        return parsed.mode, parsed.config_path, parsed.gc_flags
+@pytest.mark.parametrize(("fields", "argv"), [
+    ({"args": ["/etc/docker/registry/config.yml"]}, ["registry", "serve", "/etc/docker/registry/config.yml"]),
+    ({"args": ["serve", "$(CONF)"]}, ["registry", "serve", "/etc/docker/registry/config.yml"]),
+    ({"command": ["/bin/registry", "serve", "$(CONF)"]}, ["/bin/registry", "serve", "/etc/docker/registry/config.yml"]),
+])
+def test_command_and_args_go_through_the_image_entrypoint(fields: Manifest, argv: list[str],
+                                                          start_registry: StartRegistry) -> None:
+    # GIVEN args only (the image's /entrypoint.sh prepends `registry serve` to a config path, `registry` to a command),
+    # or an explicit command, with $(VAR) expanded from the container's env
+    manifests = registry_manifests(storage_env=[], pvc=True)
+    container_of(manifests).update(fields)
+    container_of(manifests)["env"].append({"name": "CONF", "value": "/etc/docker/registry/config.yml"})
 
-    # GIVEN/WHEN/THEN the image default, args-only, an explicit command and $(VAR) expansion
-    assert command() == ("serve", "/etc/docker/registry/config.yml", ())
-    assert command(args=["/etc/registry/config.yaml"]) == ("serve", "/etc/registry/config.yaml", ())
-    assert command(command=["/bin/registry", "serve", "$(CONF)"]) == ("serve", "/c/r.yml", ())
-    assert command(args=["garbage-collect", "-m", "--dry-run", "/c.yml"]) == ("garbage-collect", "/c.yml",
-                                                                                ("-m", "--dry-run"))
+    # WHEN it starts THEN the container's first process runs what the entrypoint made of it
+    assert start_registry(manifests).argv() == argv
+
+
+def test_a_registry_that_exits_at_start_fails_with_its_log(start_registry: StartRegistry) -> None:
+    # GIVEN S3 settings without REGISTRY_STORAGE=s3: the image's filesystem block stays, so two drivers are configured
+    manifests = registry_manifests(storage_env=[{"name": "REGISTRY_STORAGE_S3_BUCKET", "value": "registry"}], pvc=True)
+
+    # WHEN it starts THEN the start fails at once with the registry's own panic in the message
+    with pytest.raises(HarnessError, match="multiple storage drivers"):
+        start_registry(manifests)
+
+
+def test_config_map_config_file_with_sub_path_and_empty_dir(start_registry: StartRegistry, skopeo: Skopeo,
+                                                             make_image: MakeImage) -> None:
+    # GIVEN a registry whose whole config.yml comes from a ConfigMap (subPath mount) and whose storage is an emptyDir
+    config = "version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: /data/registry\nhttp:\n  addr: :5000\n"
+    manifests = registry_manifests(storage_env=[])
+    pod = _pod(manifests)
+    container = container_of(manifests)
+    container["env"], container["volumeMounts"] = [], [
+        {"name": "config", "mountPath": "/etc/docker/registry/config.yml", "subPath": "config.yml", "readOnly": True},
+        {"name": "data", "mountPath": "/data"}]
+    pod["volumes"] = [{"name": "config", "configMap": {"name": "registry-config"}}, {"name": "data", "emptyDir": {}}]
+    manifests.append({"apiVersion": "v1", "kind": "ConfigMap",
+                      "metadata": {"name": "registry-config", "namespace": NAMESPACE}, "data": {"config.yml": config}})
+    registry = start_registry(manifests)
+    image = make_image()
+
+    # WHEN an image is pushed anonymously (no auth in that config), then the container and then the pod restart
+    skopeo.push(image, f"{registry.address}/app:v1", creds=None)
+    blob = registry.host_path("/data/registry/docker/registry/v2/blobs")
+    registry.restart(pod_replaced=False)
+    kept_by_container_restart = api(registry).manifest_digest("app", "v1")
+    registry.restart(pod_replaced=True)
+
+    # THEN the ConfigMap's file is the config, as written; the emptyDir outlives a container restart but not a new pod
+    assert registry.host_path("/etc/docker/registry/config.yml").read_text() == config
+    assert blob.is_relative_to(registry.runner.workdir)
+    assert kept_by_container_restart == image.manifest_digest
+    assert api(registry).manifest_digest("app", "v1") is None
+
+
+def test_missing_htpasswd_file_fails_instead_of_a_random_user(start_registry: StartRegistry) -> None:
+    # GIVEN the htpasswd path pointing at a file the Secret volume does not provide
+    manifests = registry_manifests(storage_env=[], pvc=True)
+    _env(manifests, "REGISTRY_AUTH_HTPASSWD_PATH")["value"] = "/auth/users"
+
+    # WHEN it starts THEN the registry cannot provision its default user into the read-only Secret volume and exits,
+    # so no random password is printed to its log
+    with pytest.raises(HarnessError, match=r"read-only file system"):
+        start_registry(manifests)
 
 
 Mutation = Callable[[list[Manifest]], None]
@@ -419,39 +471,17 @@ def _project_htpasswd(manifests: list[Manifest], source: Manifest) -> None:
         {"secret": {"name": secret["secretName"], "items": secret["items"]}}, source]}
 
 
+# What the API server or the kubelet would refuse, or the runner cannot honour, in the objects a pod refers to (the
+# pod and container fields themselves: tests/pods/test_runner.py).
 LOUD_FAILURES: dict[str, tuple[Mutation, str]] = {
-    "unknown pod field": (lambda m: _pod(m).update(hostPID=True), r"cannot honour \['hostPID'\]"),
-    "init container without an image": (lambda m: _add_init(m, image=None),
-                                        r"init container 'init': image '' does not match"),
-    "init container of another image": (lambda m: _add_init(m, image="busybox:1.36"), "does not match"),
-    "init container running the registry": (
-        lambda m: _add_init(m, command=["registry", "garbage-collect", "/etc/docker/registry/config.yml"]),
-        r"cannot run without the image; the harness runs only `/bin/sh -c SCRIPT"),
-    "init container args through the entrypoint": (
-        lambda m: _add_init(m, command=None, args=["garbage-collect", "/etc/docker/registry/config.yml"]),
-        r"\['registry', 'garbage-collect'"),
-    "init container not a shell": (lambda m: _add_init(m, command=["/bin/cp", "/a", "/b"]), "cannot run without"),
-    "init container sh without -c": (lambda m: _add_init(m, command=["/bin/sh", "/script.sh"]), "cannot run without"),
-    "init container sidecar": (lambda m: _add_init(m, restartPolicy="Always"), "is a sidecar"),
-    "init container probe": (lambda m: _add_init(m, readinessProbe={"tcpSocket": {"port": 5000}}),
-                             r"cannot honour \['readinessProbe'\]"),
-    "init container writes its own layer": (
-        lambda m: _add_init(m, command=["/bin/sh", "-c", "echo x > /etc/registry.yml"]),
-        r"the script uses \['/etc/registry.yml'\], which are in the container's own filesystem"),
-    "init container env path outside its mounts": (
-        lambda m: _add_init(m, env=[{"name": "OUT", "value": "/var/lib/registry/x"}]), r"env OUT uses"),
-    "init container envFrom": (lambda m: _add_init(m, envFrom=[{"secretRef": {"name": "x"}}]), "envFrom"),
+    "unknown pod field": (lambda m: _pod(m).update(hostPID=True), r"hostPID"),
+    "unknown container field": (lambda m: container_of(m).update(stdin=True), r"stdin"),
+    "init container without an image": (lambda m: _add_init(m, image=None), r"init container 'init'.*image"),
     "init container missing secret": (
         lambda m: _add_init(m, env=[{"name": "X", "valueFrom": secret_ref("nope", "x")}]),
         r"init container 'init' env X: Secret registry/nope"),
     "init container mount of a missing volume": (
         lambda m: _add_init(m, volumeMounts=[{"name": "nope", "mountPath": "/x"}]), "no volume named 'nope'"),
-    "projected serviceAccountToken": (
-        lambda m: _project_htpasswd(m, {"serviceAccountToken": {"path": "token", "expirationSeconds": 3600}}),
-        r"serviceAccountToken: service account tokens have no local issuer"),
-    "projected downwardAPI": (
-        lambda m: _project_htpasswd(m, {"downwardAPI": {"items": [{"path": "name", "fieldRef": {
-            "fieldPath": "metadata.name"}}]}}), "downwardAPI: the downward API has no local values"),
     "projected clusterTrustBundle": (
         lambda m: _project_htpasswd(m, {"clusterTrustBundle": {"name": "x", "path": "ca.crt"}}),
         "clusterTrustBundle"),
@@ -463,10 +493,7 @@ LOUD_FAILURES: dict[str, tuple[Mutation, str]] = {
     "unused volume with a missing secret": (
         lambda m: _pod(m)["volumes"].append({"name": "unused", "secret": {"secretName": "nope"}}),
         "needs Secret registry/nope"),
-    "unknown container field": (lambda m: container_of(m).update(stdin=True), r"\['stdin'\]"),
     "envFrom": (lambda m: container_of(m).update(envFrom=[{"secretRef": {"name": "x"}}]), "envFrom"),
-    "fieldRef": (lambda m: container_of(m)["env"].append(
-        {"name": "POD", "valueFrom": {"fieldRef": {"fieldPath": "metadata.name"}}}), "fieldRef"),
     "missing secret key": (lambda m: _env(m, "REGISTRY_HTTP_SECRET")["valueFrom"]["secretKeyRef"].update(key="nope"),
                            "has no key 'nope'"),
     "missing secret": (lambda m: _env(m, "REGISTRY_HTTP_SECRET")["valueFrom"]["secretKeyRef"].update(name="nope"),
@@ -476,90 +503,23 @@ LOUD_FAILURES: dict[str, tuple[Mutation, str]] = {
     "unknown volume type": (lambda m: _pod(m)["volumes"].__setitem__(0, {"name": "htpasswd", "hostPath": {}}),
                             "hostPath"),
     "missing PVC": (lambda m: m.__delitem__(-1), "PersistentVolumeClaim registry/registry-data does not exist"),
-    "shell command": (lambda m: container_of(m).update(command=["sh", "-c", "registry serve"]), "not the registry"),
-    "registry 3": (lambda m: container_of(m).update(image="registry:3.0.0"), "does not match"),
-    "sidecar": (lambda m: _pod(m)["containers"].append({"name": "ui", "image": "ui"}), "ignore_containers"),
-    "exec probe": (lambda m: container_of(m).update(startupProbe={"exec": {"command": ["true"]}}), "exec probes"),
+    "unknown image": (lambda m: _pod(m)["containers"].append({"name": "ui", "image": "ui"}), "'ui'"),
 }
 
 
 @pytest.mark.parametrize("case", sorted(LOUD_FAILURES))
-def test_what_the_harness_cannot_honour_fails_loudly(case: str, tmp_path: pathlib.Path) -> None:
-    # GIVEN valid manifests with one thing the harness cannot honour (or the cluster would refuse)
+def test_what_a_pod_refers_to_and_cannot_be_honoured_fails_loudly(case: str, start_registry: StartRegistry,
+                                                                  pods_host: PodsHost) -> None:
+    # GIVEN valid manifests with one thing the runner cannot honour (or the cluster would refuse)
     mutate, message = LOUD_FAILURES[case]
     manifests = registry_manifests(storage_env=[], pvc=True)
     mutate(manifests)
 
-    # WHEN the harness reads them THEN it refuses with a clear message before anything starts
+    # WHEN the pod is made and started THEN it is refused with a clear message, and nothing was left running: no
+    # container, cgroup, mount or network namespace of the runner
     with pytest.raises(HarnessError, match=message):
-        RegistryProcess(manifests, workdir=tmp_path, default_namespace=NAMESPACE)
-
-
-@pytest.mark.parametrize(("endpoint", "message"), [
-    (None, "without regionendpoint would call AWS"),
-    ("http://minio.minio.svc:9000", "would reach minio.minio.svc"),
-])
-def test_s3_that_would_leave_the_machine_is_refused(endpoint: str | None, message: str,
-                                                    start_registry: StartRegistry, s3_server: SeaweedS3) -> None:
-    # GIVEN S3 storage with no endpoint (AWS) or a cluster-internal one
-    env = [e for e in s3_storage_env(s3_server, "/x") if e["name"] != "REGISTRY_STORAGE_S3_REGIONENDPOINT"]
-    if endpoint:
-        env.append({"name": "REGISTRY_STORAGE_S3_REGIONENDPOINT", "value": endpoint})
-    manifests = registry_manifests(storage_env=env)
-
-    # WHEN it starts without an override THEN it is refused; with the local endpoint as a visible override it runs
-    with pytest.raises(UnsupportedSpec, match=message):
-        start_registry(manifests, [existing_s3_secret(s3_server)])
-    registry = start_registry(manifests, [existing_s3_secret(s3_server)], overrides=s3_server.registry_overrides())
-    assert registry.overrides["REGISTRY_STORAGE_S3_REGIONENDPOINT"] == s3_server.endpoint_url
-
-
-def test_a_registry_that_exits_at_start_fails_with_its_log(start_registry: StartRegistry) -> None:
-    # GIVEN S3 settings without REGISTRY_STORAGE=s3: the image's filesystem block stays, so two drivers are configured
-    manifests = registry_manifests(storage_env=[{"name": "REGISTRY_STORAGE_S3_BUCKET", "value": "registry"}], pvc=True)
-
-    # WHEN it starts THEN the start fails at once with the registry's own panic in the message
-    with pytest.raises(HarnessError, match="multiple storage drivers"):
         start_registry(manifests)
-
-
-def test_config_map_config_file_with_sub_path_and_empty_dir(start_registry: StartRegistry, skopeo: Skopeo,
-                                                             make_image: MakeImage) -> None:
-    # GIVEN a registry whose whole config.yml comes from a ConfigMap (subPath mount) and whose storage is an emptyDir
-    config = "version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: /data/registry\nhttp:\n  addr: :5000\n"
-    manifests = registry_manifests(storage_env=[])
-    pod = _pod(manifests)
-    container = container_of(manifests)
-    container["env"], container["volumeMounts"] = [], [
-        {"name": "config", "mountPath": "/etc/docker/registry/config.yml", "subPath": "config.yml", "readOnly": True},
-        {"name": "data", "mountPath": "/data"}]
-    pod["volumes"] = [{"name": "config", "configMap": {"name": "registry-config"}}, {"name": "data", "emptyDir": {}}]
-    manifests.append({"apiVersion": "v1", "kind": "ConfigMap",
-                      "metadata": {"name": "registry-config", "namespace": NAMESPACE}, "data": {"config.yml": config}})
-    registry = start_registry(manifests)
-    image = make_image()
-
-    # WHEN an image is pushed anonymously (no auth in that config), then the container and then the pod restart
-    skopeo.push(image, f"{registry.address}/app:v1", creds=None)
-    registry.restart(pod_replaced=False)
-    kept_by_container_restart = api(registry).manifest_digest("app", "v1")
-    registry.restart(pod_replaced=True)
-
-    # THEN the config's paths were mapped into the emptyDir, which outlives a container restart but not a new pod
-    assert registry.config_file is not None
-    assert f"rootdirectory: {registry.host_path('/data/registry')}" in registry.config_file.read_text()
-    assert kept_by_container_restart == image.manifest_digest
-    assert api(registry).manifest_digest("app", "v1") is None
-
-
-def test_missing_htpasswd_file_fails_instead_of_a_random_user(start_registry: StartRegistry) -> None:
-    # GIVEN the htpasswd path pointing at a file the Secret volume does not provide
-    manifests = registry_manifests(storage_env=[], pvc=True)
-    _env(manifests, "REGISTRY_AUTH_HTPASSWD_PATH")["value"] = "/auth/users"
-
-    # WHEN it starts THEN the harness refuses (the registry itself would invent a random user)
-    with pytest.raises(HarnessError, match=r"htpasswd file .* does not exist"):
-        start_registry(manifests)
+    assert pods_host.leftovers() == []
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -619,6 +579,7 @@ def rendered_secret_manifests(s3: SeaweedS3, root: str, *, secret_key: str | Non
                      securityContext=RESTRICTED)
     container["env"] = [
         {"name": "AWS_SHARED_CREDENTIALS_FILE", "value": "/run/registry/aws-credentials"},
+        {"name": "REGISTRY_HTTP_ADDR", "value": ":5000"},  # the rendered file replaces the image's, which has it
         {"name": "REGISTRY_AUTH", "value": "htpasswd"},
         {"name": "REGISTRY_AUTH_HTPASSWD_REALM", "value": "Private registry"},
         {"name": "REGISTRY_AUTH_HTPASSWD_PATH", "value": "/auth/htpasswd"},
@@ -650,7 +611,7 @@ def rendered_secret_manifests(s3: SeaweedS3, root: str, *, secret_key: str | Non
     return manifests
 
 
-def upload_state_secret_matches(registry: RegistryProcess, secret: str) -> bool:
+def upload_state_secret_matches(registry: RegistryPod, secret: str) -> bool:
     """Whether the registry signs upload state with `secret`: `_state` in an upload URL is
     base64url(HMAC-SHA256(http.secret, json) + json) in distribution 2.8."""
     status, headers, body = api(registry).request("POST", "/v2/probe/blobs/uploads/")
@@ -669,7 +630,7 @@ def test_init_container_renders_secrets_from_a_projected_volume_for_s3(
     manifests = rendered_secret_manifests(s3_server, s3_root)
 
     # WHEN it starts, and an image is pushed and pulled back
-    registry = start_registry(manifests, overrides=s3_server.registry_overrides())
+    registry = start_registry(manifests, overrides=s3_overrides(s3_server))
     image = make_image([24 * 1024, 40 * 1024])
     digest = skopeo.push(image, f"{registry.address}/team/app:v1", creds=(USER, PASSWORD))
     pulled = skopeo.pull(f"{registry.address}/team/app:v1", tmp_path / "pulled", creds=(USER, PASSWORD))
@@ -680,24 +641,28 @@ def test_init_container_renders_secrets_from_a_projected_volume_for_s3(
     keys = s3_server.list_keys(s3_root.lstrip("/"))
     for blob in image.layer_digests:
         assert any(key.endswith(f"/blobs/sha256/{blob[7:9]}/{blob[7:]}/data") for key in keys), keys
-    assert not {"REGISTRY_HTTP_SECRET", "REGISTRY_STORAGE_S3_ACCESSKEY", "REGISTRY_STORAGE_S3_SECRETKEY"} & set(
-        registry.env)
+    env = registry.environ()
+    assert not {"REGISTRY_HTTP_SECRET", "REGISTRY_STORAGE_S3_ACCESSKEY", "REGISTRY_STORAGE_S3_SECRETKEY"} & set(env)
+    assert env["AWS_SHARED_CREDENTIALS_FILE"] == "/run/registry/aws-credentials"
     credentials = registry.host_path("/run/registry/aws-credentials")
-    assert registry.env["AWS_SHARED_CREDENTIALS_FILE"] == str(credentials)
     assert credentials.read_text() == (f"[default]\naws_access_key_id = {s3_server.access_key}\n"
                                        f"aws_secret_access_key = {s3_server.secret_key}\n")
-    assert credentials.stat().st_mode & 0o777 == 0o600  # umask 077
-    # AND the registry reads the init container's file itself (no paths to map), whose quoted secret it signs with
-    assert registry.config_file == registry.host_path("/run/registry/config.yml")
-    assert registry.config_file.stat().st_mode & 0o777 == 0o600
-    assert yaml.safe_load(registry.config_file.read_text())["http"]["secret"] == HTTP_SECRET
+    # AND the init container wrote them as its user, 0600 (umask 077), into the pod's memory-backed emptyDir
+    assert (credentials.stat().st_mode & 0o777, credentials.stat().st_uid) == (0o600, 10001)
+    # AND the registry reads the init container's file itself, whose quoted secret it signs with
+    assert registry.argv() == ["registry", "serve", "/run/registry/config.yml"]
+    config = registry.host_path("/run/registry/config.yml")
+    assert config.stat().st_mode & 0o777 == 0o600
+    assert yaml.safe_load(config.read_text())["http"]["secret"] == HTTP_SECRET
     assert upload_state_secret_matches(registry, HTTP_SECRET)
     assert not upload_state_secret_matches(registry, "a-stable-random-http-secret")
     assert "No HTTP secret provided" not in registry.log_text()
-    # AND the projected files have the volume's defaultMode, and the init container's output was kept
-    projected = tmp_path / "registry-1" / "pod-1" / "volumes" / "secrets"
-    assert {path.name: path.stat().st_mode & 0o777 for path in projected.iterdir()} == {
-        "http-secret": 0o440, "s3-access-key": 0o440, "s3-secret-key": 0o440}
+    # AND the projected files have the volume's defaultMode and the pod's fsGroup, and the init output was kept
+    assert registry.pod is not None
+    projected = registry.pod.volume_path("secrets")
+    assert {name: ((projected / name).stat().st_mode & 0o777, (projected / name).stat().st_gid)
+            for name in ("http-secret", "s3-access-key", "s3-secret-key")} == {
+        "http-secret": (0o440, 10001), "s3-access-key": (0o440, 10001), "s3-secret-key": (0o440, 10001)}
     assert "rendered 8 config lines" in registry.init_log_text("render-config")
 
 
@@ -705,20 +670,22 @@ def test_init_containers_rerun_for_a_new_pod_only(start_registry: StartRegistry,
                                                   skopeo: Skopeo, make_image: MakeImage,
                                                   tmp_path: pathlib.Path) -> None:
     # GIVEN the rendered-secrets registry holding an image
-    registry = start_registry(rendered_secret_manifests(s3_server, s3_root), overrides=s3_server.registry_overrides())
+    registry = start_registry(rendered_secret_manifests(s3_server, s3_root), overrides=s3_overrides(s3_server))
     image = make_image()
     skopeo.push(image, f"{registry.address}/app:v1", creds=(USER, PASSWORD))
+    first_config = registry.host_path("/run/registry/config.yml")
 
     # WHEN the container restarts in the same pod, and then the pod is replaced
     registry.restart(pod_replaced=False)
-    runs_after_container_restart = registry.init_log_text("render-config").count("### harness: pod")
+    runs_after_container_restart = registry.init_log_text("render-config").count("rendered 8 config lines")
+    kept_by_container_restart = first_config.is_file()
     registry.restart(pod_replaced=True)
 
     # THEN the init container ran once per pod (its emptyDir output survives a container restart), and the new pod's
     # registry reads its own freshly rendered files
-    assert runs_after_container_restart == 1
-    assert registry.init_log_text("render-config").count("### harness: pod") == 2
-    assert registry.config_file is not None and "pod-2" in registry.config_file.parts
+    assert (runs_after_container_restart, kept_by_container_restart) == (1, True)
+    assert registry.init_log_text("render-config").count("rendered 8 config lines") == 2
+    assert registry.host_path("/run/registry/config.yml") != first_config
     assert upload_state_secret_matches(registry, HTTP_SECRET)
     assert_same_image(image, skopeo.pull(f"{registry.address}/app:v1", tmp_path / "pulled", creds=(USER, PASSWORD)))
 
@@ -728,7 +695,7 @@ def test_a_wrong_secret_key_in_the_projected_secret_fails_the_push(
         make_image: MakeImage) -> None:
     # GIVEN the S3 Secret holding the right access key but a wrong secret key
     manifests = rendered_secret_manifests(s3_server, s3_root, secret_key="not-the-secret-key")
-    registry = start_registry(manifests, overrides=s3_server.registry_overrides())
+    registry = start_registry(manifests, overrides=s3_overrides(s3_server))
 
     # WHEN an image is pushed THEN S3 refuses the signature: the registry really signs with the rendered file's keys
     with pytest.raises(SkopeoError):
@@ -742,74 +709,11 @@ def test_a_failing_init_container_fails_the_start_with_its_output(start_registry
     # GIVEN an init script that reports a problem and exits 3
     script = 'echo "cannot render: $(ls /run/secrets/registry | tr \'\\n\' \' \')" >&2\nexit 3\n'
     registry = start_registry(rendered_secret_manifests(s3_server, s3_root, script=script), start=False,
-                              overrides=s3_server.registry_overrides())
+                              overrides=s3_overrides(s3_server))
 
     # WHEN the registry starts THEN the start fails with the exit code and the script's output; no registry ran
-    with pytest.raises(HarnessError, match=r"init container 'render-config' exited with 3; its output:\n"
+    with pytest.raises(HarnessError, match=r"(?s)init container 'render-config'.* exited with 3; its output:\n"
                                            r"cannot render: http-secret s3-access-key s3-secret-key"):
         registry.start()
     assert not registry.running
     assert registry.log_text() == ""
-
-
-def test_init_paths_are_rewritten_longest_mount_first_at_path_boundaries(tmp_path: pathlib.Path) -> None:
-    # GIVEN an init container with nested mounts (/cfg, /cfg/data) and a script, an argument and env values naming
-    # paths (top-level names that exist neither in the image nor on this machine, so no word is refused)
-    manifests = registry_manifests(storage_env=[], pvc=True)
-    script = ('cp /cfg/in "/cfg/data/out" && ls /cfg-old /cfgx $d/cfg \'/cfg\' >/dev/null; '
-              'sed "s/\'/\'\'/g" /usr/bin/env; echo http://h/cfg /cfg/')
-    _pod(manifests)["volumes"].append({"name": "rendered", "emptyDir": {}})
-    mounts = [{"name": "rendered", "mountPath": "/cfg"}, {"name": "data", "mountPath": "/cfg/data", "subPath": "i"}]
-    _add_init(manifests, command=["/bin/sh", "-c", script, "/cfg/data"], volumeMounts=mounts, env=[
-        {"name": "CONFIG", "value": "/cfg/config.yml"}, {"name": "URL_PATH", "value": "/v2/"}])
-
-    # WHEN the harness maps it onto host folders
-    init, = RegistryProcess(manifests, workdir=tmp_path, default_namespace=NAMESPACE).init_containers
-    argv, env = init.host_command({"/cfg": pathlib.Path("/h/rendered"), "/cfg/data": pathlib.Path("/h/pvc/i")})
-
-    # THEN only whole mount paths are rewritten, the longest first; other words are left alone
-    assert argv == ["/bin/sh", "-c",
-                    ('cp /h/rendered/in "/h/pvc/i/out" && ls /cfg-old /cfgx $d/cfg \'/h/rendered\' >/dev/null; '
-                     'sed "s/\'/\'\'/g" /usr/bin/env; echo http://h/cfg /h/rendered/'), "/h/pvc/i"]
-    assert env["CONFIG"] == "/h/rendered/config.yml"
-    assert env["URL_PATH"] == "/v2/"
-    # AND a sibling of a mount under a real top-level folder is refused, not mistaken for the mount
-    _add_init(manifests, command=["/bin/sh", "-c", "ls /cfg/x /run/registry-old"], volumeMounts=[
-        {"name": "rendered", "mountPath": "/cfg"}, {"name": "rendered", "mountPath": "/run/registry"}])
-    with pytest.raises(UnsupportedSpec, match=r"the script uses \['/run/registry-old'\]"):
-        RegistryProcess(manifests, workdir=tmp_path, default_namespace=NAMESPACE)
-    # AND Kubernetes $(VAR) expansion applies to the command first ($$ becomes $)
-    _add_init(manifests, command=["/bin/sh", "-c", "echo $(NAME) $$ $(cat /cfg/x)"], volumeMounts=mounts,
-              env=[{"name": "NAME", "value": "v"}])
-    init, = RegistryProcess(manifests, workdir=tmp_path, default_namespace=NAMESPACE).init_containers
-    assert init.script == "echo v $ $(cat /cfg/x)"
-
-
-def test_env_paths_into_mounts_are_mapped_and_unknown_container_paths_refused(start_registry: StartRegistry) -> None:
-    # GIVEN env values that are files under a mount, and one into the container's own filesystem
-    manifests = registry_manifests(storage_env=[], pvc=True)
-    container_of(manifests)["env"] += [{"name": "SSL_CERT_FILE", "value": "/auth/ca.crt"},
-                                       {"name": "SOME_FILE", "value": "/var/lib/registry/x"},
-                                       {"name": "URL_PATH", "value": "/v2/"}]
-
-    # WHEN it starts THEN they point at the host folders (other values unchanged)
-    registry = start_registry(manifests)
-    assert registry.env["SSL_CERT_FILE"] == str(registry.host_path("/auth/ca.crt"))
-    assert registry.env["SOME_FILE"] == str(registry.host_path("/var/lib/registry/x"))
-    assert registry.env["URL_PATH"] == "/v2/"
-
-    # GIVEN a path outside every mount WHEN it starts THEN the harness refuses to guess
-    container_of(manifests)["env"].append({"name": "OTHER_FILE", "value": "/etc/other.conf"})
-    with pytest.raises(UnsupportedSpec, match=r"env OTHER_FILE=/etc/other.conf points into the container's own"):
-        start_registry(manifests)
-
-
-def test_s3_without_any_credentials_is_refused(start_registry: StartRegistry, s3_server: SeaweedS3,
-                                               s3_root: str) -> None:
-    # GIVEN the rendered-secrets pod whose init container writes no credentials file
-    script = RENDER_SCRIPT.split("access_key=")[0]
-    manifests = rendered_secret_manifests(s3_server, s3_root, script=script)
-
-    # WHEN it starts THEN the harness refuses: the S3 driver would ask the EC2 metadata service
-    with pytest.raises(UnsupportedSpec, match=r"aws-credentials does not exist; the driver would ask the EC2"):
-        start_registry(manifests, overrides=s3_server.registry_overrides())
