@@ -1,10 +1,10 @@
 """Who checks the password: Traefik's basicAuth middleware against the registry's own htpasswd auth, per request and
 with parallel layer pulls from one client.
 
-Real parts only: Traefik (.venv/bin/traefik, configured by its file provider) in front of the real registry
-(distribution 2.8.2, Debian's docker-registry, run by the e2e harness from synthesized manifests), both on loopback
-on plain HTTP (TLS is the same in every set-up and is not what is measured here). One Traefik process has one entry
-point per set-up; the set-ups are measured one after another:
+Real parts only: Traefik (.venv/bin/traefik, configured by its file provider) on the node in front of the real
+registry (distribution 2.8.2, Debian's docker-registry, run as the pod of synthesized manifests: tests/pods, runc, the
+container's limit of 1 CPU), on plain HTTP (TLS is the same in every set-up and is not what is measured here). One
+Traefik process has one entry point per set-up; the set-ups are measured one after another:
 
 - (a) "registry checks": Traefik passes requests through to a registry with htpasswd auth (REGISTRY_AUTH=htpasswd,
   as the library configures it today);
@@ -44,12 +44,13 @@ import shutil
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from ._common import Table, cpu_seconds, fmt_ms, fmt_s, median, percentile, ratio, temp_dir
-from .auth_cost import PASSWORD, USER, Client, _manifests, _seed_blob, registry_pid
+from ._pods import cluster, registry_pid
+from .auth_cost import PASSWORD, USER, Client, _manifests, _seed_blob
 
 TRAEFIK = pathlib.Path(sys.executable).parent / "traefik"  # the venv's real Traefik binary (.venv/bin/traefik)
 LAYERS, LAYER_SIZE = 16, 16 * 1024
@@ -82,7 +83,7 @@ class Traefik:
     provider, a JSON access log; one loopback entry point per set-up. Started through the e2e harness's process
     helpers (its own process group, registered for the harness's atexit kill)."""
 
-    def __init__(self, workdir: pathlib.Path, setups: Sequence[Setup], backends: dict[str, int],
+    def __init__(self, workdir: pathlib.Path, setups: Sequence[Setup], backends: dict[str, tuple[str, int]],
                  htpasswd: dict[int, pathlib.Path]) -> None:
         from e2e.harness import free_port
 
@@ -103,8 +104,8 @@ class Traefik:
                                                                    "realm": "Registry Realm"}}
                 router["middlewares"] = [f"basic{setup.cost}"]
             routers[setup.key] = router
-        services = {f"registry-{name}": {"loadBalancer": {"servers": [{"url": f"http://127.0.0.1:{port}"}]}}
-                    for name, port in backends.items()}
+        services = {f"registry-{name}": {"loadBalancer": {"servers": [{"url": f"http://{ip}:{port}"}]}}
+                    for name, (ip, port) in backends.items()}
         config = {"http": {"routers": routers, "middlewares": middlewares, "services": services}}
         self.dynamic.write_text(json.dumps(config, indent=2) + "\n")  # JSON is YAML
         self.argv = [
@@ -170,18 +171,6 @@ class Traefik:
             time.sleep(0.1)
 
 
-@contextlib.contextmanager
-def _running(manifests: list[dict[str, Any]], workdir: pathlib.Path, pvc_root: pathlib.Path) -> Iterator[Any]:
-    from e2e.harness import RegistryProcess
-
-    registry = RegistryProcess(manifests, workdir=workdir, tls=None, pvc_root=pvc_root)
-    registry.start()
-    try:
-        yield registry
-    finally:
-        registry.stop()
-
-
 def _htpasswd_of(manifests: list[dict[str, Any]]) -> str:
     """The htpasswd file in the synthesized Secret: what the registry of set-up (a) reads."""
     for obj in manifests:
@@ -190,15 +179,15 @@ def _htpasswd_of(manifests: list[dict[str, Any]]) -> str:
     raise RuntimeError("no htpasswd Secret in the synthesized manifests")
 
 
-def _status(port: int, path: str, authorization: str | None) -> int:
+def _status(host: str, port: int, path: str, authorization: str | None) -> int:
     from e2e.harness import http_request
 
     headers = {"Authorization": authorization} if authorization else {}
-    status: int = http_request("GET", "127.0.0.1", port, path, headers=headers)[0]
+    status: int = http_request("GET", host, port, path, headers=headers)[0]
     return status
 
 
-def _check_setups(traefik: Traefik, setups: Sequence[Setup], backends: dict[str, int]) -> None:
+def _check_setups(traefik: Traefik, setups: Sequence[Setup], backends: dict[str, tuple[str, int]]) -> None:
     """Each set-up is what it claims: (a) and (b) refuse no and wrong credentials and accept the right ones; (c) and
     the registry behind (b) answer anonymously (that registry runs without auth)."""
     import base64
@@ -209,12 +198,12 @@ def _check_setups(traefik: Traefik, setups: Sequence[Setup], backends: dict[str,
     expected_401 = {"a", "b"}
     for setup in setups:
         port = traefik.ports[setup.key]
-        got = tuple(_status(port, "/v2/", header) for header in (None, basic("wrong"), basic(PASSWORD)))
+        got = tuple(_status("127.0.0.1", port, "/v2/", header) for header in (None, basic("wrong"), basic(PASSWORD)))
         want = (401, 401, 200) if setup.kind in expected_401 else (200, 200, 200)
         if got != want:
             raise RuntimeError(f"{setup.label} (cost {setup.cost}): GET /v2/ none/wrong/right answered {got}, "
                                f"expected {want}")
-    if _status(backends["open"], "/v2/", None) != 200:
+    if _status(*backends["open"], "/v2/", None) != 200:
         raise RuntimeError("the registry behind (b) and (c) requires auth")
 
 
@@ -368,7 +357,7 @@ def run(*, quick: bool, log: Callable[[str], None]) -> list[Table]:
     pulls = 2 if quick else 5
     rounds = 3 if quick else 6
 
-    with temp_dir("access") as tmp, contextlib.ExitStack() as stack:
+    with temp_dir("access") as tmp, cluster(tmp) as pods, contextlib.ExitStack() as stack:
         pvc = tmp / "pvc"  # one storage folder for all registries
         manifests = {f"auth{cost}": _manifests(cost, tmp / f"dist-auth{cost}") for cost in costs}
         manifests["open"] = _manifests(None, tmp / "dist-open")
@@ -379,10 +368,9 @@ def run(*, quick: bool, log: Callable[[str], None]) -> list[Table]:
             path.chmod(0o600)
             htpasswd[cost] = path
         log("access: starting the registries")
-        registries = {name: stack.enter_context(_running(m, tmp / f"registry-{name}", pvc))
-                      for name, m in manifests.items()}
-        pids = {name: registry_pid(tmp / f"registry-{name}") for name in registries}
-        backends = {name: int(registry.port) for name, registry in registries.items()}
+        registries = {name: stack.enter_context(pods.registry(m, pvc_root=pvc)) for name, m in manifests.items()}
+        pids = {name: registry_pid(registry) for name, registry in registries.items()}
+        backends = {name: (registry.ip, registry.port) for name, registry in registries.items()}
         log("access: starting Traefik")
         traefik = Traefik(tmp / "traefik", setups, backends, htpasswd).start()
         stack.callback(traefik.stop)
@@ -476,7 +464,7 @@ def _tables(setups: Sequence[Setup], by_key: dict[str, Setup], per_request: dict
             for s in setups if s.kind != "c") + " (at cost 4 within the 10 ms ticks: rough). Both are Go's "
         "golang.org/x/crypto/bcrypt.",
         ("(b) forwards the Authorization header to the registry, which has no auth and ignores it. TLS is not part of "
-         "any set-up (plain HTTP on loopback); it would cost the same in all three."),
+         "any set-up (plain HTTP from the node to the pods); it would cost the same in all three."),
     ]
 
     # -- burst

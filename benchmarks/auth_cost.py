@@ -2,8 +2,9 @@
 
 The registry checks the basic-auth password with bcrypt on EVERY request (there is no session or cache), so the cost
 chosen at synth time is paid by every pull and push. For each cost, the Registry construct is synthesized with a user
-from a password at that cost (`HtpasswdAuth.from_users(..., cost=c)`), run by the e2e harness on plain HTTP (in the
-cluster the ingress terminates TLS) on a volume (so storage plays no part), and measured:
+from a password at that cost (`HtpasswdAuth.from_users(..., cost=c)`), run as its pod (tests/pods: runc, the
+container's cgroup limit of 1 CPU, its NetworkPolicy) on plain HTTP (in the cluster the ingress terminates TLS) on a
+volume (so storage plays no part), and measured from the node:
 
 - p50/p95 of authenticated `GET /v2/` and blob `HEAD` on one keep-alive connection, as a client that reuses its
   connection sees them;
@@ -15,17 +16,17 @@ cluster the ingress terminates TLS) on a volume (so storage plays no part), and 
 from __future__ import annotations
 
 import base64
-import contextlib
 import hashlib
 import http.client
 import os
 import pathlib
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
-from ._common import Table, children, cpu_seconds, fmt_ms, fmt_s, median, percentile, temp_dir
+from ._common import Table, cpu_seconds, fmt_ms, fmt_s, median, percentile, temp_dir
+from ._pods import Cluster, cluster, registry_pid
 
 USER, PASSWORD = "bench", "a long enough password for the benchmark"
 LAYERS, LAYER_SIZE = 20, 16 * 1024
@@ -43,21 +44,11 @@ def _manifests(cost: int | None, outdir: pathlib.Path) -> list[dict[str, Any]]:
     return list(cdk8s.Testing.synth(chart))
 
 
-def registry_pid(workdir: pathlib.Path) -> int:
-    """The docker-registry child started by the harness for this workdir (its config path is under the workdir)."""
-    for pid, name in children():
-        if name.startswith("docker-regist"):
-            with contextlib.suppress(OSError):
-                if str(workdir) in pathlib.Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace"):
-                    return pid
-    raise RuntimeError(f"no docker-registry process for {workdir}")
-
-
 class Client:
     """One keep-alive HTTP connection to the registry, with basic auth on every request (as docker and skopeo do)."""
 
-    def __init__(self, port: int, auth: bool) -> None:
-        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    def __init__(self, port: int, auth: bool, *, host: str = "127.0.0.1") -> None:
+        self.conn = http.client.HTTPConnection(host, port, timeout=60)
         token = base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()
         self.headers = {"Authorization": f"Basic {token}"} if auth else {}
 
@@ -88,27 +79,15 @@ def _seed_blob(client: Client, repository: str) -> str:
     return digest
 
 
-@contextlib.contextmanager
-def _registry(manifests: list[dict[str, Any]], workdir: pathlib.Path) -> Iterator[Any]:
-    from e2e.harness import RegistryProcess
-
-    registry = RegistryProcess(manifests, workdir=workdir / "registry", tls=None, pvc_root=workdir / "pvc")
-    registry.start()
-    try:
-        yield registry
-    finally:
-        registry.stop()
-
-
-def _measure(cost: int | None, tmp: pathlib.Path, *, min_samples: int, max_samples: int,
+def _measure(cost: int | None, tmp: pathlib.Path, pods: Cluster, *, min_samples: int, max_samples: int,
              budget: float) -> dict[str, Any]:
     from e2e.harness import Skopeo, write_oci_image
 
     workdir = tmp / f"cost-{cost}"
     manifests = _manifests(cost, workdir / "dist")
-    with _registry(manifests, workdir) as registry:
-        pid = registry_pid(workdir)
-        client = Client(registry.port, auth=cost is not None)
+    with pods.registry(manifests, pvc_root=workdir / "pvc") as registry:
+        pid = registry_pid(registry)
+        client = Client(registry.port, auth=cost is not None, host=registry.ip)
         try:
             digest = _seed_blob(client, "bench/seed")
             get: list[float] = []
@@ -140,10 +119,10 @@ def run(*, quick: bool, log: Callable[[str], None]) -> list[Table]:
 
     costs: list[int | None] = [None, 4, 10] if quick else [None, *range(4, 13)]
     results: dict[int | None, dict[str, Any]] = {}
-    with temp_dir("auth") as tmp:
+    with temp_dir("auth") as tmp, cluster(tmp) as pods:
         for cost in costs:
             log(f"auth: bcrypt cost {cost if cost is not None else '- (no auth)'}")
-            results[cost] = _measure(cost, tmp, min_samples=5 if quick else 10, max_samples=15 if quick else 40,
+            results[cost] = _measure(cost, tmp, pods, min_samples=5 if quick else 10, max_samples=15 if quick else 40,
                                      budget=1.0 if quick else 2.0)
 
     table = Table("bcrypt cost against request latency through the real registry (plain HTTP, volume storage)",

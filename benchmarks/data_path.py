@@ -19,6 +19,7 @@ auth cost (see the bcrypt table) stays out of the data path; skopeo is the clien
 from __future__ import annotations
 
 import base64
+import contextlib
 import dataclasses
 import gzip
 import hashlib
@@ -33,7 +34,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ._common import Table, children, cpu_seconds, fmt_s, median, proc_memory, temp_dir
-from .auth_cost import registry_pid
+from ._pods import Cluster, cluster, registry_pid
 
 USER, PASSWORD = "bench", "a long enough password for the benchmark"
 NAMESPACE = "registry"
@@ -194,6 +195,9 @@ def hand_written_manifests() -> list[dict[str, Any]]:
             "template": {
                 "metadata": {"labels": {"app": "registry"}},
                 "spec": {
+                    # The one change: the pod runner does not play the ServiceAccount admission plugin that would
+                    # mount a token (tests/pods/runner.py); the registry never reads it.
+                    "automountServiceAccountToken": False,
                     "containers": [{
                         "name": "registry", "image": "registry:2",
                         "ports": [{"containerPort": 5000, "name": "http"}],
@@ -267,17 +271,20 @@ def _boto3_round(case: Case, s3: Any, client: Any, layer: pathlib.Path, tmp: pat
 
 
 def _registry_round(case: Case, s3: Any, client: Any, image: Any, tmp: pathlib.Path, index: int,
-                    manifests: list[dict[str, Any]], secrets: list[dict[str, Any]]) -> dict[str, float]:
-    from e2e.harness import RegistryProcess, Skopeo
+                    manifests: list[dict[str, Any]], secrets: list[dict[str, Any]],
+                    pods: Cluster) -> dict[str, float]:
+    from e2e.harness import Skopeo
 
     root = f"/{case.key}-{index}"
     workdir = tmp / f"registry-{case.key}-{index}"
     overrides = {**s3.registry_overrides(), "REGISTRY_STORAGE_S3_BUCKET": s3.bucket,
                  "REGISTRY_STORAGE_S3_ROOTDIRECTORY": root}
-    registry = RegistryProcess(manifests, extra_objects=secrets, workdir=workdir, tls=None,
-                               pvc_root=workdir / "pvc", overrides=overrides).start()
-    try:
-        pid = registry_pid(workdir)
+    with contextlib.ExitStack() as stack:  # afterwards: the pod deleted, then its folder, then its S3 keys
+        stack.callback(_delete_prefix, client, s3.bucket, root.lstrip("/") + "/")
+        stack.callback(shutil.rmtree, workdir, ignore_errors=True)
+        registry = stack.enter_context(pods.registry(manifests, extra_objects=secrets, pvc_root=workdir / "pvc",
+                                                     overrides=overrides))
+        pid = registry_pid(registry)
         rss_start = proc_memory(pid).get("VmRSS", 0)
         skopeo = Skopeo(workdir / "skopeo", tls=None, timeout=300)
         reference = f"{registry.address}/bench/{case.key}-{index}:v1"
@@ -294,29 +301,25 @@ def _registry_round(case: Case, s3: Any, client: Any, image: Any, tmp: pathlib.P
         peak = proc_memory(pid).get("VmHWM", 0)
         if pulled.manifest_digest != image.manifest_digest or pulled.layer_digests != image.layer_digests:
             raise RuntimeError(f"{case.key}: the pulled image differs from the pushed one")
-    finally:
-        registry.stop()
-        shutil.rmtree(workdir, ignore_errors=True)
-        _delete_prefix(client, s3.bucket, root.lstrip("/") + "/")
     return {"push": push, "pull": pull, "push_cpu": push_cpu, "pull_cpu": pull_cpu, "start": rss_start, "peak": peak}
 
 
 def run(*, quick: bool, log: Callable[[str], None]) -> list[Table]:
     import cdk8s  # noqa: F401  (jsii's Node.js starts here, before anything is timed)
-    from e2e.harness import SeaweedS3
+    from e2e._s3 import s3_in_cluster
 
     size = (32 if quick else 200) * 1000 * 1000
     reps = 1 if quick else 2
     cases = [case for case in CASES if not quick or case.key in QUICK_CASES]
     results: dict[str, list[dict[str, float]]] = {case.key: [] for case in cases}
-    with temp_dir("data") as tmp:
+    with temp_dir("data") as tmp, cluster(tmp) as pods:
         log(f"data: writing a {size // 1000 // 1000} MB image")
         image, layer = write_big_image(tmp / "image", size)
         layer_bytes = layer.stat().st_size
         manifests = {case.key: ours_manifests(case.storage, tmp / f"dist-{case.key}") if case.kind == "ours"
                      else hand_written_manifests() for case in cases if case.kind != "boto3"}
-        log("data: starting SeaweedFS")
-        with SeaweedS3(bucket="bench") as s3:
+        log("data: starting SeaweedFS (a pod behind minio.minio.svc.cluster.local:9000)")
+        with s3_in_cluster(pods.net, bucket="bench") as s3:
             client = _s3_client(s3)
             secrets = user_secrets(s3)
             try:
@@ -328,7 +331,7 @@ def run(*, quick: bool, log: Callable[[str], None]) -> list[Table]:
                             results[case.key].append(_boto3_round(case, s3, client, layer, tmp, index))
                         else:
                             results[case.key].append(_registry_round(case, s3, client, image, tmp, index,
-                                                                     manifests[case.key], secrets))
+                                                                     manifests[case.key], secrets, pods))
             finally:
                 client.close()
 
@@ -357,7 +360,8 @@ def run(*, quick: bool, log: Callable[[str], None]) -> list[Table]:
          "the registry writes it to S3 in parts of the chunk size, then copies it from its upload folder to its blob "
          "path (S3 has no rename); boto3 writes it once."),
         ("With redirects on, a pull gets a 307 to a presigned S3 URL and skopeo fetches the bytes from the S3 server "
-         "itself: reachable here (loopback), but in a cluster an in-cluster endpoint such as "
+         "itself: reachable here (the registry is given the S3 pod's IP, which the node reaches), but in a cluster an "
+         "in-cluster endpoint such as "
          "minio.minio.svc.cluster.local is not reachable by clients, which is why the chart disables redirects "
          "whenever an endpoint is given."),
         "The registries use an htpasswd hash of cost 4: a push and a pull make about 10 requests, auth stays small.",

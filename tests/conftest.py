@@ -56,23 +56,13 @@ def require_crds() -> pathlib.Path:
 def pods_host(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PodsHost]:
     """The host's pod runner (tests/pods, and the e2e and Traefik tests' pods): fails (never skips) on a host that
     cannot run pods; at the end, fails if anything was left behind. One per session, whichever folder asks first."""
-    from e2e import _proc
-    from pods import runner
-    from pods._host import PodsHost, missing_requirements
+    from pods._host import PodsHostError, open_pods_host
 
-    problems = missing_requirements()
-    if problems:
-        pytest.fail("cannot run pods here: " + "; ".join(problems))
-    base = tmp_path_factory.mktemp("pods")
-    host = PodsHost(state_dir=base / "runc-state", base=base, cgroup_prefix=f"pods-runner-{os.getpid()}",
-                    netns_prefix=f"pr{os.getpid()}x")
-    yield host
-    stopped = runner.stop_all_live()
-    leaked = _proc.kill_all_live()
-    left = host.leftovers()
-    host.clean()
-    if stopped or leaked or left:
-        pytest.fail(f"left behind by the pod runner: pods {stopped}, processes {leaked}, {left}")
+    try:
+        with open_pods_host(tmp_path_factory.mktemp("pods")) as host:
+            yield host
+    except PodsHostError as error:  # a host that cannot run pods, or something left behind: a failure, never a skip
+        pytest.fail(str(error))
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ import cdk8s
 
 USER, PASSWORD = "alice", "correct horse battery staple"
 CREDS = (USER, PASSWORD)
-# What RegistryProcess.check_probes() returns when every probe of the registry container answers.
+# What RegistryPod.check_probes() returns when every probe of the registry container answers.
 PROBES_OK = {"readinessProbe": 200, "livenessProbe": 200, "startupProbe": 200}
 Manifest = dict[str, Any]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import base64
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,11 +22,11 @@ class UnsupportedSpec(HarnessError):
 
 
 # ---------------------------------------------------------------------------------------------------------------------
-# Field lists. HONOURED fields change what runs and are implemented; IGNORED fields are known to make no difference to a
-# single local process. Anything else raises, with a reason where one is known.
+# Field lists shared with the pod runner (tests/pods/runner.py has the pod and container lists). HONOURED fields change
+# what runs and are implemented; IGNORED fields make no difference to one pod. Anything else raises, with a reason.
 
 WORKLOAD_SPEC_FIELDS: dict[str, tuple[set[str], set[str]]] = {
-    # kind: (honoured, ignored). `replicas`: a test starts one RegistryProcess per replica it wants.
+    # kind: (honoured, ignored). `replicas`: a test starts one RegistryPod per replica it wants.
     "Deployment": ({"template"}, {"replicas", "selector", "strategy", "revisionHistoryLimit", "minReadySeconds",
                                   "progressDeadlineSeconds"}),
     "StatefulSet": ({"template"}, {"replicas", "selector", "serviceName", "podManagementPolicy", "updateStrategy",
@@ -37,25 +37,10 @@ WORKLOAD_SPEC_FIELDS: dict[str, tuple[set[str], set[str]]] = {
                                   "successfulJobsHistoryLimit", "failedJobsHistoryLimit"}),
 }
 
-POD_HONOURED = {"containers", "initContainers", "volumes", "enableServiceLinks"}
 # Fields that are fine only with the value that changes nothing (cdk8s-plus writes `hostNetwork: false` and such).
 POD_NOOP_VALUES = {"hostNetwork": False, "hostPID": False, "hostIPC": False, "shareProcessNamespace": False,
                    "setHostnameAsFQDN": False}
 CONTAINER_NOOP_VALUES = {"stdin": False, "stdinOnce": False, "tty": False}
-POD_IGNORED = {
-    "securityContext", "serviceAccountName", "automountServiceAccountToken", "restartPolicy",
-    "terminationGracePeriodSeconds", "nodeSelector", "affinity", "tolerations", "topologySpreadConstraints",
-    "priorityClassName", "schedulerName", "imagePullSecrets", "dnsPolicy",
-}
-CONTAINER_HONOURED = {"name", "image", "command", "args", "env", "volumeMounts", "ports", "livenessProbe",
-                      "readinessProbe", "startupProbe"}
-CONTAINER_IGNORED = {"securityContext", "resources", "imagePullPolicy", "terminationMessagePath",
-                     "terminationMessagePolicy"}
-# Init containers run to completion: no ports or probes (the API refuses probes on them anyway). `restartPolicy`
-# (a native sidecar) and everything else unknown is refused.
-INIT_CONTAINER_HONOURED = {"name", "image", "command", "args", "env", "volumeMounts"}
-PROBE_IGNORED = {"initialDelaySeconds", "periodSeconds", "timeoutSeconds", "failureThreshold", "successThreshold",
-                 "terminationGracePeriodSeconds"}
 REASONS = {
     "restartPolicy": "an init container with restartPolicy is a sidecar, which the harness does not run",
     "envFrom": "envFrom is not implemented by the harness: use env with valueFrom, or extend the harness",
@@ -144,59 +129,6 @@ class PodTemplate:
     @property
     def where(self) -> str:
         return f"{self.kind} {self.namespace}/{self.name} {self.role} {self.container.get('name')!r}"
-
-    def sidecars(self, names: Sequence[str]) -> list[PodTemplate]:
-        """The pod's other (regular) containers named in `names`, in the pod's order."""
-        return [PodTemplate(self.kind, self.name, self.namespace, self.pod_spec, other, "container")
-                for other in self.pod_spec.get("containers") or [] if other.get("name") in names
-                and other is not self.container]
-
-    def init_containers(self) -> list[PodTemplate]:
-        """The pod's init containers, in the order the kubelet runs them."""
-        return [PodTemplate(self.kind, self.name, self.namespace, self.pod_spec, init, "init container")
-                for init in self.pod_spec.get("initContainers") or []]
-
-
-def find_container(store: ObjectStore, *, container: str, workload: str | None = None,
-                   kinds: Sequence[str] = ("Deployment", "StatefulSet"),
-                   ignore_containers: Sequence[str] = (), run_alongside: Sequence[str] = ()) -> PodTemplate:
-    """The single workload of `kinds` (named `workload` if given) whose pod has a container called `container`.
-    Other containers of the pod must be named in `ignore_containers` or in `run_alongside` (the caller runs those:
-    :meth:`PodTemplate.sidecars`)."""
-    found = [obj for kind in kinds for obj in store.of_kind(kind)
-             if workload in (None, obj["metadata"]["name"])
-             and any(c.get("name") == container for c in _raw_pod_spec(obj).get("containers") or [])]
-    if len(found) != 1:
-        what = f"{'/'.join(kinds)}{f' {workload!r}' if workload else ''} with a container {container!r}"
-        raise HarnessError(f"expected exactly one {what}, found {len(found)}: "
-                           f"{[(obj['kind'], obj['metadata']['name']) for obj in found]}")
-    # Only the chosen workload is checked: other workloads (the UI, say) are none of the harness's business.
-    obj = found[0]
-    pod_spec = _pod_spec(obj)
-    template = PodTemplate(obj["kind"], obj["metadata"]["name"], namespace_of(obj, store.default_namespace), pod_spec,
-                           next(c for c in pod_spec["containers"] if c.get("name") == container))
-    others = [c.get("name") for c in template.pod_spec["containers"] if c.get("name") != container]
-    if sorted(set(others) - set(ignore_containers) - set(run_alongside)):
-        # A sidecar the harness does not run could be what makes the pod work: say so unless the test opted out.
-        raise UnsupportedSpec(f"{template.where}: the pod also has containers {others}; the harness runs only "
-                              f"{container!r}. Pass ignore_containers={others!r} if they do not matter here")
-    return template
-
-
-def _pod_spec(workload: Manifest) -> Mapping[str, Any]:
-    kind, spec = workload["kind"], workload.get("spec") or {}
-    where = f"{kind} {workload['metadata']['name']}"
-    honoured, ignored = WORKLOAD_SPEC_FIELDS[kind]
-    check_fields(spec, f"{where} spec", honoured, ignored)
-    if kind == "CronJob":
-        job_spec = (spec.get("jobTemplate") or {}).get("spec") or {}
-        check_fields(job_spec, f"{where} jobTemplate.spec", *WORKLOAD_SPEC_FIELDS["Job"])
-        template = job_spec.get("template") or {}
-    else:
-        template = spec.get("template") or {}
-    pod_spec = template.get("spec") or {}
-    check_fields(pod_spec, f"{where} pod spec", POD_HONOURED, POD_IGNORED, POD_NOOP_VALUES)
-    return pod_spec
 
 
 def _raw_pod_spec(workload: Manifest) -> Mapping[str, Any]:

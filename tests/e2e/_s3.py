@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import pathlib
 import re
@@ -10,8 +11,8 @@ import shutil
 import sys
 import sysconfig
 import tempfile
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
 import boto3
 import botocore.config
@@ -20,6 +21,12 @@ from typing_extensions import Self
 
 from . import _proc
 from ._proc import HarnessError
+
+if TYPE_CHECKING:
+    from pods._network import ClusterNetwork
+
+S3_NAMESPACE, S3_SERVICE_NAME, S3_PORT = "minio", "minio", 9000
+S3_SERVICE = f"{S3_SERVICE_NAME}.{S3_NAMESPACE}.svc.cluster.local"
 
 # weed's worker dials the admin gRPC port as admin HTTP port + this offset, whatever -admin.port.grpc says.
 _ADMIN_GRPC_OFFSET = 10000
@@ -188,3 +195,20 @@ def _admin_ports() -> tuple[int, int]:
         if port + _ADMIN_GRPC_OFFSET < 65536 and _proc.port_is_free(port + _ADMIN_GRPC_OFFSET):
             return port, port + _ADMIN_GRPC_OFFSET
     raise HarnessError("no free pair of admin ports found")
+
+
+@contextlib.contextmanager
+def s3_in_cluster(net: ClusterNetwork, *, bucket: str) -> Iterator[SeaweedS3]:
+    """A SeaweedFS S3 server in a pod of namespace `minio` on `net` (port 9000, as MinIO's), also behind the Service
+    minio.minio.svc.cluster.local:9000, where the default app looks for MinIO; gone (pod, Service) afterwards."""
+    labels = {"app.kubernetes.io/name": "minio"}
+    pod = net.add_pod(S3_NAMESPACE, "minio-0", labels)
+    try:
+        net.add_service(S3_NAMESPACE, S3_SERVICE_NAME, {S3_PORT: S3_PORT}, labels)
+        try:
+            with SeaweedS3(bucket=bucket, host=pod.ip, s3_port=S3_PORT, wrap=pod.argv) as server:
+                yield server
+        finally:
+            net.remove_service(S3_NAMESPACE, S3_SERVICE_NAME)
+    finally:
+        net.remove_pod(pod)

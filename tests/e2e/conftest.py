@@ -22,13 +22,11 @@ from . import _proc
 from ._client import SKOPEO, OciImage, Skopeo, write_oci_image
 from ._redis import RedisServer
 from ._registry import REGISTRY_BINARY
-from ._s3 import SeaweedS3, weed_binary
+from ._s3 import SeaweedS3, s3_in_cluster, weed_binary
 from ._tls import TlsFiles, write_tls_files
 from ._token import TokenServer
 
 StartRegistry = Callable[..., RegistryPod]
-S3_SERVICE = "minio.minio.svc.cluster.local"
-S3_PORT = 9000
 MakeImage = Callable[..., OciImage]
 MakeRedis = Callable[[str], RedisServer]
 MakeTokenServer = Callable[[Mapping[str, str]], TokenServer]
@@ -64,18 +62,8 @@ def tls_files(tls_ca: trustme.CA, tmp_path_factory: pytest.TempPathFactory) -> T
 def s3_server(cluster_net: ClusterNetwork) -> Iterator[SeaweedS3]:
     """One SeaweedFS S3 server per test module in a pod of namespace `minio` (port 9000, as MinIO's), also behind the
     Service minio.minio.svc.cluster.local:9000; tests keep apart by using their own root directory (key prefix)."""
-    labels = {"app.kubernetes.io/name": "minio"}
-    pod = cluster_net.add_pod("minio", "minio-0", labels)
-    try:
-        cluster_net.add_service("minio", "minio", {S3_PORT: S3_PORT}, labels)
-        server = SeaweedS3(bucket="registry-e2e", host=pod.ip, s3_port=S3_PORT, wrap=pod.argv).start()
-        try:
-            yield server
-        finally:
-            server.stop()
-            cluster_net.remove_service("minio", "minio")
-    finally:
-        cluster_net.remove_pod(pod)
+    with s3_in_cluster(cluster_net, bucket="registry-e2e") as server:
+        yield server
 
 
 @pytest.fixture

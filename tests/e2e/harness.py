@@ -1,11 +1,9 @@
 """Public API of the e2e harness (import from here; the `_` modules are its parts).
 
 RegistryPod (tests/pods/registry_pod.py) runs the registry's pod of synthesized manifests under runc, on a network
-namespace and IP of its own with the manifests' NetworkPolicies enforced: what the e2e tests use. RegistryProcess runs
-the registry container of synthesized manifests as Debian's docker-registry, after the pod's init
-containers (`sh -c SCRIPT` in the registry image, run with the host's /bin/sh, container mount paths rewritten to the
-volumes' host folders); SeaweedS3 is a real S3 server, RedisServer a real Redis, TokenServer a registry token server
-(Bearer auth, for the upstream of a pull-through cache); Skopeo and RegistryApi are real clients. The fixtures in
+namespace and IP of its own with the manifests' NetworkPolicies enforced, the paths as written; SeaweedS3 is a real S3
+server, RedisServer a real Redis, TokenServer a registry token server (Bearer auth, for the upstream of a pull-through
+cache); Skopeo and RegistryApi are real clients. The fixtures in
 conftest.py (start_registry: a RegistryPod; s3_server and make_redis: servers in pods of their own; skopeo,
 make_image, tls_files) tie them to test lifetimes. Typical use in a test under tests/e2e:
 
@@ -30,21 +28,13 @@ from ._client import (
 from ._kube import UnsupportedSpec
 from ._proc import HarnessError, free_port, wait_for
 from ._redis import RedisServer
-from ._registry import (
-    DEFAULT_IMAGE_PATTERN,
-    IMAGE_CONFIG_PATH,
-    IMAGE_DEFAULT_CONFIG,
-    RegistryProcess,
-    http_request,
-    parse_command,
-)
+from ._registry import http_request
 from ._s3 import SeaweedS3
 from ._tls import TlsFiles, write_tls_files
 from ._token import TokenRequest, TokenServer
 
 __all__ = [
-    "DEFAULT_IMAGE_PATTERN", "IMAGE_CONFIG_PATH", "IMAGE_DEFAULT_CONFIG", "Credentials", "HarnessError", "OciImage",
-    "RedisServer", "RegistryApi", "RegistryPod", "RegistryProcess", "SeaweedS3", "Skopeo", "SkopeoError", "TlsFiles",
-    "TokenRequest", "TokenServer", "UnsupportedSpec", "assert_same_image", "free_port", "http_request", "parse_command",
-    "read_oci_image", "sha256", "wait_for", "write_oci_image", "write_tls_files",
+    "Credentials", "HarnessError", "OciImage", "RedisServer", "RegistryApi", "RegistryPod", "SeaweedS3", "Skopeo",
+    "SkopeoError", "TlsFiles", "TokenRequest", "TokenServer", "UnsupportedSpec", "assert_same_image", "free_port",
+    "http_request", "read_oci_image", "sha256", "wait_for", "write_oci_image", "write_tls_files",
 ]

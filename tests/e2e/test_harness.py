@@ -19,7 +19,8 @@ import pytest
 import yaml
 from pods._host import PodsHost
 
-from .conftest import S3_PORT, S3_SERVICE, MakeImage, StartRegistry
+from ._s3 import S3_PORT, S3_SERVICE
+from .conftest import MakeImage, StartRegistry
 from .harness import (
     HarnessError,
     RegistryApi,

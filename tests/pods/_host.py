@@ -3,10 +3,12 @@ runs pods (tests/pods, tests/e2e, tests/traefik) through the session fixture `po
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import pathlib
 import shutil
+from collections.abc import Iterator
 
 from pods import _runc
 
@@ -34,6 +36,35 @@ class PodsHost:
         _runc.remove_cgroup_tree(self.cgroup_prefix)
         for name in _runc.netns_names(self.netns_prefix):
             _runc.netns_delete(name)
+
+
+class PodsHostError(RuntimeError):
+    """The host cannot run pods, or pods left something behind."""
+
+
+@contextlib.contextmanager
+def open_pods_host(base: pathlib.Path) -> Iterator[PodsHost]:
+    """The pod runner's host state below `base` (runc state, runners' workdirs; cgroups and network namespaces named
+    after this process). Raises PodsHostError at once when the host cannot run pods; afterwards stops what still runs,
+    removes everything and raises PodsHostError naming what was left behind."""
+    from e2e import _proc
+
+    from . import runner
+
+    problems = missing_requirements()
+    if problems:
+        raise PodsHostError("cannot run pods here: " + "; ".join(problems))
+    host = PodsHost(state_dir=base / "runc-state", base=base, cgroup_prefix=f"pods-runner-{os.getpid()}",
+                    netns_prefix=f"pr{os.getpid()}x")
+    try:
+        yield host
+    finally:
+        stopped = runner.stop_all_live()
+        leaked = _proc.kill_all_live()
+        left = host.leftovers()
+        host.clean()
+        if stopped or leaked or left:
+            raise PodsHostError(f"left behind by the pod runner: pods {stopped}, processes {leaked}, {left}")
 
 
 def missing_requirements() -> list[str]:

@@ -90,10 +90,9 @@ import subprocess
 from typing import Any
 
 from e2e._kube import UnsupportedSpec
-from e2e._registry import IMAGE_DEFAULT_CONFIG
+from e2e._registry import IMAGE_DEFAULT_CONFIG, REGISTRY_BINARY
 
 HOST_BUSYBOX = "/usr/bin/busybox"
-REGISTRY_BINARY = "/usr/bin/docker-registry"
 _DIGEST = r"(?:@sha256:[0-9a-f]{64})?"
 _DOCKER_HUB = r"(?:docker\.io/)?"
 IMAGE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
@@ -178,8 +177,8 @@ ALPINE_GROUP = (
     "nobody:x:65534:",
 )
 
-# The registry:2 image's /entrypoint.sh, as our own script with its behaviour (tests/e2e/_registry.py, parse_command,
-# describes it): a first argument ending in .yml/.yaml means `registry serve ARGS`, a sub-command gets `registry`.
+# The registry:2 image's /entrypoint.sh, as our own script with its behaviour: a first argument ending in .yml/.yaml
+# means `registry serve ARGS`, a sub-command gets `registry` (tests/e2e/test_harness.py runs both).
 REGISTRY_ENTRYPOINT = b"""#!/bin/sh
 set -e
 case "$1" in
@@ -188,7 +187,7 @@ case "$1" in
 esac
 exec "$@"
 """
-# The image's /etc/docker/registry/config.yml (the e2e harness's copy of its settings).
+# The image's /etc/docker/registry/config.yml (tests/e2e/_registry.py holds its text).
 REGISTRY_CONFIG = IMAGE_DEFAULT_CONFIG.encode()
 
 # nginxinc/nginx-unprivileged: a minimal nginx.conf and default site of our own at the image's paths, with the
