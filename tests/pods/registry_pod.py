@@ -212,10 +212,6 @@ class RegistryPod:
         return f"{self.podnet.ip}:{self.container_port}"
 
     @property
-    def host(self) -> str:
-        return self.podnet.ip
-
-    @property
     def port(self) -> int:
         return self.container_port
 

@@ -21,7 +21,7 @@ from e2e._proc import HarnessError
 
 from pods import _procfs, _runc
 from pods.conftest import MakeRunner, PodsHost
-from pods.runner import apply_fs_group
+from pods.runner import PodRunner, apply_fs_group
 
 USER, PASSWORD = "alice", "pw-123456"
 
@@ -306,3 +306,27 @@ def test_the_runtime_default_profile_is_converted_for_the_container_capabilities
     assert {"bpf", "sethostname", "chroot"} & allowed(none) == set()
     assert {"bpf", "sethostname", "chroot"} <= allowed(admin)
     assert {"read", "write", "openat", "clone"} <= allowed(none)
+
+
+def test_the_leftover_check_names_what_a_forgotten_pod_leaves(pods_host: PodsHost, tmp_path: pathlib.Path) -> None:
+    # GIVEN a pod of its own network namespace and a memory emptyDir, still running when its test would end
+    container = {"name": "main", "image": "busybox:1.36", "command": ["sleep", "600"],
+                 "volumeMounts": [{"name": "scratch", "mountPath": "/scratch"}]}
+    workload = _busybox_deployment(container, volumes=[{"name": "scratch", "emptyDir": {"medium": "Memory"}}])
+    workdir = pods_host.base / f"{tmp_path.name}-forgotten"
+    runner = PodRunner(workdir, ObjectStore([workload]), state_dir=pods_host.state_dir,
+                       cgroup_parent=f"{pods_host.cgroup_prefix}/forgotten")
+    try:
+        pod = runner.run(workload)
+        # WHEN the session's check looks
+        found = pods_host.leftovers()
+    finally:
+        runner.close()
+
+    # THEN it names the container, its cgroup, the volume's mount and the pod's network namespace; once the pod is
+    # stopped, nothing is left
+    assert any(item.startswith("runc container") and pod.name in item for item in found), found
+    assert any(item.startswith("cgroup") and item.endswith(pods_host.cgroup_prefix) for item in found), found
+    assert any(item.startswith("mount") and str(workdir) in item for item in found), found
+    assert any(item.startswith("netns") for item in found), found
+    assert pods_host.leftovers() == []
