@@ -7,7 +7,7 @@ from __future__ import annotations
 import http.server
 import json
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 INITIAL_EVENTS_END = "k8s.io/initial-events-end"
@@ -47,6 +47,25 @@ class ApiResponses(http.server.BaseHTTPRequestHandler):
                 self._chunk(json.dumps(event).encode() + b"\n")
             while not stopping.wait(0.2):
                 pass
+            self._chunk(b"")
+        except OSError:
+            pass  # the client closed the stream
+        self.close_connection = True
+
+    def _follow_watch(self, first: Sequence[Mapping[str, Any]],
+                      changes: Callable[[], Sequence[Mapping[str, Any]]], stopping: threading.Event) -> None:
+        """A live watch stream: the events `first`, then whatever `changes()` returns (it waits a moment for a
+        change and returns the new events, possibly none) until `stopping` is set or the client leaves."""
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        try:
+            for event in first:
+                self._chunk(json.dumps(event).encode() + b"\n")
+            while not stopping.is_set():
+                for event in changes():
+                    self._chunk(json.dumps(event).encode() + b"\n")
             self._chunk(b"")
         except OSError:
             pass  # the client closed the stream

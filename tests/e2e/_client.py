@@ -61,11 +61,14 @@ class OciImage:
 
 
 def write_oci_image(path: pathlib.Path, *, tag: str = "latest", layer_sizes: Sequence[int] = (32 * 1024,),
-                    seed: int | None = None) -> OciImage:
-    """An OCI image layout with one gzipped tar layer per size, each holding a file of that many random bytes."""
+                    seed: int | None = None, layer_seeds: Sequence[int | None] = ()) -> OciImage:
+    """An OCI image layout with one gzipped tar layer per size, each holding a file of that many random bytes.
+    `layer_seeds[i]`, where given and not None, makes layer i's bytes those of that seed alone: the same layer in
+    several images."""
     rng = random.Random(seed) if seed is not None else None
     put = _blob_writer(path)
-    manifest, manifest_digest = _write_image_manifest(put, rng, layer_sizes, architecture="amd64")
+    manifest, manifest_digest = _write_image_manifest(put, rng, layer_sizes, architecture="amd64",
+                                                      layer_seeds=layer_seeds)
     _write_layout(path, [{"mediaType": OCI_MANIFEST, "digest": manifest_digest, "size": len(manifest),
                           "annotations": {"org.opencontainers.image.ref.name": tag}}])
     return read_oci_image(path, tag)
@@ -84,11 +87,13 @@ def _blob_writer(path: pathlib.Path) -> Callable[[bytes], str]:
 
 
 def _write_image_manifest(put: Callable[[bytes], str], rng: random.Random | None, layer_sizes: Sequence[int], *,
-                          architecture: str) -> tuple[bytes, str]:
+                          architecture: str, layer_seeds: Sequence[int | None] = ()) -> tuple[bytes, str]:
     """One image's layers, config and manifest into the layout's blobs: (manifest bytes, manifest digest)."""
     layers, diff_ids = [], []
     for index, size in enumerate(layer_sizes):
-        content = rng.randbytes(size) if rng is not None else os.urandom(size)
+        layer_seed = layer_seeds[index] if index < len(layer_seeds) else None
+        content = (random.Random(layer_seed).randbytes(size) if layer_seed is not None
+                   else rng.randbytes(size) if rng is not None else os.urandom(size))
         tar_bytes = io.BytesIO()
         with tarfile.open(fileobj=tar_bytes, mode="w", format=tarfile.PAX_FORMAT) as tar:
             info = tarfile.TarInfo(f"layer-{index}.bin")
@@ -210,10 +215,13 @@ class Skopeo:
     """
 
     def __init__(self, workdir: pathlib.Path, *, tls: TlsFiles | None, timeout: float = 120.0,
-                 wrap: Callable[[list[str]], list[str]] | None = None) -> None:
+                 wrap: Callable[[list[str]], list[str]] | None = None, retry_times: int = 0) -> None:
+        """`retry_times`: skopeo's own retry of a failed copy step (--retry-times), as clients retry; none by
+        default, so that a failure shows."""
         self.workdir = workdir
         self.tls = tls
         self.timeout = timeout
+        self.retry_times = retry_times
         self.wrap = wrap  # turns its argv into the command that runs it (in a pod's network namespace, say)
         for folder in ("home", "run", "tmp", "registries.d"):
             (workdir / folder).mkdir(parents=True, exist_ok=True)
@@ -239,6 +247,7 @@ class Skopeo:
     def _remote(self, side: str, creds: Credentials | None) -> list[str]:
         flags = [f"--{side}-creds={creds[0]}:{creds[1]}"] if creds else [f"--{side}-no-creds"]
         flags += [f"--{side}-cert-dir={self.tls.ca_dir}"] if self.tls else [f"--{side}-tls-verify=false"]
+        flags += [f"--retry-times={self.retry_times}"] if self.retry_times else []
         return flags
 
     def push(self, image: OciImage | OciIndex, destination: str, *, creds: Credentials | None) -> str:

@@ -62,7 +62,7 @@ import subprocess
 import sys
 import threading
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import TracebackType
 from typing import Any, final
 
@@ -487,6 +487,7 @@ class ClusterNetwork:
         self._pods: dict[tuple[str, str], PodNet] = {}
         self._namespaces: dict[str, dict[str, str]] = {}
         self._services: dict[tuple[str, str], Service] = {}
+        self._listeners: list[Callable[[], None]] = []
         self._policies: dict[tuple[str, str], NetworkPolicy] = {}
         self._processes: list[subprocess.Popen[Any]] = []
         self._free_pod_ips: list[str] = []
@@ -744,6 +745,16 @@ class ClusterNetwork:
             pod.ready = ready
             self.refresh()
 
+    def add_listener(self, listener: Callable[[], None]) -> None:
+        """`listener()` after every change of the network (a pod added, removed, Ready or not; a Service; a policy),
+        called with the network's lock held: it reads the network (``pods``) and must not wait for other threads."""
+        with self._lock:
+            self._listeners.append(listener)
+
+    def remove_listener(self, listener: Callable[[], None]) -> None:
+        with self._lock:
+            self._listeners.remove(listener)
+
     def pod_run_options(self, pod: PodNet, *, publish_readiness: bool = True) -> dict[str, Any]:
         """What PodRunner.run needs to run a pod on `pod`'s network: its namespace and IP, the resolv.conf the
         kubelet would write, and (unless not asked) a readiness callback that adds the pod to its Services'
@@ -953,6 +964,8 @@ class ClusterNetwork:
                 if self._applied.get(pod.netns) != rules:
                     _run(pod.argv([_tool("iptables-restore"), "-w"]), input=rules)
                     self._applied[pod.netns] = rules
+            for listener in list(self._listeners):
+                listener()
 
     def _service_rules(self, nat_chain: str, filter_chain: str) -> tuple[list[str], list[str]]:
         nat, rejects = [], []

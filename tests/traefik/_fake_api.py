@@ -1,12 +1,14 @@
-"""A read-only stand-in for the Kubernetes API server: just enough for Traefik's kubernetescrd provider.
+"""A stand-in for the Kubernetes API server that Traefik only reads: just enough for its kubernetescrd provider.
 
 At start Traefik (client-go 0.36) opens one informer per resource it reads: core services, secrets, configmaps,
 discovery endpointslices and the ten traefik.io kinds. Each informer first tries a "watch list" (a watch with
 sendInitialEvents=true, answered by one ADDED event per object and a BOOKMARK that ends the initial events) and falls
-back to a plain LIST followed by a WATCH. Both are served here, from a fixed set of objects; a watch stream is held
-open, with nothing more sent, until the server stops. Anything else asked for is answered 404 and recorded in
-`unexpected`, which the tests assert to be empty: a request this server does not understand is a failure, never a
-silent empty answer.
+back to a plain LIST followed by a WATCH. Both are served here. The objects change only when the test changes them
+(:meth:`FakeKubeApi.put`, :meth:`FakeKubeApi.delete`, as the endpointslice controller replaces a Service's slice when
+a pod's readiness changes): each change gets the next resourceVersion and is sent to every open watch of its resource
+(ADDED, MODIFIED, DELETED) that it matches; a watch from a resourceVersion gets the changes after it. Anything else
+asked for is answered 404 and recorded in `unexpected`, which the tests assert to be empty: a request this server does
+not understand is a failure, never a silent empty answer.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from e2e import _proc
 from e2e._api_responses import ApiResponses, initial_events
 
 LOOPBACK = "127.0.0.1"
-RESOURCE_VERSION = "1"  # one fixed state: nothing ever changes while Traefik watches
+RESOURCE_VERSION = "1"  # of the objects given at construction; every change takes the next one
 
 # (group, version, plural) -> kind: every resource Traefik 3.7's kubernetescrd provider lists and watches. Nodes
 # (cluster-scoped, for NodePort load balancing) are asked for once the other caches have synced; we serve none.
@@ -90,7 +92,12 @@ class FakeKubeApi:
             self._by_resource[kinds[(api_version, kind)]].append(self._stored(manifest))
         self.requests: list[str] = []
         self.unexpected: list[str] = []
+        self._kinds = kinds
         self._lock = threading.Lock()
+        self._changed = threading.Condition(self._lock)
+        self._revision = int(RESOURCE_VERSION)
+        # (resourceVersion, resource, event); a subclass may key its resources otherwise
+        self._events: list[tuple[int, Any, dict[str, Any]]] = []
         self._stopping = threading.Event()
         self._server = http.server.ThreadingHTTPServer((host, 0), self._handler_class())
         self._server.daemon_threads = True
@@ -127,6 +134,53 @@ class FakeKubeApi:
         _proc.stop_serving(self._server, self._thread, timeout=10)
         self._thread = None
 
+    # -- changes ------------------------------------------------------------------------------------------------------
+
+    def _resource_of(self, manifest: Mapping[str, Any]) -> tuple[str, str, str]:
+        key = self._kinds.get((manifest["apiVersion"], manifest["kind"]))
+        if key is None:
+            raise ValueError(f"{manifest['kind']} {manifest['apiVersion']} is not a resource the fake API serves")
+        return key
+
+    def put(self, manifest: Mapping[str, Any]) -> str:
+        """Create or replace (by kind, namespace and name) an object, as an apply would: it gets the next
+        resourceVersion, which is returned, and every watch of its resource that it matches gets an ADDED or
+        MODIFIED event."""
+        key = self._resource_of(manifest)
+        with self._changed:
+            self._revision += 1
+            stored = self._stored(manifest)
+            stored["metadata"]["resourceVersion"] = str(self._revision)
+            items = self._by_resource[key]
+            index = self._index(items, stored["metadata"]["namespace"], stored["metadata"]["name"])
+            if index is None:
+                items.append(stored)
+            else:
+                items[index] = stored
+            self._events.append((self._revision, key, {"type": "ADDED" if index is None else "MODIFIED",
+                                                       "object": copy.deepcopy(stored)}))
+            self._changed.notify_all()
+            return str(self._revision)
+
+    def delete(self, api_version: str, kind: str, namespace: str, name: str) -> None:
+        """Delete an object: every watch of its resource that it matched gets a DELETED event."""
+        key = self._resource_of({"apiVersion": api_version, "kind": kind})
+        with self._changed:
+            items = self._by_resource[key]
+            index = self._index(items, namespace, name)
+            if index is None:
+                raise ValueError(f"no {kind} {namespace}/{name} to delete")
+            self._revision += 1
+            gone = items.pop(index)
+            gone["metadata"]["resourceVersion"] = str(self._revision)
+            self._events.append((self._revision, key, {"type": "DELETED", "object": gone}))
+            self._changed.notify_all()
+
+    @staticmethod
+    def _index(items: list[dict[str, Any]], namespace: str, name: str) -> int | None:
+        return next((i for i, item in enumerate(items)
+                     if item["metadata"]["namespace"] == namespace and item["metadata"]["name"] == name), None)
+
     # -- what is served -----------------------------------------------------------------------------------------------
 
     def objects(self, group: str, version: str, plural: str, namespace: str | None,
@@ -134,6 +188,19 @@ class FakeKubeApi:
         return [item for item in self._by_resource[(group, version, plural)]
                 if (namespace is None or item["metadata"]["namespace"] == namespace)
                 and _selector_matches(selector, item["metadata"].get("labels") or {})]
+
+    def _changes_after(self, key: tuple[str, str, str], since: int, namespace: str | None,
+                       selector: str) -> tuple[int, list[dict[str, Any]]]:
+        """The events of `key` after resourceVersion `since` that match (waiting up to 0.2 s for one), and the last
+        resourceVersion looked at."""
+        with self._changed:
+            if not any(rv > since for rv, k, _ in self._events if k == key):
+                self._changed.wait(0.2)
+            events = [(rv, event) for rv, k, event in self._events if k == key and rv > since]
+        matching = [event for _, event in events
+                    if (namespace is None or event["object"]["metadata"]["namespace"] == namespace)
+                    and _selector_matches(selector, event["object"]["metadata"].get("labels") or {})]
+        return (events[-1][0] if events else since), matching
 
     def _record(self, line: str, *, unexpected: bool) -> None:
         with self._lock:
@@ -161,18 +228,28 @@ class FakeKubeApi:
                     return
                 group, version, plural, namespace = resource
                 try:
-                    items = api.objects(group, version, plural, namespace, query.get("labelSelector", ""))
+                    with api._lock:
+                        items = copy.deepcopy(api.objects(group, version, plural, namespace,
+                                                          query.get("labelSelector", "")))
+                        revision = api._revision
                 except ValueError as error:
                     api._record(f"GET {self.path} ({error})", unexpected=True)
                     self._status(400, "BadRequest", str(error))
                     return
                 api._record(f"GET {self.path}", unexpected=False)
                 if query.get("watch") in ("true", "1"):
-                    self._watch(group, version, plural, items, initial=query.get("sendInitialEvents") == "true")
+                    initial = query.get("sendInitialEvents") == "true"
+                    since = int(query.get("resourceVersion") or "0")
+                    if initial or since == 0:  # a watch list, or a watch from "any" version: every object first
+                        self._watch((group, version, plural), namespace, query.get("labelSelector", ""), items,
+                                    revision, initial=initial)
+                    else:
+                        self._watch((group, version, plural), namespace, query.get("labelSelector", ""), [], since,
+                                    initial=False)
                 else:
                     self._json(200, {"kind": RESOURCES[(group, version, plural)] + "List",
                                      "apiVersion": _api_version(group, version),
-                                     "metadata": {"resourceVersion": RESOURCE_VERSION}, "items": items})
+                                     "metadata": {"resourceVersion": str(revision)}, "items": items})
 
             def do_POST(self) -> None:
                 self._refuse()
@@ -207,13 +284,21 @@ class FakeKubeApi:
                     return None
                 return group, version, rest[0], namespace
 
-            def _watch(self, group: str, version: str, plural: str, items: list[dict[str, Any]], *,
-                       initial: bool) -> None:
-                # Nothing ever changes: the stream is held until the server stops (client-go ends it itself after its
-                # timeoutSeconds, minutes away).
-                events = initial_events(items, kind=RESOURCES[(group, version, plural)],
-                                        api_version=_api_version(group, version),
-                                        resource_version=RESOURCE_VERSION) if initial else []
-                self._hold_watch(events, api._stopping)
+            def _watch(self, key: tuple[str, str, str], namespace: str | None, selector: str,
+                       items: list[dict[str, Any]], since: int, *, initial: bool) -> None:
+                # The initial events (a watch list's end with its bookmark), then every change after `since` until
+                # the server stops (client-go ends a watch itself after its timeoutSeconds, minutes away).
+                group, version, _ = key
+                first = initial_events(items, kind=RESOURCES[key], api_version=_api_version(group, version),
+                                       resource_version=str(since)) if initial else [
+                    {"type": "ADDED", "object": item} for item in items]
+                sent = since
+
+                def changes() -> list[dict[str, Any]]:
+                    nonlocal sent
+                    sent, events = api._changes_after(key, sent, namespace, selector)
+                    return events
+
+                self._follow_watch(first, changes, api._stopping)
 
         return Handler

