@@ -52,7 +52,7 @@ class LoadReport:
 
 def _short(error: BaseException, creds: Credentials) -> str:
     """The end of a failure's text, the password replaced (skopeo's message repeats its command line)."""
-    return " ".join(str(error).replace(creds[1], "***").split())[-600:]
+    return " ".join(str(error).replace(creds[1], "***").split())[-1200:]
 
 
 def run_load(skopeo: Callable[[str], Skopeo], workdir: pathlib.Path, *, host: str, creds: Credentials,

@@ -119,7 +119,9 @@ def test_without_the_shared_http_secret_the_same_load_fails(pods_host: PodsHost,
         # THEN pushes fail: an upload started on one replica is unknown to the other (its state token's signature)
         failed = [op for op in report.operations if op.kind == "push" and op.error is not None]
         assert len(failed) > 2 * report.count("push"), report.operations  # most of them (a few get lucky)
-        assert all("blob upload invalid" in str(op.error) for op in failed), failed[:3]
+        # (or, when the refusal came before the PATCH's body was sent, that upload's connection reset)
+        assert [op.error for op in failed if "blob upload invalid" not in str(op.error)
+                and not ("/blobs/uploads/" in str(op.error) and "connection reset by peer" in str(op.error))] == []
         # (Traefik's log: the PATCH or PUT of an upload answered 404 BLOB_UPLOAD_INVALID by the other replica)
         refused = {(entry["RequestMethod"], entry["DownstreamStatus"]) for entry in two.access_entries(since)
                    if "/blobs/uploads/" in entry["RequestPath"] and int(entry["DownstreamStatus"]) >= 400}
