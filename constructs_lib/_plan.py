@@ -129,10 +129,13 @@ def registry_env(config: RegistryConfig) -> list[tuple[str, str]]:
         env.append((_gc.READ_ONLY_VARIABLE, _gc.READ_WRITE))
     env += [
         ("REGISTRY_STORAGE_DELETE_ENABLED", "true" if config.delete_enabled else "false"),
-        # GET / answers 503 while the storage is unreachable: the readiness probe relies on it.
+        # GET / answers 503 while the storage is unreachable: the readiness probe relies on it. Checked every 5 s,
+        # failing after 2 misses: with the readiness probe's 5 s x 2 a pod leaves its Service within about 20 s of
+        # an S3 outage (10 s x 3 with a 10 s x 3 probe took 40 s to 60 s: a 40 s outage never drained a pod;
+        # tests/traefik/test_replicas_faults.py).
         ("REGISTRY_HEALTH_STORAGEDRIVER_ENABLED", "true"),
-        ("REGISTRY_HEALTH_STORAGEDRIVER_INTERVAL", "10s"),
-        ("REGISTRY_HEALTH_STORAGEDRIVER_THRESHOLD", "3"),
+        ("REGISTRY_HEALTH_STORAGEDRIVER_INTERVAL", "5s"),
+        ("REGISTRY_HEALTH_STORAGEDRIVER_THRESHOLD", "2"),
     ]
     return env
 
@@ -292,7 +295,7 @@ def plan_registry(config: RegistryConfig) -> RegistryPlan:
         security_context=security, resources=_manifests.resources("100m", "1", "128Mi", "512Mi"),
         # Readiness follows storage health (GET / is 503 while S3 is down); liveness only asks whether the process
         # answers, so a short S3 outage takes pods out of the Service without restarting them.
-        readiness=_manifests.probe(port=port, period=10, timeout=5, http_path="/"),
+        readiness=_manifests.probe(port=port, period=5, failure_threshold=2, timeout=4, http_path="/"),
         liveness=_manifests.probe(port=port, period=20, timeout=5),
         startup=_manifests.probe(port=port, period=2, failure_threshold=30, timeout=2),
         mounts=registry_mounts,

@@ -78,8 +78,8 @@ def test_defaults_give_one_hardened_pod_on_a_volume(ns_chart: cdk8s.Chart, snaps
         "REGISTRY_HTTP_DEBUG_PROMETHEUS_PATH": "/metrics",
         "REGISTRY_STORAGE_DELETE_ENABLED": "false",
         "REGISTRY_HEALTH_STORAGEDRIVER_ENABLED": "true",
-        "REGISTRY_HEALTH_STORAGEDRIVER_INTERVAL": "10s",
-        "REGISTRY_HEALTH_STORAGEDRIVER_THRESHOLD": "3",
+        "REGISTRY_HEALTH_STORAGEDRIVER_INTERVAL": "5s",
+        "REGISTRY_HEALTH_STORAGEDRIVER_THRESHOLD": "2",
     }
     # AND the pods announce the metrics endpoint to Prometheus, next to the configuration checksum
     annotations = spec["template"]["metadata"]["annotations"]
@@ -134,6 +134,16 @@ def test_probes_use_storage_health_for_readiness_only(ns_chart: cdk8s.Chart) -> 
     assert registry["startupProbe"]["tcpSocket"] == {"port": 5050}
     assert registry["startupProbe"]["failureThreshold"] * registry["startupProbe"]["periodSeconds"] >= 60
     assert env(registry)["REGISTRY_HTTP_ADDR"] == ":5050"
+    # AND an S3 outage takes the pod out within 20 s at worst (the storage check failing, then the probe): well
+    # inside a 40 s outage (tests/traefik/test_replicas_faults.py measures it), while the liveness probe would need
+    # a minute of a process that no longer answers at all
+    variables, readiness = env(registry), registry["readinessProbe"]
+    check = int(variables["REGISTRY_HEALTH_STORAGEDRIVER_INTERVAL"].removesuffix("s"))
+    worst_drain = check * int(variables["REGISTRY_HEALTH_STORAGEDRIVER_THRESHOLD"]) + (
+        readiness["periodSeconds"] * readiness["failureThreshold"])
+    assert worst_drain <= 20
+    assert readiness["timeoutSeconds"] < readiness["periodSeconds"]
+    assert registry["livenessProbe"]["periodSeconds"] * registry["livenessProbe"]["failureThreshold"] >= 60
 
 
 def test_options_reach_the_registry_configuration(ns_chart: cdk8s.Chart, snapshot: SnapshotAssertion) -> None:

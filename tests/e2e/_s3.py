@@ -71,6 +71,7 @@ class SeaweedS3:
         self.port = 0
         self._ports: list[int] = []
         self._server: _proc.LoggedProcess | None = None
+        self._launch: tuple[list[str], dict[str, str]] | None = None
         self._client: Any = None
 
     @property
@@ -105,8 +106,8 @@ class SeaweedS3:
         if self.domain_name is not None:
             argv.append(f"-s3.domainName={self.domain_name}")
         env = {"PATH": "/usr/bin:/bin", "HOME": str(self.dir), "TMPDIR": str(self.dir)}
-        self._server = _proc.LoggedProcess(self.wrap(argv) if self.wrap else argv, env=env, cwd=self.dir,
-                                           log_path=self.dir / "weed.out")
+        self._launch = (self.wrap(argv) if self.wrap else argv, env)
+        self._server = _proc.LoggedProcess(self._launch[0], env=env, cwd=self.dir, log_path=self.dir / "weed.out")
         self._client = boto3.session.Session().client(
             "s3", endpoint_url=self.endpoint_url, aws_access_key_id=self.access_key,
             aws_secret_access_key=self.secret_key, region_name=self.region,
@@ -127,12 +128,33 @@ class SeaweedS3:
         if self.dir is not None:
             shutil.rmtree(self.dir, ignore_errors=True)
             self.dir = None
+        self._remove_sockets()
+
+    def _remove_sockets(self) -> None:
         # weed puts its gRPC sockets at /tmp/seaweedfs-<service>-grpc-<port>.sock whatever TMPDIR says, and leaves
         # some behind after a kill: remove those of our ports (never another server's).
         for folder in {pathlib.Path("/tmp"), pathlib.Path(tempfile.gettempdir())}:
             for sock in folder.glob("seaweedfs-*.sock"):
                 if any(sock.name.endswith(f"-{port}.sock") for port in self._ports):
                     sock.unlink(missing_ok=True)
+
+    def interrupt(self) -> None:
+        """Stop the server process (SIGTERM), keeping its data: S3 is down until :meth:`resume`."""
+        if self._server is None:
+            raise HarnessError("the S3 server is not running")
+        self._server.stop(grace=15)
+        self._server = None
+        self._remove_sockets()
+
+    def resume(self) -> Self:
+        """Start the interrupted server again on its ports and data; returns once the bucket answers."""
+        if self._launch is None or self.dir is None or self._server is not None:
+            raise HarnessError("the S3 server was not interrupted")
+        argv, env = self._launch
+        self._server = _proc.LoggedProcess(argv, env=env, cwd=self.dir, log_path=self.dir / "weed-resumed.out")
+        _proc.wait_ready(f"seaweedfs bucket {self.bucket} again", self._bucket_exists, timeout=self.start_timeout,
+                         interval=0.2, alive=self._dead, stop=self.stop)
+        return self
 
     def list_keys(self, prefix: str = "") -> list[str]:
         """Every object key in the bucket under `prefix` (no leading slash: S3 keys have none)."""

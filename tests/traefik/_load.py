@@ -35,6 +35,7 @@ class Operation:
     started: float  # time.monotonic()
     seconds: float
     error: str | None = None
+    mismatch: bool = False  # a pull that came back different from what was pushed (never a mere failure)
 
 
 @dataclass
@@ -45,6 +46,15 @@ class LoadReport:
 
     def errors(self) -> list[str]:
         return [f"{op.kind} {op.ref}: {op.error}" for op in self.operations if op.error is not None]
+
+    def mismatches(self) -> list[Operation]:
+        return [op for op in self.operations if op.mismatch]
+
+    def given_up(self) -> list[tuple[str, str]]:
+        """(kind, ref) of each push or pull whose every attempt failed."""
+        done = {(op.kind, op.ref, op.client) for op in self.operations if op.error is None}
+        return sorted({(op.kind, op.ref) for op in self.operations
+                       if op.error is not None and (op.kind, op.ref, op.client) not in done})
 
     def count(self, kind: str, *, failed: bool = False) -> int:
         return sum(1 for op in self.operations if op.kind == kind and (op.error is not None) == failed)
@@ -57,8 +67,10 @@ def _short(error: BaseException, creds: Credentials) -> str:
 
 def run_load(skopeo: Callable[[str], Skopeo], workdir: pathlib.Path, *, host: str, creds: Credentials,
              clients: int = 16, duration: float = 20.0, layer_sizes: tuple[int, int] = (512 * 1024, 128 * 1024),
-             ) -> LoadReport:
-    """`skopeo(name)`: a client of its own per thread. `layer_sizes`: the shared layer's and each own layer's."""
+             attempts: int = 1) -> LoadReport:
+    """`skopeo(name)`: a client of its own per thread. `layer_sizes`: the shared layer's and each own layer's.
+    `attempts`: how often a failed push or pull is run again (a second later, as a user or a CI job would);
+    each failed attempt is recorded."""
     if clients < 2:
         raise HarnessError("the load needs at least 2 clients")
     workdir.mkdir(parents=True, exist_ok=True)
@@ -78,25 +90,37 @@ def run_load(skopeo: Callable[[str], Skopeo], workdir: pathlib.Path, *, host: st
                 latest[op.client] = ref
 
     def push(number: int, client: Skopeo, image: OciImage, ref: str) -> bool:
-        began = time.monotonic()
-        try:
-            client.push(image, f"{host}/{ref}", creds=creds)
-        except HarnessError as error:
-            record(Operation(number, "push", ref, began, time.monotonic() - began, _short(error, creds)))
-            return False
-        record(Operation(number, "push", ref, began, time.monotonic() - began), ref, image)
-        return True
+        for attempt in range(attempts):
+            began = time.monotonic()
+            try:
+                client.push(image, f"{host}/{ref}", creds=creds)
+            except HarnessError as error:
+                record(Operation(number, "push", ref, began, time.monotonic() - began, _short(error, creds)))
+                if attempt + 1 < attempts:
+                    time.sleep(1)
+                continue
+            record(Operation(number, "push", ref, began, time.monotonic() - began), ref, image)
+            return True
+        return False
 
     def pull(number: int, client: Skopeo, ref: str, expected: OciImage, into: pathlib.Path) -> None:
-        began = time.monotonic()
-        error = None
-        try:
-            assert_same_image(expected, client.pull(f"{host}/{ref}", into, creds=creds))
-        except (HarnessError, AssertionError) as failure:
-            error = _short(failure, creds) or type(failure).__name__
-        finally:
-            shutil.rmtree(into, ignore_errors=True)
-        record(Operation(number, "pull", ref, began, time.monotonic() - began, error))
+        for attempt in range(attempts):
+            began = time.monotonic()
+            error, mismatch = None, False
+            try:
+                assert_same_image(expected, client.pull(f"{host}/{ref}", into, creds=creds))
+            except HarnessError as failure:
+                error = _short(failure, creds)
+                mismatch = "did not match" in error  # skopeo's own digest check of a blob or manifest
+            except AssertionError as failure:
+                error, mismatch = _short(failure, creds) or type(failure).__name__, True
+            finally:
+                shutil.rmtree(into, ignore_errors=True)
+            record(Operation(number, "pull", ref, began, time.monotonic() - began, error, mismatch))
+            if error is None:
+                return
+            if attempt + 1 < attempts:
+                time.sleep(1)
 
     def client_loop(number: int) -> None:
         client = skopeo(f"load-{number}")

@@ -46,7 +46,7 @@ from constructs_lib import (
 )
 
 from ._fake_api import FakeKubeApi
-from ._stack import EndpointSliceController, TraefikProcess, tls_secret
+from ._stack import Clients, EndpointSliceController, TraefikProcess, tls_secret
 from ._tunnel import TunnelProxy
 
 HOST = "registry.example.com"
@@ -168,9 +168,12 @@ class ReplicaStack:
     # -- what Traefik balances over -----------------------------------------------------------------------------------
 
     def servers(self) -> set[str]:
-        """The registry Service's servers in Traefik's load balancer now (pod IP:port)."""
+        """The registry Service's servers in Traefik's load balancer now (pod IP:port). With no ready endpoint
+        Traefik drops the service (and answers 503): an empty set."""
         found = [service for name, service in self.traefik.crd_objects("services").items()
                  if name.startswith(f"{NAMESPACE}-{SERVICE}-")]
+        if not found and not self.endpoints.ready_addresses(NAMESPACE, SERVICE):
+            return set()
         if len(found) != 1:
             raise HarnessError(f"expected one Traefik service of {NAMESPACE}/{SERVICE}, found {found}")
         servers = (found[0].get("loadBalancer") or {}).get("servers") or []
@@ -187,6 +190,10 @@ class ReplicaStack:
 
     def addresses(self) -> list[str]:
         return [pod.address for pod in self.pods]
+
+    def clients(self) -> Clients:
+        """Plain HTTPS requests to registry.example.com through the proxy, verifying Traefik's certificate."""
+        return Clients(self.proxy.port, contexts={HOST: self.tls.client_context()})
 
     def skopeo(self, name: str, *, retry_times: int = 0) -> Skopeo:
         """skopeo reaching https://registry.example.com through the proxy, verifying Traefik's certificate."""
