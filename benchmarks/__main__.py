@@ -2,8 +2,9 @@
 
 Tables: synth latency (benchmarks.synth), scaling of users and registries (benchmarks.scaling), bcrypt cost against
 request latency through the real registry (benchmarks.auth_cost), who checks the password (Traefik's basicAuth or the
-registry's htpasswd, through real Traefik: benchmarks.access_cost), and the 200 MB data path through the real registry
-on a real S3 server (benchmarks.data_path). Progress goes to stderr, tables to stdout.
+registry's htpasswd, through real Traefik: benchmarks.access_cost), the 200 MB data path through the real registry
+on a real S3 server (benchmarks.data_path), and load and faults on 1 to 3 replicas behind Traefik (benchmarks.load).
+Progress goes to stderr, tables to stdout.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from . import ROOT, access_cost, auth_cost, data_path, scaling, synth
+from . import ROOT, access_cost, auth_cost, data_path, load, scaling, synth
 from ._common import Table, children, machine_facts
 
 BENCHMARKS: dict[str, Callable[..., list[Table]]] = {
@@ -22,13 +23,15 @@ BENCHMARKS: dict[str, Callable[..., list[Table]]] = {
     "auth": auth_cost.run,
     "access": access_cost.run,
     "data": data_path.run,
+    "load": load.run,
 }
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true",
-                        help="a fast smoke run: fewer repetitions, fewer bcrypt costs, 32 MB instead of 200 MB")
+                        help="a fast smoke run: fewer repetitions, fewer bcrypt costs, 32 MB instead of 200 MB, "
+                             "5 s of load instead of 15")
     parser.add_argument("--only", nargs="+", choices=list(BENCHMARKS), default=list(BENCHMARKS),
                         help="run only these benchmarks")
     args = parser.parse_args()

@@ -93,6 +93,7 @@ class ReplicaStack:
     redis: bool = True
     shared_http_secret: bool = True
     traefik_log_level: str = "INFO"
+    bcrypt_cost: int = 4  # of the htpasswd line in the Secret (`htpasswd -nB` writes 5)
     manifests: list[Manifest] = field(init=False, default_factory=list)
     pods: list[RegistryPod] = field(init=False, default_factory=list)
     s3: SeaweedS3 = field(init=False)
@@ -130,7 +131,7 @@ class ReplicaStack:
                                             port=6379, wrap=redis_pod.argv)
             cleanup.callback(self.redis_server.stop)
             self.redis_server.start()
-        hashed = bcrypt.hashpw(USER[1].encode(), bcrypt.gensalt(rounds=4)).decode()
+        hashed = bcrypt.hashpw(USER[1].encode(), bcrypt.gensalt(rounds=self.bcrypt_cost)).decode()
         secrets = [_secret("registry-htpasswd", {"htpasswd": f"{USER[0]}:{hashed}\n"}),
                    _secret("registry-http-secret", {"http-secret": HTTP_SECRET}),
                    _secret("registry-s3", {"accesskey": self.s3.access_key, "secretkey": self.s3.secret_key}),
