@@ -263,6 +263,18 @@ class RegistryPod:
                        alive=self._dead)
         return self
 
+    def roll_to(self, workload: Manifest, *, ready_timeout: float = 60.0) -> Self:
+        """The pod replaced by one of `workload` (this Deployment as patched, e.g. by ``kubectl set env``), as the
+        Deployment controller's rollout replaces each pod, then Ready. The harness's changes apply as before."""
+        kind, name = workload["kind"], workload["metadata"]["name"]
+        if (kind, name) != (self.workload["kind"], self.workload["metadata"]["name"]):
+            raise HarnessError(f"{self.template.where}: cannot roll to {kind} {name}")
+        self.workload = copy.deepcopy(dict(workload))
+        self.patch, _ = self._patch(self.store)  # the harness's objects (Secrets) are in the store already
+        self.overrides = dict(self._env_changes)
+        self.stop()
+        return self.start().wait_ready(ready_timeout)
+
     def run(self, *, timeout: float = 120.0) -> subprocess.CompletedProcess[str]:
         """A Job's or CronJob's pod to completion: the registry container's exit code and output."""
         if self.patch["kind"] not in ("Job", "CronJob"):

@@ -67,10 +67,10 @@ def _short(error: BaseException, creds: Credentials) -> str:
 
 def run_load(skopeo: Callable[[str], Skopeo], workdir: pathlib.Path, *, host: str, creds: Credentials,
              clients: int = 16, duration: float = 20.0, layer_sizes: tuple[int, int] = (512 * 1024, 128 * 1024),
-             attempts: int = 1) -> LoadReport:
+             attempts: int = 1, until: Callable[[], bool] | None = None) -> LoadReport:
     """`skopeo(name)`: a client of its own per thread. `layer_sizes`: the shared layer's and each own layer's.
     `attempts`: how often a failed push or pull is run again (a second later, as a user or a CI job would);
-    each failed attempt is recorded."""
+    each failed attempt is recorded. `until`: ends the load early once it returns True (checked between turns)."""
     if clients < 2:
         raise HarnessError("the load needs at least 2 clients")
     workdir.mkdir(parents=True, exist_ok=True)
@@ -128,7 +128,7 @@ def run_load(skopeo: Callable[[str], Skopeo], workdir: pathlib.Path, *, host: st
         barrier.wait(timeout=60)
         push(number, client, shared, "load/shared:v1")
         turn = 0
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and not (until is not None and until()):
             turn += 1
             image = write_oci_image(mine / f"image-{turn}", layer_sizes=layer_sizes,
                                     layer_seeds=(SHARED_LAYER_SEED, None))
@@ -169,3 +169,14 @@ def verify(skopeo: Callable[[str], Skopeo], workdir: pathlib.Path, pushed: dict[
 
     with ThreadPoolExecutor(parallel, thread_name_prefix="verify") as pool:
         return [problem for problem in pool.map(check, range(len(refs))) if problem is not None]
+
+
+def push_some(client: Skopeo, workdir: pathlib.Path, name: str, *, host: str, creds: Credentials,
+              count: int = 3) -> dict[str, OciImage]:
+    """`count` small images pushed one after the other to before/NAME:vN: ref -> image."""
+    pushed = {}
+    for number in range(count):
+        image = write_oci_image(workdir / f"{name}-{number}", layer_sizes=(96 * 1024,))
+        client.push(image, f"{host}/before/{name}:v{number}", creds=creds)
+        pushed[f"before/{name}:v{number}"] = image
+    return pushed

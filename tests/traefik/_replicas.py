@@ -19,6 +19,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import pathlib
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,15 +28,19 @@ import bcrypt
 import cdk8s
 import trustme
 from e2e import _proc
+from e2e._kube import ObjectStore
+from e2e._kube_api import FakeDeploymentApi, strip_status
 from e2e._s3 import S3_NAMESPACE, S3_PORT, S3_SERVICE_NAME, SeaweedS3, s3_in_cluster
 from e2e._tls import TlsFiles, write_tls_files
 from e2e.harness import HarnessError, RedisServer, Skopeo
 from pods._host import PodsHost
 from pods._network import ClusterNetwork
 from pods.registry_pod import RegistryPod
+from pods.runner import PodRunner
 from typing_extensions import Self
 
 from constructs_lib import (
+    GarbageCollection,
     HtpasswdAuth,
     HttpSecret,
     IngressTls,
@@ -56,11 +61,14 @@ USER = ("alice", "alice's load password")
 HTTP_SECRET = "shared-by-every-replica-0123456789abcdef"
 REDIS_PASSWORD = "redis password of the load test"
 BUCKET = "registry"
+API_PORT = 6443  # where k3s serves the API; its `kubernetes` Service maps 443 to it
+READ_ONLY_VARIABLE = "REGISTRY_STORAGE_MAINTENANCE_READONLY"
 Manifest = dict[str, Any]
 
 
-def synth_replicas_chart(*, replicas: int, redis: bool) -> list[Manifest]:
-    """The high-availability setup on the cluster's S3 (and Redis): every secret from a Secret the user creates."""
+def synth_replicas_chart(*, replicas: int, redis: bool, garbage_collection: bool = False) -> list[Manifest]:
+    """The high-availability setup on the cluster's S3 (and Redis): every secret from a Secret the user creates;
+    with `garbage_collection`, deletes enabled and the weekly collection's CronJob (main.py's)."""
     app = cdk8s.Testing.app()
     chart = RegistryChart(
         app, "ha", host=HOST, namespace=NAMESPACE,
@@ -73,6 +81,8 @@ def synth_replicas_chart(*, replicas: int, redis: bool) -> list[Manifest]:
                if redis else None),
         tls=IngressTls.secret("registry-tls"),
         ui=False,
+        delete_enabled=garbage_collection,
+        garbage_collection=GarbageCollection.on_schedule() if garbage_collection else None,
     )
     return list(cdk8s.Testing.synth(chart))
 
@@ -94,6 +104,7 @@ class ReplicaStack:
     shared_http_secret: bool = True
     traefik_log_level: str = "INFO"
     bcrypt_cost: int = 4  # of the htpasswd line in the Secret (`htpasswd -nB` writes 5)
+    garbage_collection: bool = False  # the chart's CronJob, its kubectl on a stand-in API: run_garbage_collection()
     manifests: list[Manifest] = field(init=False, default_factory=list)
     pods: list[RegistryPod] = field(init=False, default_factory=list)
     s3: SeaweedS3 = field(init=False)
@@ -103,6 +114,11 @@ class ReplicaStack:
     traefik: TraefikProcess = field(init=False)
     proxy: TunnelProxy = field(init=False)
     tls: TlsFiles = field(init=False)
+    deployment_api: FakeDeploymentApi | None = field(init=False, default=None)
+    rollouts: list[tuple[float, str | None]] = field(init=False, default_factory=list)  # (monotonic, read-only value)
+    _secrets: list[Manifest] = field(init=False, default_factory=list)
+    _api_tls: TlsFiles | None = field(init=False, default=None)
+    _kubernetes_ip: str = field(init=False, default="")
     _cleanup: contextlib.ExitStack = field(init=False, default_factory=contextlib.ExitStack)
 
     def __enter__(self) -> Self:
@@ -118,9 +134,13 @@ class ReplicaStack:
 
     def _start(self) -> None:
         cleanup = self._cleanup
-        self.manifests = synth_replicas_chart(replicas=self.replicas, redis=self.redis)
+        self.manifests = synth_replicas_chart(replicas=self.replicas, redis=self.redis,
+                                              garbage_collection=self.garbage_collection)
         for namespace in (NAMESPACE, S3_NAMESPACE, "redis"):
             self.net.add_namespace(namespace)
+        ca = trustme.CA()
+        if self.garbage_collection:
+            self._start_deployment_api(ca)  # first: the `kubernetes` Service takes the range's first address
         self.s3 = cleanup.enter_context(s3_in_cluster(self.net, bucket=BUCKET))
         if self.redis:
             redis_pod = self.net.add_pod("redis", "redis-master-0", {"app.kubernetes.io/name": "redis"})
@@ -136,7 +156,7 @@ class ReplicaStack:
                    _secret("registry-http-secret", {"http-secret": HTTP_SECRET}),
                    _secret("registry-s3", {"accesskey": self.s3.access_key, "secretkey": self.s3.secret_key}),
                    _secret("registry-redis", {"password": REDIS_PASSWORD})]
-        ca = trustme.CA()
+        self._secrets = secrets
         self.tls = write_tls_files(ca, self.workdir / "tls", (HOST,))
         self.api = FakeKubeApi([*self.manifests, *secrets,
                                 tls_secret("registry-tls", NAMESPACE, self.tls.cert_path.read_bytes(),
@@ -165,6 +185,56 @@ class ReplicaStack:
         self.proxy = TunnelProxy({(HOST, 443): self.traefik.websecure_port}).start()
         cleanup.callback(self.proxy.stop)
         self.wait_servers(len(self.pods))
+
+    # -- garbage collection -------------------------------------------------------------------------------------------
+
+    def _start_deployment_api(self, ca: trustme.CA) -> None:
+        """The `kubernetes` Service (443 -> the API on the node's 6443, as k3s) and the stand-in API that the CronJob's
+        kubectl patches the Deployment through; each patch rolls every replica to it, one pod after the other."""
+        self._kubernetes_ip = self.net.add_node_service("default", "kubernetes", {443: API_PORT}, index=1)
+        self._cleanup.callback(self.net.remove_service, "default", "kubernetes")
+        self._api_tls = write_tls_files(ca, self.workdir / "api-tls", (
+            self._kubernetes_ip, self.net.node_ip, "kubernetes", "kubernetes.default", "kubernetes.default.svc",
+            "kubernetes.default.svc.cluster.local"))
+        self.deployment_api = FakeDeploymentApi(self.manifests, tls=self._api_tls, on_rollout=self._roll_out,
+                                                host=self.net.node_ip, port=API_PORT).start()
+        self._cleanup.callback(self.deployment_api.stop)
+
+    def _roll_out(self, deployment: dict[str, Any]) -> None:
+        # The Deployment controller's rolling update, one pod at a time (replaced, then Ready, before the next; the
+        # surge pod that maxSurge 1 would add first is not modelled: one replica fewer serves meanwhile).
+        container = next(c for c in deployment["spec"]["template"]["spec"]["containers"] if c["name"] == "registry")
+        value = next((e.get("value") for e in container.get("env") or [] if e["name"] == READ_ONLY_VARIABLE), None)
+        for pod in self.pods:
+            pod.roll_to(strip_status(deployment), ready_timeout=90)
+        self.rollouts.append((time.monotonic(), value))
+
+    def run_garbage_collection(self, *, timeout: float = 300.0) -> tuple[dict[str, int], dict[str, str]]:
+        """One pod of the chart's CronJob to its end, in its network namespace behind its policy: the exit codes
+        of its containers (init containers included) and their logs."""
+        if self.deployment_api is None or self._api_tls is None:
+            raise HarnessError("the stack was started without garbage_collection")
+        cron_job = next(m for m in self.manifests if m["kind"] == "CronJob")
+        labels = cron_job["spec"]["jobTemplate"]["spec"]["template"]["metadata"]["labels"]
+        gc_net = self.net.add_pod(NAMESPACE, f"registry-gc-{len(self.rollouts)}", labels)
+        runner = PodRunner(self.workdir / f"gc-{len(self.rollouts)}",
+                           ObjectStore([*self.manifests, *self._secrets], default_namespace=NAMESPACE),
+                           state_dir=self.pods_host.state_dir,
+                           cgroup_parent=f"{self.pods_host.cgroup_prefix}/{self.workdir.name}-gc",
+                           tokens=self.deployment_api.issue_token, root_ca=self._api_tls.ca_path.read_text(),
+                           kubernetes_service_ip=self._kubernetes_ip)
+        try:
+            pod = runner.run(cron_job, pod_name=gc_net.name,
+                             **self.net.pod_run_options(gc_net, publish_readiness=False))
+            try:
+                codes = pod.wait(timeout)
+            finally:
+                pod.stop(grace=0)
+            logs = {name: pod.log(name) for name in codes} | {name: pod.init_log(name) for name in pod.init_exit_codes}
+            return {**pod.init_exit_codes, **codes}, logs
+        finally:
+            runner.close()
+            self.net.remove_pod(gc_net)
 
     # -- what Traefik balances over -----------------------------------------------------------------------------------
 
