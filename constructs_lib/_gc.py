@@ -62,8 +62,8 @@ _ACTIVE_DEADLINE_SECONDS = 8 * 3600
 # Where kubectl's in-cluster configuration looks for the token, the cluster CA and the namespace.
 _TOKEN_MOUNT = "/var/run/secrets/kubernetes.io/serviceaccount"
 _ROLLOUT_TIMEOUT = "10m"
-# A rolling update's old pods may still take writes between the rollout's end and their SIGTERM (the registry stops
-# at once on SIGTERM); the kubelet kills them at terminationGracePeriodSeconds (30) at the latest.
+# A rolling update's old pods may still take writes between the rollout's end and their exit (a preStop pause, then
+# uploads in flight drained); the kubelet kills them at terminationGracePeriodSeconds (30) at the latest.
 _DRAIN_SECONDS = 35
 # The collection is stopped after this long, so that a hung storage cannot keep the registry read-only for good.
 _COLLECT_TIMEOUT_SECONDS = 6 * 3600

@@ -92,6 +92,7 @@ def container(
     readiness: Json | None = None,
     liveness: Json | None = None,
     startup: Json | None = None,
+    pre_stop: Sequence[str] | None = None,
 ) -> Json:
     result: Json = {"name": name, "image": image, "imagePullPolicy": pull_policy}
     if command is not None:
@@ -107,6 +108,8 @@ def container(
     for field, value in (("readinessProbe", readiness), ("livenessProbe", liveness), ("startupProbe", startup)):
         if value is not None:
             result[field] = value
+    if pre_stop is not None:
+        result["lifecycle"] = {"preStop": {"exec": {"command": list(pre_stop)}}}
     if mounts:
         result["volumeMounts"] = list(mounts)
     return result

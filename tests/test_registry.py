@@ -80,6 +80,7 @@ def test_defaults_give_one_hardened_pod_on_a_volume(ns_chart: cdk8s.Chart, snaps
         "REGISTRY_HEALTH_STORAGEDRIVER_ENABLED": "true",
         "REGISTRY_HEALTH_STORAGEDRIVER_INTERVAL": "5s",
         "REGISTRY_HEALTH_STORAGEDRIVER_THRESHOLD": "2",
+        "REGISTRY_HTTP_DRAINTIMEOUT": "20s",
     }
     # AND the pods announce the metrics endpoint to Prometheus, next to the configuration checksum
     annotations = spec["template"]["metadata"]["annotations"]
@@ -144,6 +145,18 @@ def test_probes_use_storage_health_for_readiness_only(ns_chart: cdk8s.Chart) -> 
     assert worst_drain <= 20
     assert readiness["timeoutSeconds"] < readiness["periodSeconds"]
     assert registry["livenessProbe"]["periodSeconds"] * registry["livenessProbe"]["failureThreshold"] >= 60
+
+
+def test_a_deleted_pod_serves_until_the_ingress_let_it_go_then_drains(ns_chart: cdk8s.Chart) -> None:
+    # GIVEN / WHEN the default registry
+    Registry(ns_chart, "Registry", name="registry", auth=None)
+    deployment = find(cdk8s.Testing.synth(ns_chart), "Deployment")
+    registry = container(deployment, "registry")
+    # THEN a deleted pod keeps serving for a pause (the ingress drops its endpoint meanwhile), then finishes the
+    # requests in flight, all within the grace period before the kubelet's SIGKILL
+    assert registry["lifecycle"] == {"preStop": {"exec": {"command": ["sleep", "5"]}}}
+    drain = int(env(registry)["REGISTRY_HTTP_DRAINTIMEOUT"].removesuffix("s"))
+    assert 5 + drain < deployment["spec"]["template"]["spec"]["terminationGracePeriodSeconds"]
 
 
 def test_options_reach_the_registry_configuration(ns_chart: cdk8s.Chart, snapshot: SnapshotAssertion) -> None:

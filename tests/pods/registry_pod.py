@@ -242,11 +242,12 @@ class RegistryPod:
         self.pod.wait_ready(timeout)
         return self
 
-    def stop(self) -> None:
-        """Delete the pod (SIGTERM, SIGKILL after its grace period)."""
+    def stop(self, *, grace: float | None = None) -> None:
+        """Delete the pod as the kubelet does: not Ready at once, the preStop hooks, SIGTERM, SIGKILL after the grace
+        period (`grace` seconds instead: 0 kills at once, without the hooks)."""
         if self.pod is not None:
             pod, self.pod = self.pod, None
-            pod.stop()
+            pod.stop(grace=grace)
 
     def restart(self, *, pod_replaced: bool = True) -> RegistryPod:
         """pod_replaced=True: a new pod (same IP). False: the registry container is killed (SIGKILL) and the kubelet
@@ -394,7 +395,7 @@ class RegistryPod:
             return
         self._closed = True
         try:
-            self.stop()
+            self.stop(grace=0)  # the test is over: no preStop pause (5 s per pod), the pod killed at once
             self.runner.close()
         finally:
             for policy in self.policies:

@@ -28,7 +28,9 @@ default set, seccompProfile RuntimeDefault/Unconfined, privileged=false, procMou
 same plus fsGroup, fsGroupChangePolicy, supplementalGroups, supplementalGroupsPolicy, sysctls), resources (limits.cpu
 -> CFS quota over a 100 ms period, requests.cpu -> shares, limits.memory -> memory and memory+swap limit;
 requests.memory is scheduling only), ports (TCP/UDP containerPort: documentation for the network; hostPort is
-refused).
+refused), lifecycle.preStop.exec (other handlers are refused). Deleting a pod (``RunningPod.stop``) is the kubelet's
+order: the pod is not Ready at once (its endpoints go), every preStop hook runs (``runc exec`` with the container's
+own process settings), then SIGTERM with what is left of the grace period (at least 2 s), then SIGKILL.
 
 Where it differs from a cluster, on purpose (each documented where it is done):
 
@@ -111,7 +113,7 @@ POD_SECURITY_HONOURED = {"runAsUser", "runAsGroup", "runAsNonRoot", "fsGroup", "
                          "supplementalGroups", "supplementalGroupsPolicy", "seccompProfile", "sysctls",
                          "appArmorProfile"}
 CONTAINER_HONOURED = {"name", "image", "command", "args", "env", "volumeMounts", "ports", "livenessProbe",
-                      "readinessProbe", "startupProbe", "securityContext", "resources", "workingDir"}
+                      "readinessProbe", "startupProbe", "securityContext", "resources", "workingDir", "lifecycle"}
 INIT_CONTAINER_HONOURED = {"name", "image", "command", "args", "env", "volumeMounts", "securityContext", "resources",
                            "workingDir"}
 # imagePullPolicy: images are laid out locally; termination messages are not collected.
@@ -220,10 +222,26 @@ class ContainerSpec:
     mounts: tuple[MountSpec, ...]
     probes: tuple[Probe, ...]
     ports: tuple[int, ...]
+    pre_stop: tuple[str, ...] = ()  # lifecycle.preStop.exec.command: run in the container before its SIGTERM
 
     @property
     def name(self) -> str:
         return str(self.template.container["name"])
+
+
+def _pre_stop(template: PodTemplate) -> tuple[str, ...]:
+    """lifecycle.preStop.exec.command; every other lifecycle handler is refused by name."""
+    where = f"{template.where} lifecycle"
+    lifecycle = template.container.get("lifecycle") or {}
+    _kube.check_fields(lifecycle, where, {"preStop"}, set())
+    pre_stop = lifecycle.get("preStop") or {}
+    _kube.check_fields(pre_stop, f"{where}.preStop", {"exec"}, set())
+    exec_ = pre_stop.get("exec") or {}
+    _kube.check_fields(exec_, f"{where}.preStop.exec", {"command"}, set())
+    command = exec_.get("command") or []
+    if pre_stop and (not isinstance(command, list) or not command or not all(isinstance(a, str) for a in command)):
+        raise UnsupportedSpec(f"{where}.preStop.exec.command: {command!r} is not a list of strings")
+    return tuple(command)
 
 
 def _security(template: PodTemplate) -> tuple[Mapping[str, Any], Mapping[str, Any]]:
@@ -428,7 +446,7 @@ def _parse_container(template: PodTemplate, store: ObjectStore, *, init: bool,
         no_new_privileges=ctx.get("allowPrivilegeEscalation") is False,
         readonly_root=bool(ctx.get("readOnlyRootFilesystem", False)), seccomp=seccomp,
         resources=_resources(template), mounts=tuple(_kube.mounts(template, service_account_volumes=True)),
-        probes=() if init else _probes(template), ports=tuple(ports))
+        probes=() if init else _probes(template), ports=tuple(ports), pre_stop=() if init else _pre_stop(template))
 
 
 def _workload_pod(workload: Manifest, default_namespace: str) -> tuple[Mapping[str, Any], Mapping[str, Any]]:
@@ -772,14 +790,51 @@ class RunningPod:
             self._stopped = True
         self._stopping.set()
         grace = self.grace_period if grace is None else grace
+        # A deleted pod's endpoints are not ready at once (the endpointslice controller sees the deletion), while the
+        # kubelet runs the preStop hooks and then sends SIGTERM: both start together.
+        self._set_ready(False)
+        deadline = time.monotonic() + grace
         with self._start_lock:
             names = list(self._instances)
+        self._run_pre_stop_hooks(names, grace)
+        # The kubelet gives the containers what is left of the grace period after the hooks, at least 2 s.
+        remaining = max(deadline - time.monotonic(), 2.0) if grace > 0 else 0.0
         for name in names:
-            self._kill_instance(name, grace)
+            self._kill_instance(name, remaining)
         for thread in self._threads:
             thread.join(timeout=grace + 15)
-        self._set_ready(False)
         self._teardown()
+
+    def _run_pre_stop_hooks(self, names: Sequence[str], grace: float) -> None:
+        """Every running container's preStop exec at once (`runc exec` with the container's own process settings,
+        the hook's command instead of its own), each cut off at the grace period; the output goes to the event
+        log. A failing hook does not stop the deletion (as the kubelet)."""
+        if grace <= 0:
+            return
+        hooks = []
+        for name in names:
+            spec, instance = self.specs.get(name), self._instances.get(name)
+            if spec is None or not spec.pre_stop or instance is None or instance.process is None \
+                    or instance.process.poll() is not None:
+                continue
+            config = json.loads((instance.bundle / "config.json").read_text())
+            process = {**config["process"], "args": list(spec.pre_stop), "terminal": False}
+            process_file = instance.bundle / "pre-stop.json"
+            process_file.write_text(json.dumps(process))
+            hooks.append((name, subprocess.Popen(  # argv built here, never by a shell
+                self.runner.runc._argv("exec", "--process", str(process_file), instance.container_id),
+                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)))
+        deadline = time.monotonic() + grace
+        for name, hook in hooks:
+            try:
+                output, _ = hook.communicate(timeout=max(deadline - time.monotonic(), 0.1))
+            except subprocess.TimeoutExpired:
+                hook.kill()
+                output, _ = hook.communicate()
+                self.event(name, "preStop hook cut off at the grace period")
+                continue
+            self.event(name, f"preStop hook exited {hook.returncode}"
+                             + (f": {output.decode(errors='replace')[-500:]}" if hook.returncode else ""))
 
     def __enter__(self) -> Self:
         return self

@@ -243,6 +243,39 @@ def _change(path: str, value: Any) -> Callable[[dict[str, Any]], None]:
     return apply
 
 
+def test_a_deleted_pod_is_unready_at_once_and_runs_its_pre_stop_hook_before_the_sigterm(
+        make_runner: MakeRunner) -> None:
+    """As the kubelet deletes a pod: its endpoints go (not Ready) while the preStop exec runs in the container, as the
+    container's user; SIGTERM only after it, within the grace period."""
+    container = {
+        "name": "web", "image": "busybox:1.36",
+        "command": ["sh", "-c", ("trap 'echo got TERM after $(cat /www/hook); exit 0' TERM; "
+                                 "echo running; while :; do sleep 0.1; done")],
+        "lifecycle": {"preStop": {"exec": {"command": [
+            "sh", "-c", "id -u > /www/hook; sleep 2; echo done >> /www/hook"]}}},
+        "securityContext": {"runAsUser": 1000, "runAsGroup": 1000, "allowPrivilegeEscalation": False,
+                            "readOnlyRootFilesystem": True, "capabilities": {"drop": ["ALL"]}},
+        "volumeMounts": [{"name": "www", "mountPath": "/www"}],
+    }
+    workload = _busybox_deployment(container, volumes=[{"name": "www", "emptyDir": {}}])
+    workload["spec"]["template"]["spec"]["terminationGracePeriodSeconds"] = 10
+    changes: list[tuple[float, bool]] = []
+    pod = make_runner(ObjectStore([workload])).run(workload, on_ready=lambda _, ready: changes.append(
+        (time.monotonic(), ready)))
+    pod.wait_ready(15)
+    hook = pod.volume_path("www") / "hook"
+    began = time.monotonic()
+    pod.stop()
+    ended = time.monotonic()
+    # THEN not Ready first, then the hook (2 s, as uid 1000), then SIGTERM, which the shell answered at once
+    assert changes[-1][1] is False and changes[-1][0] - began < 0.5, changes
+    assert 2.0 <= ended - began < 8, ended - began
+    assert "got TERM after 1000 done" in pod.log("web"), pod.log("web")
+    assert hook.read_text() == "1000\ndone\n"  # the hook ran to its end, as the container's user
+    assert [message for _, name, message in pod.events if name == "web" and "preStop" in message] == [
+        "preStop hook exited 0"]
+
+
 @pytest.mark.parametrize(("change", "named"), [
     (_change("containers.0.securityContext.privileged", True), "privileged"),
     (_change("containers.0.securityContext.seLinuxOptions", {"level": "s0"}), "seLinuxOptions"),
@@ -250,7 +283,8 @@ def _change(path: str, value: Any) -> Callable[[dict[str, Any]], None]:
     (_change("containers.0.resources.limits.ephemeral-storage", "1Gi"), "ephemeral-storage"),
     (_change("containers.0.livenessProbe", {"exec": {"command": ["true"]}}), "exec"),
     (_change("containers.0.ports.0.hostPort", 5000), "hostPort"),
-    (_change("containers.0.lifecycle", {"preStop": {"sleep": {"seconds": 1}}}), "lifecycle"),
+    (_change("containers.0.lifecycle", {"preStop": {"sleep": {"seconds": 1}}}), "lifecycle.preStop"),
+    (_change("containers.0.lifecycle", {"postStart": {"exec": {"command": ["true"]}}}), "lifecycle"),
     (_change("containers.1.image", "joxit/docker-registry-ui:2.5.8"), "joxit/docker-registry-ui"),  # before 2.6.0
     (_change("containers.0.image", "registry:3.0.0"), "registry:3"),
     (_change("containers.0.securityContext.runAsUser", 0), "runAsNonRoot"),

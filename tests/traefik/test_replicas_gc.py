@@ -6,7 +6,9 @@ other, and the real ``registry garbage-collect`` runs against S3 in between."""
 
 from __future__ import annotations
 
+import collections
 import pathlib
+import re
 import threading
 import time
 
@@ -50,12 +52,21 @@ def test_a_garbage_collection_window_under_load_refuses_pushes_serves_pulls_and_
         print(f"GC window: {[(round(at - began, 1), value) for at, value in stack.rollouts]}; "
               f"{report.count('push')} pushes, {report.count('push', failed=True)} refused, {report.count('pull')} "
               f"pulls")
-        print(sorted({str(op.error)[-160:] for op in report.operations if op.error})[:6])
+        print(collections.Counter(re.sub(r"[0-9a-f]{64}|c\d+|r\d+", "#", str(op.error)[-140:])
+                                  for op in report.operations if op.error).most_common(8))
         # THEN the collection succeeded between a read-only and a read-write rollout
         codes, logs = outcome["codes"], outcome["logs"]
         assert codes == {"render-config": 0, "enter-read-only": 0, "leave-read-only": 0, "garbage-collect": 0}, logs
         assert [value for _, value in stack.rollouts] == ["{enabled: true}", "{enabled: false}"]
         assert garbage_key not in stack.s3.list_keys("docker/registry/v2/blobs/")
+        # AND every push refused was refused cleanly, by the read-only registry (405), never by a pod going away
+        assert [op.error for op in report.operations if op.kind == "push" and op.error
+                and "StatusCode: 405, Method not allowed" not in op.error] == []
+        assert report.count("push", failed=True) > 0 and report.count("push") > 0
+        # AND Traefik passed no 5xx on: no request reached a pod that was going away (the preStop pause, the drain)
+        entries = stack.access_entries(0.0)
+        assert [(e["RequestMethod"], e["RequestPath"][:60], e["DownstreamStatus"]) for e in entries
+                if int(e["DownstreamStatus"]) >= 500] == []
         # AND no pull got a wrong blob or gave up; every image reported pushed (before and during) is intact
         assert report.mismatches() == []
         assert [ref for kind, ref in report.given_up() if kind == "pull"] == []
