@@ -10,9 +10,11 @@ registry's name; straight: plain HTTP to one replica's pod IP, as a client insid
 MB/s (bodies both ways), p50/p95 latency and errors (any answer but the expected one, or a failed connection; the
 client then backs off 0.2 s) come from the clients.
 
-Faults, on the 3 replicas under the same load through Traefik: one replica's container killed (SIGKILL), and S3
-stopped (40 s; 25 s with --quick): the time until the EndpointSlice drops the pods (drain) and lists them again
-(recover), and what the clients saw meanwhile.
+Faults, on the 3 replicas under the same load through Traefik: one replica's container killed (SIGKILL), S3
+stopped (40 s; 25 s with --quick), Redis stopped (10 s): the time until the EndpointSlice drops the pods (drain) and
+lists them again (recover), and what the clients saw meanwhile. Then a garbage-collection window on 2 replicas
+without Redis (the chart refuses the collection with Redis): the chart's CronJob pod, its read-only and read-write
+rollouts.
 """
 
 from __future__ import annotations
@@ -70,7 +72,8 @@ class Sample:
     ok: bool
 
 
-Fault = tuple[str, float, float, dict[str, float]]  # name, drain s, recover s, the clients' figures meanwhile
+# name, drain s, recover s (None: the pods stay), the clients' figures meanwhile
+Fault = tuple[str, float | None, float | None, dict[str, float]]
 
 
 class Clients:
@@ -154,7 +157,8 @@ def _figures(samples: Sequence[Sample], seconds: float) -> dict[str, float]:
     return {"requests": len(samples), "rps": len(samples) / seconds,
             "mbps": sum(s.sent + s.received for s in samples) / seconds / 1e6,
             "p50": percentile(latencies, 50), "p95": percentile(latencies, 95),
-            "errors": sum(1 for s in samples if not s.ok), "5xx": sum(1 for s in samples if s.status >= 500)}
+            "errors": sum(1 for s in samples if not s.ok), "5xx": sum(1 for s in samples if s.status >= 500),
+            "405": sum(1 for s in samples if s.status == 405)}
 
 
 def _seed(target: Target, user: tuple[str, str]) -> list[str]:
@@ -233,6 +237,34 @@ def run(*, quick: bool, log: Callable[[str], None]) -> list[Table]:
                     out, back = _timeline(stack, cut, drained=lambda ready: not ready)
                     faults.append((f"S3 stopped for {s3_cut:.0f} s", out, back,
                                    _figures([s for s in samples if s.at >= cut], time.monotonic() - cut)))
+                    log("load: Redis stopped for 10 s under load")
+                    assert stack.redis_server is not None
+                    load = Clients(via, digests, USER).start()
+                    time.sleep(2)
+                    cut = time.monotonic()
+                    stack.redis_server.stop()
+                    try:
+                        time.sleep(10)
+                    finally:
+                        stack.redis_server.start()
+                    samples = load.stop()
+                    faults.append(("Redis stopped for 10 s", None, None,
+                                   _figures([s for s in samples if s.at >= cut], time.monotonic() - cut)))
+        log("load: a garbage-collection window under load (2 replicas, no Redis)")
+        with ReplicaStack(pods.host, pods.net, tmp / "stack-gc", replicas=2, redis=False, bcrypt_cost=BCRYPT_COST,
+                          garbage_collection=True) as stack:
+            via = Target("through Traefik", ("127.0.0.1", stack.traefik.websecure_port),
+                         stack.tls.client_context(), HOST)
+            digests = _seed(Target("straight", (stack.pods[0].ip, stack.pods[0].port)), USER)
+            load = Clients(via, digests, USER).start()
+            began = time.monotonic()
+            codes, logs = stack.run_garbage_collection()
+            samples = load.stop()
+            if set(codes.values()) != {0}:
+                raise RuntimeError(f"the garbage collection failed: {codes} {logs}")
+            (read_only, _), (read_write, _) = stack.rollouts
+            faults.append(("garbage-collection window", read_only - began, read_write - began,
+                           _figures(samples, time.monotonic() - began)))
     return _tables(results, faults, seconds=seconds)
 
 
@@ -253,14 +285,17 @@ def _tables(results: dict[tuple[int, str], dict[str, float]], faults: Sequence[F
         (f"The mix: 3 of 4 rounds GET and HEAD of a 1 MiB blob, every 4th an upload of {UPLOAD_SIZE // 1024} KiB "
         f"(POST, PUT); basic auth on every request, bcrypt cost {BCRYPT_COST}."),
     ]
-    fault_table = Table("Faults under the same load through Traefik (3 replicas)",
-                        ["fault", "drain s", "recover s", "requests", "errors", "5xx"])
+    fault_table = Table("Faults under the same load through Traefik (3 replicas; garbage collection: 2)",
+                        ["fault", "drain s", "recover s", "requests", "errors", "405", "5xx"])
     for name, out, back, figures in faults:
-        fault_table.add(name, f"{out:.1f}", f"{back:.1f}", int(figures["requests"]), int(figures["errors"]),
-                        int(figures["5xx"]))
+        fault_table.add(name, "-" if out is None else f"{out:.1f}", "-" if back is None else f"{back:.1f}",
+                        int(figures["requests"]), int(figures["errors"]), int(figures["405"]), int(figures["5xx"]))
     fault_table.notes += [
         ("drain: from the fault until the EndpointSlice no longer lists the pod (SIGKILL) or any pod (S3); recover: "
         "from the fault until it lists all three again. Errors and 5xx: what the clients saw from the fault on."),
         "During the S3 outage Traefik has no server for the route and answers 404 itself, counted as errors.",
+        ("Redis stopped: no pod leaves (the registry falls back to S3). Garbage collection (2 replicas without Redis, "
+        "the chart's CronJob pod with the real kubectl): drain is when both pods are read-only, recover when both "
+        "are read-write again; the 405s are the uploads refused in between, as meant."),
     ]
     return [table, fault_table]
