@@ -20,9 +20,11 @@ rollouts.
 from __future__ import annotations
 
 import base64
+import collections
 import dataclasses
 import hashlib
 import http.client
+import json
 import os
 import socket
 import ssl
@@ -40,6 +42,7 @@ BLOB_SIZE = 1024 * 1024
 UPLOAD_SIZE = 256 * 1024
 SEEDED_BLOBS = 4
 REPOSITORY = "bench/load"
+OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json"
 BCRYPT_COST = 5
 
 
@@ -73,7 +76,7 @@ class Sample:
 
 
 # name, drain s, recover s (None: the pods stay), the clients' figures meanwhile
-Fault = tuple[str, float | None, float | None, dict[str, float]]
+Fault = tuple[str, float | None, float | None, dict[str, Any]]
 
 
 class Clients:
@@ -152,23 +155,45 @@ def upload(request: Callable[..., http.client.HTTPResponse | None], data: bytes)
     return digest if request("PUT", f"{location.path}?{query}", 201, data) is not None else None
 
 
-def _figures(samples: Sequence[Sample], seconds: float) -> dict[str, float]:
+def _figures(samples: Sequence[Sample], seconds: float) -> dict[str, Any]:
     latencies = [s.seconds for s in samples if s.ok] or [0.0]
     return {"requests": len(samples), "rps": len(samples) / seconds,
             "mbps": sum(s.sent + s.received for s in samples) / seconds / 1e6,
             "p50": percentile(latencies, 50), "p95": percentile(latencies, 95),
             "errors": sum(1 for s in samples if not s.ok), "5xx": sum(1 for s in samples if s.status >= 500),
-            "405": sum(1 for s in samples if s.status == 405)}
+            "405": sum(1 for s in samples if s.status == 405),
+            "statuses": " ".join(f"{code}x{count}" for code, count in sorted(collections.Counter(
+                s.status for s in samples if not s.ok).items()))}
 
 
 def _seed(target: Target, user: tuple[str, str]) -> list[str]:
+    """The blobs the clients read, as the layers of an image tagged bench/load:seed (so that a garbage collection
+    keeps them)."""
     conn = target.connect()
     clients = Clients(target, [], user)
-    digests = [upload(lambda *args, **kwargs: clients._request(conn, *args, **kwargs), os.urandom(BLOB_SIZE))
-               for _ in range(SEEDED_BLOBS)]
-    conn.close()
-    if None in digests:
+
+    def request(*args: Any, **kwargs: Any) -> http.client.HTTPResponse | None:
+        return clients._request(conn, *args, **kwargs)
+
+    layers = [os.urandom(BLOB_SIZE) for _ in range(SEEDED_BLOBS)]
+    config = json.dumps({"architecture": "amd64", "os": "linux", "rootfs": {"type": "layers", "diff_ids": []}})
+    digests = [upload(request, data) for data in layers]
+    config_digest = upload(request, config.encode())
+    if None in digests or config_digest is None:
         raise RuntimeError(f"seeding the blobs failed: {clients.samples}")
+    manifest = json.dumps({
+        "schemaVersion": 2, "mediaType": OCI_MANIFEST,
+        "config": {"mediaType": "application/vnd.oci.image.config.v1+json", "digest": config_digest,
+                   "size": len(config)},
+        "layers": [{"mediaType": "application/vnd.oci.image.layer.v1.tar+gzip", "digest": digest, "size": BLOB_SIZE}
+                   for digest in digests]}).encode()
+    conn.request("PUT", f"/v2/{REPOSITORY}/manifests/seed", body=manifest,
+                 headers={**clients.headers, "Content-Type": OCI_MANIFEST})
+    answer = conn.getresponse()
+    answer.read()
+    conn.close()
+    if answer.status != 201:
+        raise RuntimeError(f"seeding the manifest: {answer.status}")
     return [digest for digest in digests if digest is not None]
 
 
@@ -192,7 +217,7 @@ def run(*, quick: bool, log: Callable[[str], None]) -> list[Table]:
 
     seconds = 5.0 if quick else 15.0
     s3_cut = 25.0 if quick else 40.0
-    results: dict[tuple[int, str], dict[str, float]] = {}
+    results: dict[tuple[int, str], dict[str, Any]] = {}
     faults: list[Fault] = []
     with temp_dir("load") as tmp, cluster(tmp) as pods:
         for replicas in (1, 2, 3):
@@ -268,7 +293,7 @@ def run(*, quick: bool, log: Callable[[str], None]) -> list[Table]:
     return _tables(results, faults, seconds=seconds)
 
 
-def _tables(results: dict[tuple[int, str], dict[str, float]], faults: Sequence[Fault], *,
+def _tables(results: dict[tuple[int, str], dict[str, Any]], faults: Sequence[Fault], *,
             seconds: float) -> list[Table]:
     table = Table(f"Load: {CLIENTS} clients for {seconds:.0f} s, through Traefik against straight to one replica",
                   ["replicas", "path", "requests/s", "MB/s", "p50 ms", "p95 ms", "errors", "5xx",
@@ -286,13 +311,15 @@ def _tables(results: dict[tuple[int, str], dict[str, float]], faults: Sequence[F
         f"(POST, PUT); basic auth on every request, bcrypt cost {BCRYPT_COST}."),
     ]
     fault_table = Table("Faults under the same load through Traefik (3 replicas; garbage collection: 2)",
-                        ["fault", "drain s", "recover s", "requests", "errors", "405", "5xx"])
+                        ["fault", "drain s", "recover s", "requests", "errors", "405", "5xx", "failed answers"])
     for name, out, back, figures in faults:
         fault_table.add(name, "-" if out is None else f"{out:.1f}", "-" if back is None else f"{back:.1f}",
-                        int(figures["requests"]), int(figures["errors"]), int(figures["405"]), int(figures["5xx"]))
+                        int(figures["requests"]), int(figures["errors"]), int(figures["405"]), int(figures["5xx"]),
+                        figures["statuses"] or "-")
     fault_table.notes += [
         ("drain: from the fault until the EndpointSlice no longer lists the pod (SIGKILL) or any pod (S3); recover: "
-        "from the fault until it lists all three again. Errors and 5xx: what the clients saw from the fault on."),
+        "from the fault until it lists all three again. Errors and 5xx: what the clients saw from the fault on; "
+        "failed answers: each status and how often (0: the connection failed)."),
         "During the S3 outage Traefik has no server for the route and answers 404 itself, counted as errors.",
         ("Redis stopped: no pod leaves (the registry falls back to S3). Garbage collection (2 replicas without Redis, "
         "the chart's CronJob pod with the real kubectl): drain is when both pods are read-only, recover when both "

@@ -38,19 +38,12 @@ class ApiResponses(http.server.BaseHTTPRequestHandler):
 
     def _hold_watch(self, events: Sequence[Mapping[str, Any]], stopping: threading.Event) -> None:
         """A watch stream: `events`, then nothing more until `stopping` is set or the client leaves."""
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Transfer-Encoding", "chunked")
-        self.end_headers()
-        try:
-            for event in events:
-                self._chunk(json.dumps(event).encode() + b"\n")
-            while not stopping.wait(0.2):
-                pass
-            self._chunk(b"")
-        except OSError:
-            pass  # the client closed the stream
-        self.close_connection = True
+
+        def nothing() -> list[Mapping[str, Any]]:
+            stopping.wait(0.2)
+            return []
+
+        self._follow_watch(events, nothing, stopping)
 
     def _follow_watch(self, first: Sequence[Mapping[str, Any]],
                       changes: Callable[[], Sequence[Mapping[str, Any]]], stopping: threading.Event) -> None:
