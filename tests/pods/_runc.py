@@ -174,6 +174,13 @@ class Runc:
             self._argv("run", "--bundle", str(bundle), "--pid-file", str(bundle / "container.pid"), container_id),
             stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
 
+    def exec(self, container_id: str, process_file: pathlib.Path) -> subprocess.Popen[bytes]:
+        """`runc exec` of the process spec in `process_file` (a config.json `process`) in the running container;
+        its output (stdout and stderr) readable from the returned process."""
+        return subprocess.Popen(  # argv built here, never by a shell
+            self._argv("exec", "--process", str(process_file), container_id),
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+
     def kill(self, container_id: str, sig: signal.Signals) -> bool:
         result = subprocess.run(self._argv("kill", container_id, str(int(sig))), capture_output=True, check=False)
         return result.returncode == 0

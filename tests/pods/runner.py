@@ -821,9 +821,7 @@ class RunningPod:
             process = {**config["process"], "args": list(spec.pre_stop), "terminal": False}
             process_file = instance.bundle / "pre-stop.json"
             process_file.write_text(json.dumps(process))
-            hooks.append((name, subprocess.Popen(  # argv built here, never by a shell
-                self.runner.runc._argv("exec", "--process", str(process_file), instance.container_id),
-                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)))
+            hooks.append((name, self.runner.runc.exec(instance.container_id, process_file)))
         deadline = time.monotonic() + grace
         for name, hook in hooks:
             try:
