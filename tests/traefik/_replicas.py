@@ -22,6 +22,7 @@ import pathlib
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 import bcrypt
@@ -240,7 +241,7 @@ class ReplicaStack:
 
     def servers(self) -> set[str]:
         """The registry Service's servers in Traefik's load balancer now (pod IP:port). With no ready endpoint
-        Traefik drops the service (and answers 503): an empty set."""
+        Traefik drops the service and its route (and answers its own 404): an empty set."""
         found = [service for name, service in self.traefik.crd_objects("services").items()
                  if name.startswith(f"{NAMESPACE}-{SERVICE}-")]
         if not found and not self.endpoints.ready_addresses(NAMESPACE, SERVICE):
@@ -281,8 +282,6 @@ class ReplicaStack:
 
 def _started(entry: dict[str, Any]) -> float:
     # StartUTC: RFC 3339 with nanoseconds; time.time()-comparable
-    from datetime import datetime
-
     text = str(entry.get("StartUTC", ""))
     if not text:
         return 0.0

@@ -16,7 +16,7 @@ from __future__ import annotations
 import pathlib
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from e2e import _proc
@@ -43,9 +43,9 @@ def _ready(stack: ReplicaStack) -> tuple[str, ...]:
     return stack.endpoints.ready_addresses(NAMESPACE, SERVICE)
 
 
-def _when(stack: ReplicaStack, since: float, condition: str, predicate: object) -> float:
+def _when(stack: ReplicaStack, since: float, condition: str,
+          predicate: Callable[[tuple[str, ...]], bool]) -> float:
     """The first time (monotonic) at or after `since` that the slice's ready set satisfied `predicate`."""
-    assert callable(predicate)
     for at, key, ready in stack.endpoints.timeline:
         if key == f"{NAMESPACE}/{SERVICE}" and at >= since and predicate(ready):
             return at
